@@ -1,0 +1,112 @@
+package org.maho.datasync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.entity.EntityHandlers;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.registry.Registry;
+
+/**
+ * The application: a camel-main context with the routes of {@code <home>/routes} and the settings of
+ * {@code <home>/config/application.properties}, and the shop databases it syncs between. The CLI and the
+ * tests run jobs through it; a job is a message sent to {@code direct:sync}.
+ */
+public final class DataSync implements AutoCloseable {
+
+    private final Path home;
+    private final Main main;
+    private final EntityHandlers handlers = new EntityHandlers();
+    private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
+    private final Map<String, Registry> registries = new LinkedHashMap<>();
+
+    private DataSync(Path home, Main main) {
+        this.home = home;
+        this.main = main;
+    }
+
+    public static DataSync start(Path home) {
+        Path config = home.resolve("config/application.properties").toAbsolutePath();
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalStateException("Missing " + config + ": run DataSync from its installation directory");
+        }
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + config);
+        main.configure().withRoutesIncludePattern("file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        main.configure().addConfiguration(new DataSyncBeans());
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the Camel context: " + e.getMessage(), e);
+        }
+        return new DataSync(home, main);
+    }
+
+    public EntityHandlers handlers() {
+        return handlers;
+    }
+
+    /** A setting of config/application.properties (or its overrides), or the fallback. */
+    public String setting(String key, String fallback) {
+        return main.getCamelContext().getPropertiesComponent().resolveProperty(key).orElse(fallback);
+    }
+
+    private int intSetting(String key, int fallback) {
+        return Integer.parseInt(setting(key, String.valueOf(fallback)).trim());
+    }
+
+    public ShopDatabase database(String role, ConnectionSettings settings) {
+        return databases.computeIfAbsent(role + "|" + settings.describe() + "|" + settings.tablePrefix(),
+                k -> ShopDatabase.open(role, settings, intSetting("datasync.pool-size", 4)));
+    }
+
+    /**
+     * Runs one entity type's sync and returns the job with its report; a failure is in the job, never thrown,
+     * so the caller reports what was done before it.
+     */
+    public SyncJob sync(JobSpec spec, ConnectionSettings destinationSettings) {
+        EntityHandler handler = handlers.find(spec.entityType())
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
+        ShopDatabase destination = database("destination", destinationSettings);
+        ShopDatabase source = spec.adapter() == JobSpec.Adapter.OPENMAGE ? database("source", spec.source()) : null;
+        Registry registry = registries.computeIfAbsent(destination.settings().describe() + "|" + spec.sourceSystem(),
+                k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 200_000)));
+        Path deadLetters = home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
+        SyncJob job = new SyncJob(spec, handler, source, destination, registry, deadLetters);
+        try {
+            if (!spec.dryRun()) {
+                registry.ensureTable();
+            }
+            destination.metadata();
+            if (source != null) {
+                source.metadata();
+            }
+            main.getCamelTemplate().sendBody("direct:sync", job);
+        } catch (Exception e) {
+            job.fail(e);
+        }
+        job.report().finish();
+        return job;
+    }
+
+    public int defaultBatchSize() {
+        return intSetting("datasync.batch-size", 500);
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            // stopping is best effort
+        }
+        databases.values().forEach(ShopDatabase::close);
+        databases.clear();
+    }
+}

@@ -1,0 +1,27 @@
+package org.maho.datasync.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** bin/datasync: the entry point. */
+@Command(name = "datasync", mixinStandardHelpOptions = true, version = "Maho DataSync for Java 0.1.0",
+        description = "Migrates and syncs OpenMage / Magento 1 / Maho shop data.",
+        subcommands = {SyncCommand.class, DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class DataSyncCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new DataSyncCommand()).execute(args);
+    }
+}

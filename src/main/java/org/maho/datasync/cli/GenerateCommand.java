@@ -1,0 +1,76 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.sample.DatabaseServer;
+import org.maho.datasync.sample.SampleShop;
+import org.maho.datasync.sample.ShopSeeder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Create a shop database with the project's schema and fill it with synthetic customers",
+                "(for trying DataSync out and for benchmarks). The database is dropped and created anew."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db-name", required = true, description = "Database to create.")
+    String dbName;
+
+    @Option(names = "--db-host", description = "Default DATASYNC_DEST_HOST or 127.0.0.1.")
+    String dbHost;
+
+    @Option(names = "--db-port", description = "Default DATASYNC_DEST_PORT or 3306.")
+    Integer dbPort;
+
+    @Option(names = "--db-user", description = "Default DATASYNC_DEST_USER or root.")
+    String dbUser;
+
+    @Option(names = "--layout", description = "source (an upgraded old shop's ids) or destination (a fresh install's ids). Default ${DEFAULT-VALUE}.")
+    String layout = "source";
+
+    @Option(names = "--customers", description = "Customers to generate (default ${DEFAULT-VALUE}).")
+    int customers = 1000;
+
+    @Option(names = "--addresses", description = "Mean addresses per customer, 0 to 3 (default ${DEFAULT-VALUE}).")
+    double addresses = 1.5;
+
+    @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Override
+    public Integer call() throws Exception {
+        ShopSeeder.Layout chosen;
+        try {
+            chosen = ShopSeeder.Layout.valueOf(layout.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--layout is source or destination, not '" + layout + "'");
+        }
+        if (customers < 0 || addresses < 0 || addresses > 3) {
+            throw new ParameterException(spec.commandLine(), "--customers must be 0 or more and --addresses between 0 and 3");
+        }
+        Path home = Home.directory();
+        Environment environment = Environment.load(home);
+        ConnectionSettings settings = environment.connection("DEST", dbHost, dbPort, dbName, dbUser, null, null);
+        if (!DatabaseServer.answers(settings)) {
+            throw new ParameterException(spec.commandLine(), "Cannot connect to " + settings.describe());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (DatabaseServer server = DatabaseServer.reachableOrEmbedded(settings, home.resolve("var"))) {
+            long started = System.nanoTime();
+            SampleShop.create(server, dbName, chosen);
+            SampleShop.addCustomers(server.database(dbName), customers, seed, addresses);
+            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers in %.1fs%n", settings.describe(),
+                    chosen.name().toLowerCase(Locale.ROOT), customers, (System.nanoTime() - started) / 1e9);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,14 @@
+package org.maho.datasync.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/** -v and -vv turn on the progress lines; everything else logs warnings and errors only. */
+final class Logging {
+
+    private Logging() {}
+
+    static void configure(int verbosity) {
+        Configurator.setLevel("datasync.progress", verbosity > 0 ? Level.INFO : Level.WARN);
+    }
+}

@@ -1,0 +1,82 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.maho.datasync.pipeline.EntityReport;
+import org.maho.datasync.pipeline.Outcome;
+import org.maho.datasync.pipeline.SyncJob;
+
+/** Prints what a run did, per entity type, and the exit code it deserves. */
+final class ReportPrinter {
+
+    private ReportPrinter() {}
+
+    static void print(PrintWriter out, List<SyncJob> jobs) {
+        boolean dryRun = jobs.stream().anyMatch(job -> job.spec().dryRun());
+        String would = dryRun ? "would " : "";
+        out.printf(Locale.ROOT, "%-12s %9s %9s %9s %9s %9s %9s %9s %11s%n", "entity", "read", would.isEmpty() ? "created" : "w.create",
+                would.isEmpty() ? "updated" : "w.update", "unchanged", "skipped", "invalid", "time", "records/s");
+        for (SyncJob job : jobs) {
+            EntityReport report = job.report();
+            out.printf(Locale.ROOT, "%-12s %9d %9d %9d %9d %9d %9d %8.1fs %11.0f%n", report.entityType(), report.read(),
+                    report.count(Outcome.CREATED), report.count(Outcome.UPDATED), report.count(Outcome.UNCHANGED),
+                    report.count(Outcome.SKIPPED), report.count(Outcome.INVALID), report.seconds(), report.recordsPerSecond());
+        }
+        for (SyncJob job : jobs) {
+            EntityReport report = job.report();
+            Map<String, Long> warnings = report.warnings();
+            if (!warnings.isEmpty()) {
+                out.println();
+                out.println(report.entityType() + " warnings:");
+                warnings.forEach((message, count) -> out.printf(Locale.ROOT, "  %6dx %s%n", count, message));
+            }
+            if (report.count(Outcome.INVALID) > 0) {
+                out.println();
+                out.println(report.entityType() + " invalid records" + (report.count(Outcome.INVALID) > report.invalidSamples().size()
+                        ? " (first " + report.invalidSamples().size() + ")" : "") + ":");
+                report.invalidSamples().forEach(sample -> out.println("  " + sample));
+                if (Files.exists(job.deadLetterFile())) {
+                    out.println("  all of them, with their values: " + job.deadLetterFile());
+                }
+            }
+            long unprocessed = report.read() - report.processed();
+            if (job.failed()) {
+                out.println();
+                out.println(report.entityType() + " FAILED: " + message(job.failure()));
+                if (unprocessed > 0) {
+                    out.println("  " + unprocessed + " record(s) read but not written; batches written before the failure"
+                            + " are committed, and the next run picks up the rest.");
+                }
+            }
+        }
+        if (dryRun) {
+            out.println();
+            out.println("Dry run: nothing was written to the destination.");
+        }
+        out.flush();
+    }
+
+    static int exitCode(List<SyncJob> jobs) {
+        if (jobs.stream().anyMatch(SyncJob::failed)) {
+            return ExitCode.FAILED;
+        }
+        if (jobs.stream().anyMatch(job -> job.report().count(Outcome.INVALID) > 0)) {
+            return ExitCode.INVALID_RECORDS;
+        }
+        return ExitCode.OK;
+    }
+
+    private static String message(Throwable error) {
+        Throwable shown = error;
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        if (shown instanceof org.apache.camel.CamelExecutionException && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+}

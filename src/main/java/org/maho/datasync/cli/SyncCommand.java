@@ -1,0 +1,299 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.maho.datasync.DataSync;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.entity.EntityHandlers;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.OnDuplicate;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.DateValues;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Sync one entity type from a source shop database or a CSV file into the destination shop.",
+                "The destination comes from DATASYNC_DEST_* in .env.local or the environment."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every record written, unchanged or skipped", "1:the run stopped (see the report)",
+                "2:usage error", "3:finished, but invalid records were dead-lettered"})
+public final class SyncCommand implements Callable<Integer> {
+
+    /** Entity types of the original tool that this version does not move yet: a clear error, not "unknown". */
+    static final Set<String> NOT_YET = Set.of("productattribute", "product_attribute", "attributeset", "customergroup",
+            "category", "product", "stock", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_page",
+            "cms_block", "all");
+    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("magento2", "shopify", "woocommerce");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: customer.")
+    String entity;
+
+    @Parameters(index = "1", paramLabel = "<source>",
+            description = "Name of the source system, e.g. live: the registry keeps its ids apart from other sources'.")
+    String sourceSystem;
+
+    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", description = "csv (default) or openmage.")
+    String adapter;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "<file>", description = "The CSV file (csv adapter).")
+    Path file;
+
+    @Option(names = "--db-host", description = "Source database host (openmage adapter). Default DATASYNC_LIVE_HOST or 127.0.0.1.")
+    String dbHost;
+
+    @Option(names = "--db-port", description = "Source database port. Default DATASYNC_LIVE_PORT or 3306.")
+    Integer dbPort;
+
+    @Option(names = "--db-name", description = "Source database name. Default DATASYNC_LIVE_DB.")
+    String dbName;
+
+    @Option(names = "--db-user", description = "Source database user. Default DATASYNC_LIVE_USER or root.")
+    String dbUser;
+
+    @Option(names = "--db-pass", description = "Source database password. Prefer DATASYNC_LIVE_PASS in .env.local.")
+    String dbPass;
+
+    @Option(names = "--db-prefix", description = "Source table prefix. Default DATASYNC_LIVE_PREFIX or none.")
+    String dbPrefix;
+
+    @Option(names = {"-d", "--on-duplicate"}, paramLabel = "<mode>",
+            description = "When the record exists on the destination: skip, update (default), merge (fill empty values only) or error.")
+    String onDuplicate = "update";
+
+    @Option(names = "--dry-run", description = "Report what would be created, updated, skipped and rejected; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--skip-invalid", description = "Dead-letter invalid records and write the valid ones (default: stop at the first).")
+    boolean skipInvalid;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "<n>", description = "Read at most n records.")
+    Integer limit;
+
+    @Option(names = "--date-from", paramLabel = "<date>", description = "Only records changed at or after YYYY-MM-DD[ HH:MM:SS].")
+    String dateFrom;
+
+    @Option(names = "--date-to", paramLabel = "<date>", description = "Only records changed at or before YYYY-MM-DD[ HH:MM:SS] (a date includes its whole day).")
+    String dateTo;
+
+    @Option(names = "--entity-ids", paramLabel = "<ids>", split = ",", description = "Only these source ids (comma-separated).")
+    List<String> entityIds = new ArrayList<>();
+
+    @Option(names = "--increment-ids", paramLabel = "<ids>", split = ",", description = "Only these increment ids (sales documents).")
+    List<String> incrementIds = new ArrayList<>();
+
+    @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction (default: datasync.batch-size).")
+    Integer batchSize;
+
+    @Option(names = "--stock", paramLabel = "<mode>", description = "include|exclude|only (products; not available yet).")
+    String stock;
+
+    @Option(names = "--options-mode", paramLabel = "<mode>", description = "replace|merge|append (products; not available yet).")
+    String optionsMode;
+
+    @Option(names = "--image-base-path", paramLabel = "<dir>", description = "Product images (not available yet).")
+    String imageBasePath;
+
+    @Option(names = "--image-base-url", paramLabel = "<url>", description = "Product images (not available yet).")
+    String imageBaseUrl;
+
+    @Option(names = "--force-image-import", description = "Product images (not available yet).")
+    boolean forceImageImport;
+
+    @Option(names = "--auto-link-configurables", description = "Products from CSV (not available yet).")
+    boolean autoLinkConfigurables;
+
+    @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path home = Home.directory();
+        Environment environment = Environment.load(home);
+        EntityHandlers handlers = new EntityHandlers();
+        JobSpec job = toJobSpec(handlers, environment, err);
+        ConnectionSettings destination = destination(environment);
+        Logging.configure(job.verbosity());
+        try (DataSync dataSync = DataSync.start(home)) {
+            if (batchSize == null) {
+                job.batchSize(dataSync.defaultBatchSize());
+            }
+            out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
+                    + (job.dryRun() ? " (dry run)" : ""));
+            SyncJob done = dataSync.sync(job, destination);
+            ReportPrinter.print(out, List.of(done));
+            return ReportPrinter.exitCode(List.of(done));
+        }
+    }
+
+    JobSpec toJobSpec(EntityHandlers handlers, Environment environment, PrintWriter err) {
+        EntityHandler handler = handlers.find(entity).orElseThrow(() -> usage(
+                NOT_YET.contains(entity.toLowerCase(Locale.ROOT))
+                        ? "Entity '" + entity + "' is not available yet; this version syncs: " + String.join(", ", handlers.typeNames())
+                        : "Unknown entity '" + entity + "'; this version syncs: " + String.join(", ", handlers.typeNames())));
+        JobSpec job = new JobSpec().entityType(handler.type()).sourceSystem(sourceSystem);
+        if (sourceSystem.isBlank() || sourceSystem.length() > 50) {
+            throw usage("<source> must be a name of 1 to 50 characters, e.g. live");
+        }
+        job.adapter(adapter(handler, err));
+        job.onDuplicate(parse(() -> OnDuplicate.parse(onDuplicate)));
+        job.dryRun(dryRun).skipInvalid(skipInvalid).verbosity(verbose.length);
+        if (limit != null && limit <= 0) {
+            throw usage("--limit must be a positive number, not " + limit);
+        }
+        job.limit(limit);
+        if (batchSize != null) {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
+            }
+            job.batchSize(batchSize);
+        }
+        requireApplicable(handler, JobOption.DATE_FILTER, dateFrom != null || dateTo != null);
+        requireApplicable(handler, JobOption.ENTITY_IDS, !entityIds.isEmpty());
+        requireApplicable(handler, JobOption.INCREMENT_IDS, !incrementIds.isEmpty());
+        requireApplicable(handler, JobOption.STOCK, stock != null);
+        requireApplicable(handler, JobOption.OPTIONS_MODE, optionsMode != null);
+        requireApplicable(handler, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
+        requireApplicable(handler, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
+        job.dateFrom(date("--date-from", dateFrom, false)).dateTo(date("--date-to", dateTo, true));
+        if (job.dateFrom() != null && job.dateTo() != null && job.dateFrom().isAfter(job.dateTo())) {
+            throw usage("--date-from " + dateFrom + " is after --date-to " + dateTo);
+        }
+        for (String id : entityIds) {
+            if (!id.trim().matches("\\d{1,10}")) {
+                throw usage("--entity-ids takes whole numbers separated by commas, not '" + id + "'");
+            }
+        }
+        job.entityIds(entityIds.stream().map(String::trim).toList());
+        for (String id : incrementIds) {
+            if (id.isBlank()) {
+                throw usage("--increment-ids has an empty value");
+            }
+        }
+        job.incrementIds(incrementIds.stream().map(String::trim).toList());
+        if (job.adapter() == JobSpec.Adapter.CSV) {
+            csvSource(job);
+        } else {
+            databaseSource(job, environment, err);
+        }
+        return job;
+    }
+
+    private JobSpec.Adapter adapter(EntityHandler handler, PrintWriter err) {
+        String name = adapter == null ? "csv" : adapter.trim().toLowerCase(Locale.ROOT);
+        if (ADAPTERS_NOT_BUILT.contains(name)) {
+            throw usage("The " + name + " adapter is not available; use csv or openmage");
+        }
+        JobSpec.Adapter chosen = switch (name) {
+            case "csv" -> JobSpec.Adapter.CSV;
+            case "openmage", "magento1", "maho" -> JobSpec.Adapter.OPENMAGE;
+            default -> throw usage("Unknown adapter '" + adapter + "'; use csv or openmage");
+        };
+        if (!handler.adapters().contains(chosen)) {
+            throw usage("Entity " + handler.type() + " cannot be read by the " + name + " adapter");
+        }
+        return chosen;
+    }
+
+    private void csvSource(JobSpec job) {
+        List<String> dbFlags = new ArrayList<>();
+        if (dbHost != null) dbFlags.add("--db-host");
+        if (dbPort != null) dbFlags.add("--db-port");
+        if (dbName != null) dbFlags.add("--db-name");
+        if (dbUser != null) dbFlags.add("--db-user");
+        if (dbPass != null) dbFlags.add("--db-pass");
+        if (dbPrefix != null) dbFlags.add("--db-prefix");
+        if (!dbFlags.isEmpty()) {
+            throw usage(String.join(", ", dbFlags) + " apply to the openmage adapter, not csv (use -a openmage)");
+        }
+        if (file == null) {
+            throw usage("The csv adapter needs -f/--file <file>");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw usage("No such file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw usage("Cannot read " + file);
+        }
+        job.file(file);
+    }
+
+    private void databaseSource(JobSpec job, Environment environment, PrintWriter err) {
+        if (file != null) {
+            throw usage("-f/--file applies to the csv adapter, not openmage");
+        }
+        if (dbPass != null) {
+            err.println("Warning: --db-pass on the command line is visible to other users of this machine;"
+                    + " put DATASYNC_LIVE_PASS in .env.local or the environment instead.");
+        }
+        ConnectionSettings source = environment.connection("LIVE", dbHost, dbPort, dbName, dbUser, dbPass, dbPrefix);
+        if (source.database() == null) {
+            throw usage("The openmage adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
+        }
+        job.source(source);
+    }
+
+    private ConnectionSettings destination(Environment environment) {
+        ConnectionSettings destination = environment.connection("DEST", null, null, null, null, null, null);
+        if (destination.database() == null) {
+            throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
+                    + " in .env.local or the environment");
+        }
+        return destination;
+    }
+
+    private void requireApplicable(EntityHandler handler, JobOption option, boolean given) {
+        if (given && !handler.options().contains(option)) {
+            throw usage(option.flag() + " does not apply to " + handler.type());
+        }
+    }
+
+    private LocalDateTime date(String option, String text, boolean endOfDay) {
+        if (text == null) {
+            return null;
+        }
+        LocalDateTime parsed = DateValues.parse(text);
+        if (parsed == null) {
+            throw usage(option + " takes YYYY-MM-DD or 'YYYY-MM-DD HH:MM:SS', not '" + text + "'");
+        }
+        return endOfDay && DateValues.isDateOnly(text) ? parsed.plusDays(1).minusSeconds(1) : parsed;
+    }
+
+    private static String describeSource(JobSpec job) {
+        return job.adapter() == JobSpec.Adapter.CSV ? job.file().toString()
+                : "openmage " + job.source().describe() + " as '" + job.sourceSystem() + "'";
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,145 @@
+package org.maho.datasync.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.maho.datasync.eav.ShopMetadata;
+
+/** One shop's database: a connection pool, its table prefix, and its metadata loaded once. */
+public final class ShopDatabase implements AutoCloseable {
+
+    private final String role;
+    private final ConnectionSettings settings;
+    private final HikariDataSource dataSource;
+    private final Map<String, Map<String, String>> columnsByTable = new ConcurrentHashMap<>();
+    private volatile ShopMetadata metadata;
+
+    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
+        this.role = role;
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens a pool and checks the database answers, so that a wrong host or password is reported at once
+     * with the role ("source", "destination") and where it tried, never with the password.
+     */
+    public static ShopDatabase open(String role, ConnectionSettings settings, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("datasync-" + role);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(15_000);
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(config);
+        try (Connection connection = pool.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            pool.close();
+            throw new DatabaseUnavailableException(
+                    "Cannot connect to the " + role + " database " + settings.describe() + ": " + rootMessage(e), e);
+        }
+        return new ShopDatabase(role, settings, pool);
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The real name of an OpenMage table in this shop, with the shop's table prefix. */
+    public String table(String name) {
+        return settings.tablePrefix() + name;
+    }
+
+    public ShopMetadata metadata() {
+        ShopMetadata loaded = metadata;
+        if (loaded == null) {
+            synchronized (this) {
+                if (metadata == null) {
+                    try (Connection connection = connection()) {
+                        metadata = ShopMetadata.load(connection, this::table);
+                    } catch (SQLException e) {
+                        throw new DatabaseUnavailableException(
+                                "Cannot read the shop configuration of the " + role + " database " + settings.describe()
+                                        + ": " + rootMessage(e), e);
+                    }
+                }
+                loaded = metadata;
+            }
+        }
+        return loaded;
+    }
+
+    /** Forget the loaded metadata, after this tool changed it (new options, attributes, stores). */
+    public synchronized void reloadMetadata() {
+        metadata = null;
+        columnsByTable.clear();
+    }
+
+    /**
+     * The columns a table has in this shop, name to SQL data type, in table order (empty when the table does not
+     * exist): shops drift, so writers copy the columns both shops have.
+     */
+    public Map<String, String> columns(String table) {
+        return columnsByTable.computeIfAbsent(table(table), real -> {
+            Map<String, String> columns = new LinkedHashMap<>();
+            try (Connection connection = connection();
+                 PreparedStatement statement = connection.prepareStatement(
+                         "SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                                 + " AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+                statement.setString(1, real);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        columns.put(rows.getString(1), rows.getString(2).toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException("Cannot read the columns of " + real + " in the " + role
+                        + " database: " + rootMessage(e), e);
+            }
+            return Collections.unmodifiableMap(columns);
+        });
+    }
+
+    public boolean hasTable(String table) {
+        return !columns(table).isEmpty();
+    }
+
+    public static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

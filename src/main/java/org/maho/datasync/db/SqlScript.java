@@ -1,0 +1,66 @@
+package org.maho.datasync.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the project's own DDL files (under schema/ on the class path): statements end with ';' at a line end. */
+public final class SqlScript {
+
+    private SqlScript() {}
+
+    public static List<String> statements(String resource) {
+        return split(read(resource));
+    }
+
+    /** Statements of a script text: comment lines dropped, each statement ending with ';' at a line end. */
+    public static List<String> split(String text) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().trim();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().trim());
+        }
+        return statements;
+    }
+
+    public static void run(Connection connection, String resource) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource)) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new SQLException(resource + ": " + e.getMessage() + "\n" + sql, e.getSQLState(), e.getErrorCode(), e);
+                }
+            }
+        }
+    }
+
+    public static String read(String resource) {
+        try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing schema resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.maho.datasync.eav;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A record in the destination's terms: entity-table columns, attribute values by store, child references. */
+public final class DestinationForm {
+
+    /** An attribute value's place: the destination attribute and store id (0 for the default scope). */
+    public record ValueKey(ShopMetadata.Attribute attribute, int storeId) {}
+
+    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final Map<ValueKey, String> values = new LinkedHashMap<>();
+    private final Map<String, String> childReferences = new LinkedHashMap<>();
+
+    /** Entity-table columns; a null value means the source has the column empty. */
+    public Map<String, String> columns() {
+        return columns;
+    }
+
+    public Map<ValueKey, String> values() {
+        return values;
+    }
+
+    /** Attributes that point at one of the record's children (default_billing): code to the child's source key. */
+    public Map<String, String> childReferences() {
+        return childReferences;
+    }
+
+    /** The default-scope value of an attribute, by code. */
+    public String value(String attributeCode) {
+        for (Map.Entry<ValueKey, String> entry : values.entrySet()) {
+            if (entry.getKey().storeId() == 0 && entry.getKey().attribute().code().equals(attributeCode)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+package org.maho.datasync.eav;
+
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.pipeline.Record;
+
+/**
+ * Maps a portable record onto one destination EAV entity: each field becomes a column of the entity table
+ * or an attribute value, by code, with references turned into destination ids. What cannot be mapped makes
+ * the record invalid; what the destination has no place for is reported.
+ */
+public final class RecordMapper {
+
+    private static final Set<String> NEVER_COPIED = Set.of(EavShape.ID, "entity_type_id");
+
+    private RecordMapper() {}
+
+    public static DestinationForm map(ValueMapper mapper, ShopDatabase destination, EavShape shape, Record record,
+                                      Set<String> childReferenceFields) {
+        DestinationForm form = new DestinationForm();
+        String type = shape.entityTypeCode();
+        Map<String, String> columns = destination.columns(shape.table());
+        ShopMetadata shop = destination.metadata();
+        for (Map.Entry<String, Object> field : record.fields().entrySet()) {
+            String code = field.getKey();
+            Object value = field.getValue();
+            if (NEVER_COPIED.contains(code) || code.equals(shape.parentColumn())) {
+                continue;
+            }
+            if (childReferenceFields.contains(code)) {
+                if (value != null) {
+                    form.childReferences().put(code, value.toString());
+                }
+                continue;
+            }
+            ShopMetadata.Attribute attribute = shop.attribute(type, code).orElse(null);
+            try {
+                if (columns.containsKey(code) && (attribute == null || attribute.isStatic())) {
+                    ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : ValueMapper.kindOfColumn(code);
+                    form.columns().put(code, mapper.toDestination(kind, value, type, attribute));
+                } else if (attribute != null && !attribute.isStatic()) {
+                    String mapped = mapper.toDestination(ValueMapper.kindOfAttribute(attribute), value, type, attribute);
+                    if (mapped != null) {
+                        form.values().put(new DestinationForm.ValueKey(attribute, 0), mapped);
+                    }
+                } else {
+                    mapper.warnings().warn(type + ": '" + code + "' is not a column or attribute on the destination;"
+                            + " its values are not copied");
+                }
+            } catch (ValueMapper.UnmappedValueException e) {
+                record.reject(code, e.getMessage());
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> scope : record.storeFields().entrySet()) {
+            ShopMetadata.Store store = shop.storeByCode(scope.getKey()).orElse(null);
+            if (store == null) {
+                mapper.warnings().warn(type + ": store '" + scope.getKey() + "' does not exist on the destination;"
+                        + " its store-view values are not copied");
+                continue;
+            }
+            for (Map.Entry<String, Object> field : scope.getValue().entrySet()) {
+                ShopMetadata.Attribute attribute = shop.attribute(type, field.getKey()).orElse(null);
+                if (attribute == null || attribute.isStatic()) {
+                    mapper.warnings().warn(type + ": '" + field.getKey() + "' is not an attribute on the destination;"
+                            + " its values are not copied");
+                    continue;
+                }
+                try {
+                    String mapped = mapper.toDestination(ValueMapper.kindOfAttribute(attribute), field.getValue(), type, attribute);
+                    if (mapped != null) {
+                        form.values().put(new DestinationForm.ValueKey(attribute, store.id()), mapped);
+                    }
+                } catch (ValueMapper.UnmappedValueException e) {
+                    record.reject(field.getKey() + "@" + store.code(), e.getMessage());
+                }
+            }
+        }
+        return form;
+    }
+}

@@ -1,0 +1,23 @@
+package org.maho.datasync.eav;
+
+/** What a value refers to, which decides how it is mapped between two shops. */
+public enum ValueKind {
+    /** A value that means the same in every shop: text, numbers, dates, country codes. */
+    PLAIN,
+    /** A website id, carried as the website code. */
+    WEBSITE,
+    /** A store view id, carried as the store code. */
+    STORE,
+    /** A customer group id, carried as the group code. */
+    CUSTOMER_GROUP,
+    /** An attribute set id, carried as the set name. */
+    ATTRIBUTE_SET,
+    /** A select option id, carried as the option's admin label. */
+    OPTION,
+    /** Comma-separated option ids of a multiselect, carried as a list of admin labels. */
+    OPTIONS,
+    /** A directory region id, carried as country and region code. */
+    REGION,
+    /** The id of one of the record's own children (a customer's default billing address): carried as the child's source id. */
+    CHILD
+}

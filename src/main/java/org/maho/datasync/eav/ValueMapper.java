@@ -1,0 +1,237 @@
+package org.maho.datasync.eav;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.maho.datasync.eav.ShopMetadata.Attribute;
+
+/**
+ * Turns shop-local values into portable ones (codes, labels) on the way in, and portable values into the
+ * destination's ids on the way out. One mapper serves every entity: what a value refers to is decided by
+ * {@link #kindOfColumn} and {@link #kindOfAttribute}, never by the entity.
+ */
+public final class ValueMapper {
+
+    /** Columns that hold the same kind of reference in every OpenMage entity table. */
+    private static final Map<String, ValueKind> COLUMN_KINDS = Map.of(
+            "website_id", ValueKind.WEBSITE,
+            "store_id", ValueKind.STORE,
+            "group_id", ValueKind.CUSTOMER_GROUP,
+            "customer_group_id", ValueKind.CUSTOMER_GROUP,
+            "attribute_set_id", ValueKind.ATTRIBUTE_SET);
+
+    private static final Map<String, ValueKind> SOURCE_MODEL_KINDS = Map.of(
+            "eav/entity_attribute_source_table", ValueKind.OPTION,
+            "customer/entity_address_attribute_source_region", ValueKind.REGION,
+            "customer/customer_attribute_source_group", ValueKind.CUSTOMER_GROUP,
+            "customer/customer_attribute_source_store", ValueKind.STORE,
+            "customer/customer_attribute_source_website", ValueKind.WEBSITE);
+
+    /** Receives what could not be mapped exactly but did not make a record invalid. */
+    public interface Warnings {
+        void warn(String message);
+    }
+
+    /** A portable value the destination has no counterpart for. */
+    public static final class UnmappedValueException extends Exception {
+        public UnmappedValueException(String message) {
+            super(message);
+        }
+    }
+
+    private final ShopMetadata source;
+    private final ShopMetadata destination;
+    private final Warnings warnings;
+
+    /** @param source the shop the ids come from; for CSV input that is the destination itself */
+    public ValueMapper(ShopMetadata source, ShopMetadata destination, Warnings warnings) {
+        this.source = source;
+        this.destination = destination;
+        this.warnings = warnings;
+    }
+
+    public ShopMetadata source() {
+        return source;
+    }
+
+    public ShopMetadata destination() {
+        return destination;
+    }
+
+    public Warnings warnings() {
+        return warnings;
+    }
+
+    public static ValueKind kindOfColumn(String column) {
+        return COLUMN_KINDS.getOrDefault(column, ValueKind.PLAIN);
+    }
+
+    public static ValueKind kindOfAttribute(Attribute attribute) {
+        if (attribute.isStatic()) {
+            return kindOfColumn(attribute.code());
+        }
+        String model = attribute.sourceModel() == null ? "" : attribute.sourceModel();
+        ValueKind byModel = SOURCE_MODEL_KINDS.get(model);
+        if (byModel == ValueKind.OPTION && "multiselect".equals(attribute.frontendInput())) {
+            return ValueKind.OPTIONS;
+        }
+        if (byModel != null) {
+            return byModel;
+        }
+        if (model.isEmpty() && "multiselect".equals(attribute.frontendInput())) {
+            return ValueKind.OPTIONS;
+        }
+        if (model.isEmpty() && "select".equals(attribute.frontendInput()) && !"static".equals(attribute.backendType())) {
+            return ValueKind.OPTION;
+        }
+        return ValueKind.PLAIN;
+    }
+
+    // source side
+
+    /**
+     * The portable form of a source value.
+     *
+     * @param where names the value in warnings, "customer.gender"
+     */
+    public Object toPortable(ValueKind kind, String raw, String entityTypeCode, Attribute attribute, String where) {
+        if (raw == null) {
+            return null;
+        }
+        switch (kind) {
+            case WEBSITE:
+                return source.website(parseInt(raw)).<Object>map(ShopMetadata.Website::code).orElseGet(() -> unknown(raw));
+            case STORE:
+                return source.store(parseInt(raw)).<Object>map(ShopMetadata.Store::code).orElseGet(() -> unknown(raw));
+            case CUSTOMER_GROUP:
+                return source.customerGroupCode(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
+            case ATTRIBUTE_SET:
+                // 0 is how OpenMage stores "no set" on customers and addresses: it means the same everywhere
+                if ("0".equals(raw)) {
+                    return new RawValue(raw);
+                }
+                return source.attributeSetName(entityTypeCode, parseInt(raw)).<Object>map(n -> n)
+                        .orElseGet(() -> unknown(raw));
+            case OPTION:
+                return optionLabel(attribute, raw, where);
+            case OPTIONS:
+                if (raw.isBlank()) {
+                    return List.of();
+                }
+                List<Object> labels = new ArrayList<>();
+                for (String part : raw.split(",")) {
+                    labels.add(optionLabel(attribute, part.trim(), where));
+                }
+                return labels;
+            case REGION:
+                return source.region(parseInt(raw)).<Object>map(r -> new RegionRef(r.countryId(), r.code(), r.name()))
+                        .orElseGet(() -> unknown(raw));
+            default:
+                return raw;
+        }
+    }
+
+    private Object optionLabel(Attribute attribute, String raw, String where) {
+        Long id = parseLong(raw);
+        if (id != null && source.isOption(attribute, id)) {
+            String label = source.optionLabel(attribute, id);
+            if (label != null) {
+                return label;
+            }
+        }
+        warnings.warn(where + ": value " + raw + " is not an option id of the source shop; copied unchanged");
+        return new RawValue(raw);
+    }
+
+    /** A reference the source shop cannot resolve: carried raw, and the destination side rejects it with a reason. */
+    private static RawValue unknown(String raw) {
+        return new RawValue(raw);
+    }
+
+    // destination side
+
+    /** The destination's raw value for a portable one; a reference the destination lacks is an error. */
+    public String toDestination(ValueKind kind, Object portable, String entityTypeCode, Attribute destAttribute)
+            throws UnmappedValueException {
+        if (portable == null) {
+            return null;
+        }
+        if (portable instanceof RawValue rawValue) {
+            // an option id the source does not know is carried as it is (the run warned); a website, store,
+            // group or region id the source does not know points nowhere, on either shop
+            if (kind == ValueKind.PLAIN || kind == ValueKind.OPTION || kind == ValueKind.OPTIONS
+                    || (kind == ValueKind.ATTRIBUTE_SET && "0".equals(rawValue.raw()))) {
+                return rawValue.raw();
+            }
+            if (kind == ValueKind.REGION) {
+                warnings.warn(entityTypeCode + ".region_id: " + rawValue.raw() + " is not a region of the source shop's"
+                        + " directory; the address keeps the region name only");
+                return null;
+            }
+            throw new UnmappedValueException(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " id " + rawValue.raw() + " does not exist in the source shop");
+        }
+        switch (kind) {
+            case WEBSITE:
+                return String.valueOf(destination.websiteByCode(portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("unknown website '" + portable + "' (the destination has "
+                                + String.join(", ", destination.websiteCodes()) + ")")).id());
+            case STORE:
+                return String.valueOf(destination.storeByCode(portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("unknown store '" + portable + "'")).id());
+            case CUSTOMER_GROUP:
+                return String.valueOf(destination.customerGroupId(portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("unknown customer group '" + portable + "'")));
+            case ATTRIBUTE_SET:
+                return String.valueOf(destination.attributeSetId(entityTypeCode, portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("unknown attribute set '" + portable + "'")));
+            case OPTION:
+                return String.valueOf(destinationOption(destAttribute, portable));
+            case OPTIONS:
+                List<String> ids = new ArrayList<>();
+                for (Object label : (List<?>) portable) {
+                    ids.add(label instanceof RawValue raw ? raw.raw() : String.valueOf(destinationOption(destAttribute, label)));
+                }
+                return String.join(",", ids);
+            case REGION:
+                RegionRef region = (RegionRef) portable;
+                Optional<Integer> id = destination.regionId(region.countryId(), region.code());
+                if (id.isEmpty()) {
+                    id = destination.regionId(region.countryId(), region.name());
+                }
+                if (id.isEmpty()) {
+                    warnings.warn(entityTypeCode + ".region_id: region " + region
+                            + " is not in the destination's directory; the address keeps the region name only");
+                    return null;
+                }
+                return String.valueOf(id.get());
+            default:
+                return portable.toString();
+        }
+    }
+
+    private long destinationOption(Attribute destAttribute, Object label) throws UnmappedValueException {
+        if (label instanceof RawValue raw) {
+            return Long.parseLong(raw.raw());
+        }
+        return destination.optionId(destAttribute, label.toString()).orElseThrow(() -> new UnmappedValueException(
+                "option '" + label + "' of attribute " + destAttribute.code() + " does not exist on the destination"));
+    }
+
+    private static int parseInt(String raw) {
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    private static Long parseLong(String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

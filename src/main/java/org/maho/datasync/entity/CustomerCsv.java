@@ -1,0 +1,180 @@
+package org.maho.datasync.entity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.eav.RegionRef;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
+import org.maho.datasync.source.DateValues;
+
+/**
+ * The original tool's customer CSV formats (customers_basic.csv, customers_with_addresses.csv): one line per
+ * customer, addresses in billing_, shipping_ and address1_..address10_ columns. Numeric website, store and
+ * group ids in a file are the destination's own (a file has no shop of its own); codes are accepted too.
+ */
+final class CustomerCsv {
+
+    private static final Set<String> SAME_AS_BILLING = Set.of("same_as_billing", "use_billing_as_shipping", "billing_is_shipping");
+    private static final Set<String> CONTROL = Set.of("entity_id", "website", "website_code", "store", "store_code",
+            "group", "group_code", "same_as_billing", "use_billing_as_shipping", "billing_is_shipping");
+    private static final List<String> ADDRESS_FIELDS = List.of("firstname", "lastname", "middlename", "prefix", "suffix",
+            "company", "street", "city", "region", "region_id", "postcode", "country_id", "telephone", "fax", "vat_id");
+    /** The original format's gender numbers. */
+    private static final Map<String, String> GENDERS = Map.of("1", "Male", "2", "Female", "3", "Not Specified");
+
+    private CustomerCsv() {}
+
+    static Record toRecord(CsvRow row, SyncJob job) {
+        Record record = new Record("customer", row.get("entity_id"), row.origin());
+        ShopMetadata shop = job.destination().metadata();
+        List<String> prefixes = CustomerHandler.addressPrefixes(row);
+        for (Map.Entry<String, String> cell : row.values().entrySet()) {
+            String column = cell.getKey();
+            String value = cell.getValue();
+            if (value == null || value.isEmpty() || CONTROL.contains(column) || isAddressColumn(column, prefixes)) {
+                continue;
+            }
+            switch (column) {
+                case "website_id" -> website(record, shop, value);
+                case "store_id" -> store(record, shop, value);
+                case "group_id" -> group(record, shop, value);
+                case "gender" -> {
+                    if (!"0".equals(value)) {
+                        record.put("gender", GENDERS.getOrDefault(value, value));
+                    }
+                }
+                case "dob", "created_at", "updated_at" -> {
+                    String normalized = DateValues.normalize(value);
+                    record.put(column, normalized != null ? normalized : value);
+                }
+                default -> record.put(column, value);
+            }
+        }
+        codeColumn(row, record, "website_id", "website", "website_code");
+        codeColumn(row, record, "store_id", "store", "store_code");
+        codeColumn(row, record, "group_id", "group", "group_code");
+        applyDefaults(record, shop);
+        addAddresses(row, record, prefixes, shop);
+        return record;
+    }
+
+    private static boolean isAddressColumn(String column, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (column.startsWith(prefix + "_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void codeColumn(CsvRow row, Record record, String field, String... columns) {
+        for (String column : columns) {
+            if (row.has(column)) {
+                record.put(field, row.get(column));
+            }
+        }
+    }
+
+    private static void website(Record record, ShopMetadata shop, String value) {
+        Integer id = parse(value);
+        if (id == null) {
+            record.put("website_id", value);
+            return;
+        }
+        shop.website(id).ifPresentOrElse(w -> record.put("website_id", w.code()),
+                () -> record.reject("website_id", "unknown website id " + value + " (the destination has "
+                        + String.join(", ", shop.websiteCodes()) + ")"));
+    }
+
+    private static void store(Record record, ShopMetadata shop, String value) {
+        Integer id = parse(value);
+        if (id == null) {
+            record.put("store_id", value);
+            return;
+        }
+        shop.store(id).ifPresentOrElse(s -> record.put("store_id", s.code()),
+                () -> record.reject("store_id", "unknown store id " + value));
+    }
+
+    private static void group(Record record, ShopMetadata shop, String value) {
+        Integer id = parse(value);
+        if (id == null) {
+            record.put("group_id", value);
+            return;
+        }
+        shop.customerGroupCode(id).ifPresentOrElse(code -> record.put("group_id", code),
+                () -> record.reject("group_id", "unknown customer group id " + value));
+    }
+
+    /** A file may leave out website, store and group: the destination's defaults, as the shop itself would. */
+    private static void applyDefaults(Record record, ShopMetadata shop) {
+        if (record.get("website_id") == null && record.problems().stream().noneMatch(p -> "website_id".equals(p.field()))) {
+            shop.defaultWebsite().ifPresent(w -> record.put("website_id", w.code()));
+        }
+        if (record.get("store_id") == null && record.get("website_id") != null) {
+            shop.websiteByCode(record.text("website_id")).flatMap(w -> shop.defaultStore(w.id()))
+                    .ifPresent(s -> record.put("store_id", s.code()));
+        }
+        if (record.get("group_id") == null && record.problems().stream().noneMatch(p -> "group_id".equals(p.field()))) {
+            shop.customerGroupCode(1).ifPresent(code -> record.put("group_id", code));
+        }
+    }
+
+    private static void addAddresses(CsvRow row, Record customer, List<String> prefixes, ShopMetadata shop) {
+        boolean billingIsShipping = SAME_AS_BILLING.stream().map(row::get)
+                .anyMatch(value -> value != null && !"0".equals(value));
+        for (String prefix : prefixes) {
+            if ("shipping".equals(prefix) && billingIsShipping) {
+                continue;
+            }
+            if (!row.has(prefix + "_street") && !row.has(prefix + "_city")) {
+                continue;
+            }
+            Record address = new Record("customer_address", prefix, row.origin() + " (" + prefix + " address)");
+            for (String field : ADDRESS_FIELDS) {
+                String value = row.get(prefix + "_" + field);
+                if (value != null) {
+                    address.put(field, value);
+                }
+            }
+            address.fields().putIfAbsent("firstname", customer.get("firstname"));
+            address.fields().putIfAbsent("lastname", customer.get("lastname"));
+            if (address.get("region_id") == null && address.get("region") != null && address.get("country_id") != null) {
+                address.put("region_id", new RegionRef(address.text("country_id"), address.text("region"), address.text("region")));
+            } else if (address.get("region_id") != null) {
+                address.put("region_id", regionById(address, shop));
+            }
+            address.fields().values().removeIf(java.util.Objects::isNull);
+            customer.addChild("addresses", address);
+            if ("billing".equals(prefix)) {
+                customer.put("default_billing", prefix);
+                if (billingIsShipping) {
+                    customer.put("default_shipping", prefix);
+                }
+            } else if ("shipping".equals(prefix)) {
+                customer.put("default_shipping", prefix);
+            }
+        }
+    }
+
+    /** A numeric region_id in a file is the destination's own directory id. */
+    private static RegionRef regionById(Record address, ShopMetadata shop) {
+        Integer id = parse(address.text("region_id"));
+        ShopMetadata.Region region = id == null ? null : shop.region(id).orElse(null);
+        if (region != null) {
+            return new RegionRef(region.countryId(), region.code(), region.name());
+        }
+        return new RegionRef(address.text("country_id"), address.text("region_id"), address.text("region"));
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

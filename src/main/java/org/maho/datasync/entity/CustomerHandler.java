@@ -1,0 +1,195 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.maho.datasync.eav.EavShape;
+import org.maho.datasync.eav.RawValue;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.source.CsvRow;
+import org.maho.datasync.source.DateValues;
+
+/**
+ * Customers with their addresses. Natural key: email and website. Addresses are children matched by the
+ * registry, else by content; default_billing and default_shipping point at the destination's address ids.
+ */
+public final class CustomerHandler extends EavEntityHandler {
+
+    static final EavShape CUSTOMER = new EavShape("customer", "customer_entity", null);
+    static final EavShape ADDRESS = new EavShape("customer_address", "customer_address_entity", "parent_id");
+    static final ChildSpec ADDRESSES = new ChildSpec("addresses", ADDRESS, "customer_address");
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    private static final Set<String> DATE_FIELDS = Set.of("dob", "created_at", "updated_at");
+    private static final String ZERO_DATE = "0000-00-00 00:00:00";
+
+    @Override
+    public String type() {
+        return "customer";
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS);
+    }
+
+    @Override
+    protected EavShape shape() {
+        return CUSTOMER;
+    }
+
+    @Override
+    protected List<ChildSpec> children() {
+        return List.of(ADDRESSES);
+    }
+
+    @Override
+    protected Set<String> childReferenceFields() {
+        return Set.of("default_billing", "default_shipping");
+    }
+
+    @Override
+    public String naturalKey(Record record) {
+        String email = record.text("email");
+        Object website = record.get("website_id");
+        if (email == null || website == null) {
+            return null;
+        }
+        return (email.trim() + "|" + website).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    protected Map<String, Long> findByNaturalKey(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+        Set<String> emails = new LinkedHashSet<>();
+        for (Record record : records) {
+            if (naturalKey(record) != null) {
+                emails.add(record.text("email").trim());
+            }
+        }
+        Map<String, Long> found = new HashMap<>();
+        ShopMetadata shop = job.destination().metadata();
+        Sql.queryIn(destination, "SELECT entity_id, email, website_id FROM " + job.destination().table(CUSTOMER.table())
+                + " WHERE email IN ", "", List.of(), emails, row -> {
+                    String website = shop.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(row.getString(3));
+                    found.put((row.getString(2) + "|" + website).toLowerCase(Locale.ROOT), row.getLong(1));
+                });
+        return found;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        String email = record.text("email");
+        if (email == null || email.isBlank()) {
+            record.reject("email", "is missing");
+        } else if (!EMAIL.matcher(email.trim()).matches()) {
+            record.reject("email", "'" + email + "' is not a valid email address");
+        }
+        requireText(record, "firstname");
+        requireText(record, "lastname");
+        if (record.get("website_id") == null) {
+            record.reject("website_id", "is missing");
+        }
+        validateDates(record);
+        fallBackToWebsiteStore(job, record);
+    }
+
+    @Override
+    protected void validateChild(SyncJob job, ChildSpec child, Record address) {
+        String country = address.text("country_id");
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            address.reject("country_id", "'" + country + "' is not a two-letter country code");
+        }
+        validateDates(address);
+    }
+
+    private static void requireText(Record record, String field) {
+        String value = record.text(field);
+        if (value == null || value.isBlank()) {
+            record.reject(field, "is missing");
+        }
+    }
+
+    private static void validateDates(Record record) {
+        for (String field : DATE_FIELDS) {
+            Object value = record.get(field);
+            if (value != null && !(value instanceof RawValue) && !ZERO_DATE.equals(value.toString())
+                    && DateValues.parse(value.toString()) == null) {
+                record.reject(field, "'" + value + "' is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)");
+            }
+        }
+    }
+
+    /**
+     * A customer's store is where the account was created. When the destination lacks that store view, the
+     * account goes to its website's default store, and the run says so: the customer is not lost for it.
+     */
+    private static void fallBackToWebsiteStore(SyncJob job, Record record) {
+        Object store = record.get("store_id");
+        Object website = record.get("website_id");
+        if (store == null || store instanceof RawValue || website == null) {
+            return;
+        }
+        ShopMetadata shop = job.destination().metadata();
+        if (shop.storeByCode(store.toString()).isPresent()) {
+            return;
+        }
+        shop.websiteByCode(website.toString()).flatMap(w -> shop.defaultStore(w.id())).ifPresent(fallback -> {
+            job.report().warn("customer.store_id: store '" + store + "' does not exist on the destination;"
+                    + " its customers are assigned to the website's default store '" + fallback.code() + "'");
+            record.put("store_id", fallback.code());
+        });
+    }
+
+    @Override
+    protected String childFingerprint(ChildSpec child, Map<String, String> values) {
+        StringBuilder key = new StringBuilder();
+        for (String field : List.of("firstname", "lastname", "company", "street", "city", "postcode", "country_id", "telephone")) {
+            String value = values.get(field);
+            key.append(value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).append('|');
+        }
+        return key.toString();
+    }
+
+    @Override
+    protected void newRowDefaults(EavShape shape, Map<String, Object> columns) {
+        String now = DateValues.format(LocalDateTime.now(ZoneOffset.UTC).withNano(0));
+        columns.putIfAbsent("created_at", now);
+        columns.putIfAbsent("updated_at", columns.get("created_at"));
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        return CustomerCsv.toRecord(row, job);
+    }
+
+    static List<String> addressPrefixes(CsvRow row) {
+        List<String> prefixes = new ArrayList<>(List.of("billing", "shipping"));
+        for (int i = 1; i <= 10 && hasAnyColumn(row, "address" + i + "_"); i++) {
+            prefixes.add("address" + i);
+        }
+        return prefixes;
+    }
+
+    private static boolean hasAnyColumn(CsvRow row, String prefix) {
+        return row.values().keySet().stream().anyMatch(column -> column.startsWith(prefix));
+    }
+}

@@ -1,0 +1,38 @@
+package org.maho.datasync.entity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The entity handlers on the class path, by type name and alias. */
+public final class EntityHandlers {
+
+    private final Map<String, EntityHandler> byName = new LinkedHashMap<>();
+    private final List<EntityHandler> handlers = new ArrayList<>();
+
+    public EntityHandlers() {
+        for (EntityHandler handler : ServiceLoader.load(EntityHandler.class)) {
+            handlers.add(handler);
+            byName.put(handler.type(), handler);
+            for (String alias : handler.aliases()) {
+                byName.put(alias, handler);
+            }
+        }
+    }
+
+    public Optional<EntityHandler> find(String name) {
+        return Optional.ofNullable(byName.get(name.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    public List<EntityHandler> all() {
+        return List.copyOf(handlers);
+    }
+
+    public List<String> typeNames() {
+        return handlers.stream().map(EntityHandler::type).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package org.maho.datasync.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of a run's dead-letter file: which source and record, each field and reason, and the record's
+ * values as read, so that it can be fixed and fed again.
+ */
+public record DeadLetter(String run, String entityType, String source, String record, String sourceId,
+                         List<Record.Problem> problems, Map<String, Object> values) {
+
+    public static DeadLetter of(SyncJob job, Record record) {
+        return new DeadLetter(job.id(), record.entityType(), job.spec().sourceName(), record.origin(), record.sourceId(),
+                List.copyOf(record.problems()), record.fields());
+    }
+}

@@ -1,0 +1,115 @@
+package org.maho.datasync.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What happened to the records of one entity type in one run. Every record read is counted exactly once. */
+public final class EntityReport {
+
+    private static final int SAMPLE_LIMIT = 10;
+
+    private final String entityType;
+    private final boolean dryRun;
+    private final Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong rowsWritten = new AtomicLong();
+    private final Map<String, Long> warnings = new LinkedHashMap<>();
+    private final List<String> invalidSamples = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile long finishedNanos;
+
+    public EntityReport(String entityType, boolean dryRun) {
+        this.entityType = entityType;
+        this.dryRun = dryRun;
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, new AtomicLong());
+        }
+    }
+
+    public String entityType() {
+        return entityType;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public void countRead() {
+        read.incrementAndGet();
+    }
+
+    public void count(Record record) {
+        outcomes.get(record.outcome()).incrementAndGet();
+        if (record.outcome() == Outcome.INVALID) {
+            synchronized (invalidSamples) {
+                if (invalidSamples.size() < SAMPLE_LIMIT) {
+                    invalidSamples.add(InvalidRecordException.describe(record));
+                }
+            }
+        }
+    }
+
+    public void countRowsWritten(long rows) {
+        rowsWritten.addAndGet(rows);
+    }
+
+    /** A value that could not be mapped exactly, or input that was ignored: counted by message, never silent. */
+    public void warn(String message) {
+        synchronized (warnings) {
+            warnings.merge(message, 1L, Long::sum);
+        }
+    }
+
+    public void finish() {
+        if (finishedNanos == 0) {
+            finishedNanos = System.nanoTime();
+        }
+    }
+
+    public long read() {
+        return read.get();
+    }
+
+    public long count(Outcome outcome) {
+        return outcomes.get(outcome).get();
+    }
+
+    /** Records that reached an outcome; less than {@link #read()} when a run stopped early. */
+    public long processed() {
+        long total = 0;
+        for (AtomicLong value : outcomes.values()) {
+            total += value.get();
+        }
+        return total;
+    }
+
+    public long rowsWritten() {
+        return rowsWritten.get();
+    }
+
+    public Map<String, Long> warnings() {
+        synchronized (warnings) {
+            return new LinkedHashMap<>(warnings);
+        }
+    }
+
+    public List<String> invalidSamples() {
+        synchronized (invalidSamples) {
+            return List.copyOf(invalidSamples);
+        }
+    }
+
+    public double seconds() {
+        long end = finishedNanos == 0 ? System.nanoTime() : finishedNanos;
+        return (end - startedNanos) / 1e9;
+    }
+
+    public double recordsPerSecond() {
+        double seconds = seconds();
+        return seconds <= 0 ? 0 : processed() / seconds;
+    }
+}

@@ -1,0 +1,83 @@
+package org.maho.datasync.pipeline;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.maho.datasync.db.ConnectionSettings;
+
+/** What a sync job is asked to do: built by the CLI (or a test), read by the pipeline. */
+public final class JobSpec {
+
+    public enum Adapter { CSV, OPENMAGE }
+
+    private String entityType;
+    private String sourceSystem;
+    private Adapter adapter = Adapter.CSV;
+    private Path file;
+    private ConnectionSettings source;
+    private OnDuplicate onDuplicate = OnDuplicate.UPDATE;
+    private boolean dryRun;
+    private boolean skipInvalid;
+    private Integer limit;
+    private LocalDateTime dateFrom;
+    private LocalDateTime dateTo;
+    private List<String> entityIds = List.of();
+    private List<String> incrementIds = List.of();
+    private int batchSize = 500;
+    private int verbosity;
+
+    public String entityType() { return entityType; }
+    public JobSpec entityType(String value) { entityType = value; return this; }
+
+    /** The registry's source_system: names the source so that several sources can feed one destination. */
+    public String sourceSystem() { return sourceSystem; }
+    public JobSpec sourceSystem(String value) { sourceSystem = value; return this; }
+
+    public Adapter adapter() { return adapter; }
+    public JobSpec adapter(Adapter value) { adapter = value; return this; }
+
+    public Path file() { return file; }
+    public JobSpec file(Path value) { file = value; return this; }
+
+    public ConnectionSettings source() { return source; }
+    public JobSpec source(ConnectionSettings value) { source = value; return this; }
+
+    public OnDuplicate onDuplicate() { return onDuplicate; }
+    public JobSpec onDuplicate(OnDuplicate value) { onDuplicate = value; return this; }
+
+    public boolean dryRun() { return dryRun; }
+    public JobSpec dryRun(boolean value) { dryRun = value; return this; }
+
+    public boolean skipInvalid() { return skipInvalid; }
+    public JobSpec skipInvalid(boolean value) { skipInvalid = value; return this; }
+
+    public Integer limit() { return limit; }
+    public JobSpec limit(Integer value) { limit = value; return this; }
+
+    public LocalDateTime dateFrom() { return dateFrom; }
+    public JobSpec dateFrom(LocalDateTime value) { dateFrom = value; return this; }
+
+    public LocalDateTime dateTo() { return dateTo; }
+    public JobSpec dateTo(LocalDateTime value) { dateTo = value; return this; }
+
+    public List<String> entityIds() { return entityIds; }
+    public JobSpec entityIds(List<String> value) { entityIds = List.copyOf(value); return this; }
+
+    public List<String> incrementIds() { return incrementIds; }
+    public JobSpec incrementIds(List<String> value) { incrementIds = List.copyOf(value); return this; }
+
+    public int batchSize() { return batchSize; }
+    public JobSpec batchSize(int value) { batchSize = value; return this; }
+
+    /** 0 quiet, 1 progress per batch (-v), 2 every record (-vv). */
+    public int verbosity() { return verbosity; }
+    public JobSpec verbosity(int value) { verbosity = value; return this; }
+
+    /** How the input is named in messages and dead letters: the file, or the source database. */
+    public String sourceName() {
+        if (adapter == Adapter.CSV) {
+            return file == null ? "csv" : file.getFileName().toString();
+        }
+        return source == null ? "openmage" : source.database();
+    }
+}

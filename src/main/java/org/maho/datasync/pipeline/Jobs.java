@@ -1,0 +1,58 @@
+package org.maho.datasync.pipeline;
+
+import java.util.Iterator;
+import org.apache.camel.Exchange;
+import org.maho.datasync.source.CsvReader;
+
+/** Route steps around the record stream: start a job, read its source, stop reading once it failed, finish. */
+public final class Jobs {
+
+    /** Makes the job an exchange property, which the split hands to every record and batch. */
+    public void start(Exchange exchange) {
+        SyncJob job = exchange.getMessage().getBody(SyncJob.class);
+        exchange.setProperty(SyncJob.PROPERTY, job);
+        exchange.setProperty("datasyncBatchSize", job.spec().batchSize());
+        exchange.setProperty("datasyncDeadLetterDir", job.deadLetterFile().getParent().toAbsolutePath().toString());
+        exchange.setProperty("datasyncDeadLetterFile", job.deadLetterFile().getFileName().toString());
+    }
+
+    /** The record stream of the job's source: a shop database read by pages, or a CSV file read by lines. */
+    public Iterator<Record> records(SyncJob job) {
+        if (job.spec().adapter() == JobSpec.Adapter.CSV) {
+            return CsvReader.read(job);
+        }
+        return job.handler().readDatabase(job);
+    }
+
+    /** Runs for each record before it joins a batch: counts it, and stops the reading once the job failed. */
+    public void admit(Exchange exchange) {
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        if (job.failed()) {
+            throw new JobStoppedException("stopped reading: " + job.failure().getMessage());
+        }
+        job.report().countRead();
+    }
+
+    public void finish(Exchange exchange) {
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        if (job != null) {
+            job.report().finish();
+        }
+    }
+
+    /** The shared error policy's last step: the job stops, with this exception as its reason. */
+    public void fail(Exchange exchange) {
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (job == null || error == null) {
+            return;
+        }
+        if (error instanceof InvalidRecordException invalid && invalid.record() != null) {
+            job.report().count(invalid.record());
+        }
+        if (!(error instanceof JobStoppedException)) {
+            job.fail(error);
+        }
+        job.report().finish();
+    }
+}

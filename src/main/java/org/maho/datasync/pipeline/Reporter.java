@@ -1,0 +1,31 @@
+package org.maho.datasync.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The report step: counts each record's outcome; with -v a line per batch, with -vv a line per record. */
+public final class Reporter {
+
+    private static final Logger PROGRESS = LoggerFactory.getLogger("datasync.progress");
+
+    public void count(Batch batch) {
+        SyncJob job = batch.job();
+        EntityReport report = job.report();
+        int verbosity = job.spec().verbosity();
+        for (Record record : batch.records()) {
+            report.count(record);
+            if (verbosity >= 2) {
+                PROGRESS.info("{} {} {}{}", job.handler().type(), record.origin(),
+                        record.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        record.outcome() == Outcome.INVALID ? ": " + record.problems()
+                                : record.outcomeReason() == null ? "" : ": " + record.outcomeReason());
+            }
+        }
+        if (verbosity >= 1) {
+            PROGRESS.info("{}: {} read, {} created, {} updated, {} unchanged, {} skipped, {} invalid ({} records/s)",
+                    job.handler().type(), report.read(), report.count(Outcome.CREATED), report.count(Outcome.UPDATED),
+                    report.count(Outcome.UNCHANGED), report.count(Outcome.SKIPPED), report.count(Outcome.INVALID),
+                    Math.round(report.recordsPerSecond()));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.maho.datasync.pipeline;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.ValueMapper;
+import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.registry.Registry;
+
+/**
+ * One run of one entity type: what was asked, the shops it reads and writes, and what happened so far.
+ * The routes carry it as an exchange property; every bean reads it from there.
+ */
+public final class SyncJob {
+
+    public static final String PROPERTY = "datasyncJob";
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final String id = UUID.randomUUID().toString();
+    private final JobSpec spec;
+    private final EntityHandler handler;
+    private final ShopDatabase source;
+    private final ShopDatabase destination;
+    private final Registry registry;
+    private final EntityReport report;
+    private final Path deadLetterFile;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile ValueMapper mapper;
+
+    /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
+    public SyncJob(JobSpec spec, EntityHandler handler, ShopDatabase source, ShopDatabase destination,
+                   Registry registry, Path deadLetterDirectory) {
+        this.spec = spec;
+        this.handler = handler;
+        this.source = source;
+        this.destination = destination;
+        this.registry = registry;
+        this.deadLetterFile = deadLetterDirectory.resolve(LocalDateTime.now().format(RUN_STAMP) + "-" + handler.type()
+                + "-" + id.substring(0, 8) + ".jsonl");
+        this.report = new EntityReport(handler.type(), spec.dryRun());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public JobSpec spec() {
+        return spec;
+    }
+
+    public EntityHandler handler() {
+        return handler;
+    }
+
+    /** The source shop's database; null for CSV input. */
+    public ShopDatabase source() {
+        return source;
+    }
+
+    public ShopDatabase destination() {
+        return destination;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public EntityReport report() {
+        return report;
+    }
+
+    /** The run's dead-letter file; it exists only once a record was dead-lettered. */
+    public Path deadLetterFile() {
+        return deadLetterFile;
+    }
+
+    /** The shop whose ids the input uses: the source database, or for CSV files the destination itself. */
+    public ShopMetadata inputShop() {
+        return source != null ? source.metadata() : destination.metadata();
+    }
+
+    public ValueMapper mapper() {
+        ValueMapper current = mapper;
+        if (current == null) {
+            synchronized (this) {
+                if (mapper == null) {
+                    mapper = new ValueMapper(inputShop(), destination.metadata(), report::warn);
+                }
+                current = mapper;
+            }
+        }
+        return current;
+    }
+
+    /** Records the first failure; the reading loop stops at its next record. */
+    public void fail(Throwable error) {
+        failure.compareAndSet(null, error);
+    }
+
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    public boolean failed() {
+        return failure.get() != null;
+    }
+}

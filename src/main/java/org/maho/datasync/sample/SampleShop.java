@@ -1,0 +1,33 @@
+package org.maho.datasync.sample;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.eav.ShopMetadata;
+
+/** A generated shop: the project's schema, a layout's configuration, and synthetic customers. */
+public final class SampleShop {
+
+    private SampleShop() {}
+
+    /** Creates the database afresh with the schema and the layout's configuration. */
+    public static void create(DatabaseServer server, String database, ShopSeeder.Layout layout) throws SQLException {
+        server.createDatabase(database);
+        try (Connection connection = connect(server.database(database))) {
+            ShopSchema.install(connection);
+            ShopSeeder.seed(connection, layout);
+        }
+    }
+
+    public static void addCustomers(ConnectionSettings shop, int count, long seed, double averageAddresses) throws SQLException {
+        try (Connection connection = connect(shop)) {
+            ShopMetadata metadata = ShopMetadata.load(connection, table -> shop.tablePrefix() + table);
+            CustomerGenerator.generate(connection, metadata, count, seed, averageAddresses);
+        }
+    }
+
+    public static Connection connect(ConnectionSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+}

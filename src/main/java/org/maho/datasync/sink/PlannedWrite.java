@@ -1,0 +1,8 @@
+package org.maho.datasync.sink;
+
+import java.util.Map;
+import org.maho.datasync.pipeline.Outcome;
+import org.maho.datasync.pipeline.Record;
+
+/** A batch's write plan and the outcome each record gets once it commits. */
+public record PlannedWrite(WritePlan plan, Map<Record, Outcome> outcomes) {}

@@ -1,0 +1,267 @@
+package org.maho.datasync.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * Streams a CSV file as records: one line at a time, whatever the file's size. The first line is the header;
+ * a line whose value count differs from the header's becomes an invalid record naming its line, and the file
+ * goes on. The handler maps each line to a record.
+ */
+public final class CsvReader {
+
+    private CsvReader() {}
+
+    public static Iterator<Record> read(SyncJob job) {
+        JobSpec spec = job.spec();
+        Path file = spec.file();
+        String name = file.getFileName().toString();
+        CSVParser parser = open(file);
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
+            close(parser);
+            throw new InputFileException(name + ": the first line must be a header naming the columns");
+        }
+        EntityHandler handler = job.handler();
+        Set<String> columns = Set.copyOf(header);
+        String dateColumn = null;
+        if (spec.dateFrom() != null || spec.dateTo() != null) {
+            dateColumn = handler.csvDateColumns().stream().filter(columns::contains).findFirst().orElseThrow(() -> {
+                close(parser);
+                return new InputFileException(name + ": --date-from/--date-to compare the column "
+                        + String.join(" or ", handler.csvDateColumns()) + ", which this file does not have");
+            });
+        }
+        if (!spec.entityIds().isEmpty() && !columns.contains(handler.csvIdColumn())) {
+            close(parser);
+            throw new InputFileException(name + ": --entity-ids selects by the column " + handler.csvIdColumn()
+                    + ", which this file does not have");
+        }
+        if (!spec.incrementIds().isEmpty() && !columns.contains("increment_id")) {
+            close(parser);
+            throw new InputFileException(name + ": --increment-ids selects by the column increment_id, which this file does not have");
+        }
+        return new Lines(job, name, parser, header, dateColumn);
+    }
+
+    private static CSVParser open(Path file) {
+        try {
+            InputStream in = skipByteOrderMark(Files.newInputStream(file));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .setAllowMissingColumnNames(true)
+                    .get();
+            return CSVParser.builder().setReader(reader).setFormat(format).get();
+        } catch (NoSuchFileException e) {
+            throw new InputFileException(file + ": no such file");
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new InputFileException(file + ": cannot read the header: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream skipByteOrderMark(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 3);
+        byte[] head = new byte[3];
+        int read = in.readNBytes(head, 0, 3);
+        if (!(read == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) && read > 0) {
+            in.unread(head, 0, read);
+        }
+        return in;
+    }
+
+    private static void close(CSVParser parser) {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // nothing left to read
+        }
+    }
+
+    private static final class Lines implements Iterator<Record> {
+        private final SyncJob job;
+        private final String file;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final List<String> header;
+        private final String dateColumn;
+        private final Set<String> entityIds;
+        private final Set<String> incrementIds;
+        private Record next;
+        private long yielded;
+        private long lastLine = 1;
+
+        Lines(SyncJob job, String file, CSVParser parser, List<String> header, String dateColumn) {
+            this.job = job;
+            this.file = file;
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.header = header;
+            this.dateColumn = dateColumn;
+            this.entityIds = Set.copyOf(job.spec().entityIds());
+            this.incrementIds = Set.copyOf(job.spec().incrementIds());
+        }
+
+        @Override
+        public boolean hasNext() {
+            Integer limit = job.spec().limit();
+            while (next == null) {
+                if (limit != null && yielded >= limit) {
+                    close(parser);
+                    return false;
+                }
+                CSVRecord line;
+                long startLine = lastLine + 1;
+                try {
+                    if (!records.hasNext()) {
+                        close(parser);
+                        return false;
+                    }
+                    line = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    close(parser);
+                    throw new InputFileException(file + " line " + startLine + ": cannot be parsed ("
+                            + rootMessage(e) + "); the rest of the file was not read", e);
+                }
+                lastLine = parser.getCurrentLineNumber();
+                CsvRow row = toRow(line, startLine);
+                if (row == null || !selected(row)) {
+                    continue;
+                }
+                next = job.handler().fromCsv(row, job);
+                if (row.malformed() != null) {
+                    next.reject(null, row.malformed());
+                }
+                yielded++;
+            }
+            return true;
+        }
+
+        @Override
+        public Record next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Record record = next;
+            next = null;
+            return record;
+        }
+
+        private CsvRow toRow(CSVRecord line, long startLine) {
+            List<String> cells = new java.util.ArrayList<>(line.size());
+            line.forEach(cells::add);
+            if (cells.stream().allMatch(String::isEmpty) && cells.size() <= header.size()) {
+                return null;
+            }
+            String malformed = null;
+            if (cells.size() < header.size()) {
+                String gap = fillShortLine(cells, header.size());
+                if (gap == null) {
+                    malformed = "the line has " + line.size() + " values but the header has " + header.size() + " columns";
+                } else {
+                    job.report().warn(file + ": line " + startLine + " has " + line.size() + " values for " + header.size()
+                            + " columns; read with the missing one(s) in its longest run of empty values (" + gap + ")");
+                }
+            } else if (cells.size() > header.size()) {
+                malformed = "the line has " + line.size() + " values but the header has " + header.size() + " columns";
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                values.put(header.get(i), cells.get(i));
+            }
+            return new CsvRow(file, startLine, values, malformed);
+        }
+
+        /**
+         * Files written by hand often drop an empty value in a run of empty columns (the original tool's own
+         * examples do). When one run of empty values is longer than any other, the missing values belong there
+         * and every other value keeps its column; otherwise the line is ambiguous and stays malformed.
+         *
+         * @return the columns the run covers, or null when the line cannot be read unambiguously
+         */
+        private String fillShortLine(List<String> cells, int columns) {
+            int missing = columns - cells.size();
+            int bestStart = -1;
+            int bestLength = 0;
+            boolean tie = false;
+            for (int i = 0; i < cells.size(); ) {
+                if (!cells.get(i).isEmpty()) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < cells.size() && cells.get(i).isEmpty()) {
+                    i++;
+                }
+                int length = i - start;
+                if (length > bestLength) {
+                    bestStart = start;
+                    bestLength = length;
+                    tie = false;
+                } else if (length == bestLength) {
+                    tie = true;
+                }
+            }
+            if (bestStart < 0 || tie || bestLength < 2) {
+                return null;
+            }
+            for (int i = 0; i < missing; i++) {
+                cells.add(bestStart, "");
+            }
+            return header.get(bestStart) + ".." + header.get(bestStart + bestLength + missing - 1);
+        }
+
+        private boolean selected(CsvRow row) {
+            if (!entityIds.isEmpty() && !entityIds.contains(row.get(job.handler().csvIdColumn()))) {
+                return false;
+            }
+            if (!incrementIds.isEmpty() && !incrementIds.contains(row.get("increment_id"))) {
+                return false;
+            }
+            if (dateColumn != null) {
+                LocalDateTime date = DateValues.parse(row.get(dateColumn));
+                if (date == null) {
+                    // an unreadable date is not filtered out: validation names it
+                    return row.get(dateColumn) != null;
+                }
+                JobSpec spec = job.spec();
+                return (spec.dateFrom() == null || !date.isBefore(spec.dateFrom()))
+                        && (spec.dateTo() == null || !date.isAfter(spec.dateTo()));
+            }
+            return true;
+        }
+
+        private static String rootMessage(Throwable error) {
+            Throwable cause = error;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause.getMessage();
+        }
+    }
+}
