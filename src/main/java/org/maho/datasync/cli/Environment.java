@@ -23,9 +23,18 @@ public final class Environment {
         this.process = process;
     }
 
+    /**
+     * Reads {@code <home>/.env.local}, then {@code ./.env.local}, then the file named by the system property
+     * {@code datasync.env-file} (each overriding the one before), under the process environment.
+     */
     public static Environment load(Path home) {
         Map<String, String> values = new HashMap<>();
-        for (Path candidate : List.of(home.resolve(".env.local"), Path.of(".env.local"))) {
+        List<Path> candidates = new java.util.ArrayList<>(List.of(home.resolve(".env.local"), Path.of(".env.local")));
+        String extra = System.getProperty("datasync.env-file");
+        if (extra != null && !extra.isBlank()) {
+            candidates.add(Path.of(extra));
+        }
+        for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
                 values.putAll(parse(candidate));
             }

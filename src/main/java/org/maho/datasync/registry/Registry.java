@@ -84,9 +84,9 @@ public final class Registry {
             if (!isRegistrable(sourceId)) {
                 continue;
             }
-            Long cached = cache.get(entityType, sourceId);
+            RegistryCache.Entry cached = cache.get(entityType, sourceId);
             if (cached != null) {
-                found.put(sourceId, cached);
+                found.put(sourceId, cached.targetId());
             } else {
                 missing.add(sourceId);
             }
@@ -95,13 +95,13 @@ public final class Registry {
             return found;
         }
         List<Long> ids = missing.stream().map(Long::valueOf).toList();
-        Sql.queryIn(connection, "SELECT source_id, target_id FROM " + TABLE
+        Sql.queryIn(connection, "SELECT source_id, target_id, external_ref FROM " + TABLE
                         + " WHERE source_system = ? AND entity_type = ? AND source_id IN ", "",
                 List.of(sourceSystem, entityType), ids, row -> {
                     String sourceId = row.getString(1);
                     long targetId = row.getLong(2);
                     found.put(sourceId, targetId);
-                    cache.put(entityType, sourceId, targetId);
+                    cache.put(entityType, sourceId, new RegistryCache.Entry(targetId, row.getString(3)));
                 });
         return found;
     }
@@ -113,14 +113,27 @@ public final class Registry {
         if (targetIds.isEmpty() || !tableExists()) {
             return found;
         }
-        Sql.queryIn(connection, "SELECT target_id, source_id FROM " + TABLE
+        Sql.queryIn(connection, "SELECT target_id, source_id, external_ref FROM " + TABLE
                         + " WHERE source_system = ? AND entity_type = ? AND target_id IN ", "",
-                List.of(sourceSystem, entityType), targetIds, row -> found.put(row.getLong(1), row.getString(2)));
+                List.of(sourceSystem, entityType), targetIds, row -> {
+                    found.put(row.getLong(1), row.getString(2));
+                    cache.put(entityType, row.getString(2), new RegistryCache.Entry(row.getLong(1), row.getString(3)));
+                });
         return found;
     }
 
-    /** Writes the mappings in the caller's transaction; the cache learns them only after {@link #committed}. */
-    public void register(Connection transaction, Collection<Mapping> mappings) throws SQLException {
+    /**
+     * Writes the mappings the registry does not hold yet, in the caller's transaction; the cache learns them
+     * only after {@link #committed}. A re-run whose records map as before writes nothing here.
+     */
+    public void register(Connection transaction, Collection<Mapping> all) throws SQLException {
+        List<Mapping> mappings = new ArrayList<>();
+        for (Mapping mapping : all) {
+            RegistryCache.Entry cached = cache.get(mapping.entityType(), mapping.sourceId());
+            if (cached == null || !cached.sameAs(mapping.targetId(), truncate(mapping.externalRef()))) {
+                mappings.add(mapping);
+            }
+        }
         if (mappings.isEmpty()) {
             return;
         }
@@ -162,7 +175,8 @@ public final class Registry {
     /** Teaches the cache mappings whose transaction committed. */
     public void committed(Collection<Mapping> mappings) {
         for (Mapping mapping : mappings) {
-            cache.put(mapping.entityType(), mapping.sourceId(), mapping.targetId());
+            cache.put(mapping.entityType(), mapping.sourceId(),
+                    new RegistryCache.Entry(mapping.targetId(), truncate(mapping.externalRef())));
         }
     }
 

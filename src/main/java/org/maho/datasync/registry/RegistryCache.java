@@ -2,27 +2,35 @@ package org.maho.datasync.registry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** Recently used mappings, bounded so that memory stays flat however many records a run moves. */
 final class RegistryCache {
 
-    private final Map<String, Long> entries;
+    /** What the registry row holds. */
+    record Entry(long targetId, String externalRef) {
+        boolean sameAs(long otherTarget, String otherRef) {
+            return targetId == otherTarget && Objects.equals(externalRef, otherRef);
+        }
+    }
+
+    private final Map<String, Entry> entries;
 
     RegistryCache(int capacity) {
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized Long get(String entityType, String sourceId) {
+    synchronized Entry get(String entityType, String sourceId) {
         return entries.get(key(entityType, sourceId));
     }
 
-    synchronized void put(String entityType, String sourceId, long targetId) {
-        entries.put(key(entityType, sourceId), targetId);
+    synchronized void put(String entityType, String sourceId, Entry entry) {
+        entries.put(key(entityType, sourceId), entry);
     }
 
     synchronized void remove(String entityType, String sourceId) {
