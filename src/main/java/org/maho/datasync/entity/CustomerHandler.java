@@ -110,6 +110,25 @@ public final class CustomerHandler extends EavEntityHandler {
         }
         validateDates(record);
         fallBackToWebsiteStore(job, record);
+        requireStoreOfWebsite(job, record);
+    }
+
+    /** A customer's store is the admin store or one of its website's. */
+    private static void requireStoreOfWebsite(SyncJob job, Record record) {
+        Object store = record.get("store_id");
+        Object website = record.get("website_id");
+        if (store == null || website == null || store instanceof RawValue || website instanceof RawValue) {
+            return;
+        }
+        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata.Store destinationStore = shop.storeByCode(store.toString()).orElse(null);
+        ShopMetadata.Website destinationWebsite = shop.websiteByCode(website.toString()).orElse(null);
+        if (destinationStore != null && destinationWebsite != null && destinationStore.id() != 0
+                && destinationStore.websiteId() != destinationWebsite.id()) {
+            record.reject("store_id", "store '" + store + "' belongs to website '"
+                    + shop.website(destinationStore.websiteId()).map(ShopMetadata.Website::code).orElse("?")
+                    + "', not to the customer's website '" + website + "'");
+        }
     }
 
     @Override
