@@ -32,12 +32,18 @@ public final class DataSync implements AutoCloseable {
     }
 
     public static DataSync start(Path home) {
+        return start(home, Map.of());
+    }
+
+    /** @param overrides settings that win over config/application.properties (tests, the CLI) */
+    public static DataSync start(Path home, Map<String, String> overrides) {
         Path config = home.resolve("config/application.properties").toAbsolutePath();
         if (!Files.isRegularFile(config)) {
             throw new IllegalStateException("Missing " + config + ": run DataSync from its installation directory");
         }
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + config);
+        overrides.forEach(main::addOverrideProperty);
         main.configure().withRoutesIncludePattern("file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
         main.configure().addConfiguration(new DataSyncBeans());
         try {
@@ -63,7 +69,8 @@ public final class DataSync implements AutoCloseable {
 
     public ShopDatabase database(String role, ConnectionSettings settings) {
         return databases.computeIfAbsent(role + "|" + settings.describe() + "|" + settings.tablePrefix(),
-                k -> ShopDatabase.open(role, settings, intSetting("datasync.pool-size", 4)));
+                k -> ShopDatabase.open(role, settings, intSetting("datasync.pool-size", 4),
+                        intSetting("datasync.lock-wait-timeout-seconds", 20)));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.maho.datasync.pipeline.Identities;
 import org.maho.datasync.pipeline.Jobs;
 import org.maho.datasync.pipeline.RecordBatcher;
 import org.maho.datasync.pipeline.Reporter;
+import org.maho.datasync.pipeline.RetryCounter;
 import org.maho.datasync.pipeline.Validation;
 import org.maho.datasync.sink.BatchWriter;
 
@@ -54,6 +55,11 @@ public class DataSyncBeans implements CamelConfiguration {
     @BindToRegistry
     public DeadLetters deadLetters() {
         return new DeadLetters();
+    }
+
+    @BindToRegistry
+    public RetryCounter retryCounter() {
+        return new RetryCounter();
     }
 
     @BindToRegistry

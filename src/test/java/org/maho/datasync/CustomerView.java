@@ -35,7 +35,7 @@ public final class CustomerView {
 
     private final Connection connection;
     private final Map<Integer, String[]> attributes = new HashMap<>();
-    private final Map<Long, String> optionLabels = new HashMap<>();
+    private final Map<String, String> optionLabels = new HashMap<>();
     private final Map<String, String> websites = new HashMap<>();
     private final Map<String, String> stores = new HashMap<>();
     private final Map<String, String> groups = new HashMap<>();
@@ -56,8 +56,9 @@ public final class CustomerView {
         query("SELECT a.attribute_id, a.attribute_code, a.backend_type, t.entity_type_code FROM eav_attribute a"
                 + " JOIN eav_entity_type t ON t.entity_type_id = a.entity_type_id", row ->
                 attributes.put(row.getInt(1), new String[] {row.getString(2), row.getString(3), row.getString(4)}));
-        query("SELECT o.option_id, v.value FROM eav_attribute_option o JOIN eav_attribute_option_value v"
-                + " ON v.option_id = o.option_id AND v.store_id = 0", row -> optionLabels.put(row.getLong(1), row.getString(2)));
+        query("SELECT o.attribute_id, o.option_id, v.value FROM eav_attribute_option o JOIN eav_attribute_option_value v"
+                + " ON v.option_id = o.option_id AND v.store_id = 0",
+                row -> optionLabels.put(row.getInt(1) + ":" + row.getLong(2), row.getString(3)));
         query("SELECT website_id, code FROM core_website", row -> websites.put(row.getString(1), row.getString(2)));
         query("SELECT store_id, code FROM core_store", row -> stores.put(row.getString(1), row.getString(2)));
         query("SELECT customer_group_id, customer_group_code FROM customer_group", row -> groups.put(row.getString(1), row.getString(2)));
@@ -118,7 +119,7 @@ public final class CustomerView {
                 String[] attribute = attributes.get(row.getInt(2));
                 Map<String, Value> values = entities.get(row.getLong(1));
                 if (attribute != null && values != null && !"static".equals(attribute[1])) {
-                    values.put(attribute[0], value(attribute, optionAttributes.contains(row.getInt(2)), row.getString(3)));
+                    values.put(attribute[0], value(attribute, row.getInt(2), optionAttributes.contains(row.getInt(2)), row.getString(3)));
                 }
             });
         }
@@ -134,14 +135,14 @@ public final class CustomerView {
         };
     }
 
-    private Value value(String[] attribute, boolean hasOptions, String raw) {
+    private Value value(String[] attribute, int attributeId, boolean hasOptions, String raw) {
         if (raw == null) {
             return new Value(null, null);
         }
         if (hasOptions) {
             List<String> labels = new ArrayList<>();
             for (String id : raw.split(",")) {
-                String label = optionLabels.get(Long.parseLong(id.trim()));
+                String label = optionLabels.get(attributeId + ":" + Long.parseLong(id.trim()));
                 if (label == null) {
                     return new Value(raw, "raw:" + raw);
                 }

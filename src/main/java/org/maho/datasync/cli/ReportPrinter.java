@@ -42,6 +42,11 @@ final class ReportPrinter {
                     out.println("  all of them, with their values: " + job.deadLetterFile());
                 }
             }
+            if (report.retries() > 0) {
+                out.println();
+                out.println(report.entityType() + ": " + report.retries() + " batch write(s) retried after a lost connection,"
+                        + " a deadlock or a lock wait timeout");
+            }
             long unprocessed = report.read() - report.processed();
             if (job.failed()) {
                 out.println();

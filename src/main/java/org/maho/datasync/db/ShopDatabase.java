@@ -32,7 +32,7 @@ public final class ShopDatabase implements AutoCloseable {
      * Opens a pool and checks the database answers, so that a wrong host or password is reported at once
      * with the role ("source", "destination") and where it tried, never with the password.
      */
-    public static ShopDatabase open(String role, ConnectionSettings settings, int poolSize) {
+    public static ShopDatabase open(String role, ConnectionSettings settings, int poolSize, int lockWaitTimeoutSeconds) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("datasync-" + role);
         config.setJdbcUrl(settings.jdbcUrl());
@@ -40,18 +40,18 @@ public final class ShopDatabase implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
+        // a row another writer holds is waited for this long, then the batch is retried (see the error policy)
+        config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + lockWaitTimeoutSeconds);
         config.setConnectionTimeout(15_000);
-        config.setInitializationFailTimeout(-1);
+        // one attempt at start-up: a wrong password or host is reported at once, not after the pool's timeout
+        config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
-        HikariDataSource pool = new HikariDataSource(config);
-        try (Connection connection = pool.getConnection()) {
-            connection.isValid(5);
-        } catch (SQLException e) {
-            pool.close();
+        try {
+            return new ShopDatabase(role, settings, new HikariDataSource(config));
+        } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
                     "Cannot connect to the " + role + " database " + settings.describe() + ": " + rootMessage(e), e);
         }
-        return new ShopDatabase(role, settings, pool);
     }
 
     public String role() {

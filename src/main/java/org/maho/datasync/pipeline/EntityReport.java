@@ -17,6 +17,7 @@ public final class EntityReport {
     private final Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private final Map<String, Long> warnings = new LinkedHashMap<>();
     private final List<String> invalidSamples = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
@@ -55,6 +56,15 @@ public final class EntityReport {
 
     public void countRowsWritten(long rows) {
         rowsWritten.addAndGet(rows);
+    }
+
+    public void countRetry() {
+        retries.incrementAndGet();
+    }
+
+    /** Batches written again after a transient failure (a lost connection, a deadlock, a lock wait timeout). */
+    public long retries() {
+        return retries.get();
     }
 
     /** A value that could not be mapped exactly, or input that was ignored: counted by message, never silent. */

@@ -1,0 +1,130 @@
+package org.maho.datasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.maho.datasync.cli.DataSyncCommand;
+import org.maho.datasync.cli.ExitCode;
+import org.maho.datasync.db.ConnectionSettings;
+
+/** The command line as a user types it: usage errors, the report, exit codes, secrets. */
+class CliTest {
+
+    private static TestShops shops;
+    private static Path envFile;
+
+    record Result(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void shops() throws Exception {
+        shops = new TestShops("cli").withCustomers(60, 5);
+        envFile = Files.createTempFile("datasync-test", ".env");
+        ConnectionSettings destination = shops.destination();
+        Files.writeString(envFile, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
+                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
+                + "\nDATASYNC_DEST_PASS=\"" + destination.password() + "\"\n");
+        System.setProperty("datasync.env-file", envFile.toString());
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        System.clearProperty("datasync.env-file");
+        Files.deleteIfExists(envFile);
+        shops.close();
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = DataSyncCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "sync product live -f examples/customers.csv | Entity 'product' is not available yet",
+            "sync planets live -f examples/customers.csv | Unknown entity 'planets'",
+            "sync customer live -f examples/customers.csv --increment-ids 100000001 | --increment-ids does not apply to customer",
+            "sync customer live -f examples/customers.csv --stock only | --stock does not apply to customer",
+            "sync customer live -f examples/customers.csv --options-mode merge | --options-mode does not apply to customer",
+            "sync customer live | The csv adapter needs -f/--file",
+            "sync customer live -f examples/missing.csv | No such file: examples/missing.csv",
+            "sync customer live -a openmage -f examples/customers.csv --db-name shop | -f/--file applies to the csv adapter, not openmage",
+            "sync customer live -f examples/customers.csv --db-host db.example.org | --db-host apply to the openmage adapter, not csv",
+            "sync customer live -a magento2 | The magento2 adapter is not available",
+            "sync customer live -a ftp | Unknown adapter 'ftp'",
+            "sync customer live -a openmage | needs the source database: --db-name or DATASYNC_LIVE_DB",
+            "sync customer live -f examples/customers.csv --date-from 2024-13-01 | --date-from takes YYYY-MM-DD",
+            "sync customer live -f examples/customers.csv --date-from 2025-02-01 --date-to 2025-01-01 | is after --date-to",
+            "sync customer live -f examples/customers.csv -d sometimes | Invalid value for option '--on-duplicate'",
+            "sync customer live -f examples/customers.csv --limit 0 | --limit must be a positive number",
+            "sync customer live -f examples/customers.csv --entity-ids 1,x | --entity-ids takes whole numbers",
+            "sync customer live -f examples/customers.csv --verbose | Unknown option: '--verbose'",
+    })
+    void aBadCommandLineIsAUsageErrorThatSaysWhy(String args, String message) {
+        Result result = run(args.trim().split(" +"));
+
+        assertEquals(ExitCode.USAGE, result.exit(), result.err());
+        assertTrue(result.err().contains(message.trim()), "stderr: " + result.err());
+    }
+
+    @Test
+    void aSyncFromTheSourceShopPrintsTheReportAndExitsZero() {
+        ConnectionSettings source = shops.source();
+        Result result = run("sync", "customer", "live", "-a", "openmage", "--db-host", source.host(), "--db-port",
+                String.valueOf(source.port()), "--db-name", source.database(), "--db-user", source.user(), "-v");
+
+        assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
+        assertTrue(result.out().matches("(?s).*customer\\s+60\\s+60\\s+0\\s+0\\s+0\\s+0\\s.*"),
+                "read 60, created 60, updated, unchanged, skipped, invalid 0: " + result.out());
+        assertTrue(result.out().contains("records/s"));
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineWorksButIsWarnedAboutAndNeverPrinted() throws Exception {
+        ConnectionSettings source = shops.source();
+        String password = "s3cret-" + System.nanoTime();
+        Result result = run("sync", "customer", "live", "-a", "openmage", "--db-host", source.host(), "--db-port",
+                String.valueOf(source.port()), "--db-name", source.database(), "--db-user", "nobody-" + System.nanoTime(),
+                "--db-pass", password, "--limit", "1");
+
+        assertTrue(result.err().contains("Warning: --db-pass on the command line"), result.err());
+        assertEquals(ExitCode.FAILED, result.exit(), "the user does not exist: " + result.out() + result.err());
+        assertTrue((result.out() + result.err()).contains("Cannot connect to the source database"), result.out() + result.err());
+        assertFalse((result.out() + result.err()).contains(password), "the password is never printed");
+    }
+
+    @Test
+    void invalidRecordsWithSkipInvalidExitThreeWithoutItExitOne() {
+        Result skipped = run("sync", "customer", "cli-csv", "-f", "examples/customers.csv", "--skip-invalid", "--dry-run");
+        assertEquals(ExitCode.INVALID_RECORDS, skipped.exit(), skipped.out() + skipped.err());
+        assertTrue(skipped.out().contains("customers.csv line 6 is invalid: email"), skipped.out());
+        assertTrue(skipped.out().contains("Dry run: nothing was written"), skipped.out());
+
+        Result stopped = run("sync", "customer", "cli-csv", "-f", "examples/customers.csv", "--dry-run");
+        assertEquals(ExitCode.FAILED, stopped.exit(), stopped.out() + stopped.err());
+        assertTrue(stopped.out().contains("FAILED: customer at customers.csv line 6 is invalid"), stopped.out());
+    }
+
+    @Test
+    void helpListsEveryOptionOfTheOriginal() {
+        Result result = run("sync", "--help");
+
+        assertEquals(ExitCode.OK, result.exit());
+        for (String option : new String[] {"--adapter", "--file", "--db-host", "--db-port", "--db-name", "--db-user",
+                "--db-pass", "--db-prefix", "--on-duplicate", "--dry-run", "--skip-invalid", "--limit", "--date-from",
+                "--date-to", "--entity-ids", "--increment-ids", "-v", "--help"}) {
+            assertTrue(result.out().contains(option), option + " in " + result.out());
+        }
+    }
+}
