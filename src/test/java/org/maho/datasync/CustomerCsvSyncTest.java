@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.pipeline.JobSpec;
@@ -20,22 +18,11 @@ import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** The original tool's customer CSV files, as users have them, into a destination shop. */
-class CustomerCsvSyncTest {
+class CustomerCsvSyncTest extends SyncTestSupport {
 
     static final Path ORIGINAL_EXAMPLES = Path.of("../shared/reference/original-examples");
 
-    private static DataSync dataSync;
     private TestShops shops;
-
-    @BeforeAll
-    static void start() {
-        dataSync = DataSync.start(Path.of(""));
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSync.close();
-    }
 
     @BeforeEach
     void createShops() throws Exception {

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.pipeline.JobSpec;
@@ -17,20 +14,9 @@ import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** Customers from a generated source shop into a destination whose every id differs. */
-class CustomerDatabaseSyncTest {
+class CustomerDatabaseSyncTest extends SyncTestSupport {
 
-    private static DataSync dataSync;
     private TestShops shops;
-
-    @BeforeAll
-    static void start() {
-        dataSync = DataSync.start(Path.of(""));
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSync.close();
-    }
 
     @BeforeEach
     void createShops() throws Exception {

@@ -3,11 +3,8 @@ package org.maho.datasync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.pipeline.JobSpec;
@@ -15,20 +12,9 @@ import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** --dry-run writes nothing at all to the destination, not even the registry, and reports what it would do. */
-class DryRunTest {
+class DryRunTest extends SyncTestSupport {
 
-    private static DataSync dataSync;
     private TestShops shops;
-
-    @BeforeAll
-    static void start() {
-        dataSync = DataSync.start(Path.of(""));
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSync.close();
-    }
 
     @BeforeEach
     void createShops() throws Exception {

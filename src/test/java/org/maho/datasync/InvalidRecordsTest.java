@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +21,7 @@ import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** Invalid records: each reason named with its file, line and field; the valid records land. */
-class InvalidRecordsTest {
+class InvalidRecordsTest extends SyncTestSupport {
 
     private static final String FILE = """
             entity_id,email,firstname,lastname,website,group,dob
@@ -39,21 +37,10 @@ class InvalidRecordsTest {
             10,valid.two@example.org,Valid,Two,base,General,
             """;
 
-    private static DataSync dataSync;
     private TestShops shops;
     @TempDir
     Path files;
     private Path file;
-
-    @BeforeAll
-    static void start() {
-        dataSync = DataSync.start(Path.of(""));
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSync.close();
-    }
 
     @BeforeEach
     void createShops() throws Exception {

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,23 +20,12 @@ import org.maho.datasync.pipeline.SyncJob;
  * A customer the destination already has (same email and website, created there, not by this source):
  * each --on-duplicate mode, checked by the values a user would look at.
  */
-class OnDuplicateTest {
+class OnDuplicateTest extends SyncTestSupport {
 
-    private static DataSync dataSync;
     private TestShops shops;
     @TempDir
     Path files;
     private Path incoming;
-
-    @BeforeAll
-    static void start() {
-        dataSync = DataSync.start(Path.of(""));
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSync.close();
-    }
 
     @BeforeEach
     void destinationWithAda() throws Exception {

@@ -37,6 +37,18 @@ public final class SqlErrors {
         return false;
     }
 
+    /**
+     * The run-level exception for a failed statement: {@link TransientDatabaseException} (retried by the routes)
+     * for a lost connection or a lock, else an {@link IllegalStateException} that stops the run.
+     */
+    public static RuntimeException wrap(String doing, SQLException error) {
+        String message = doing + " failed: " + ShopDatabase.rootMessage(error);
+        if (isTransient(error)) {
+            return new TransientDatabaseException(message, error);
+        }
+        return new IllegalStateException(message, error);
+    }
+
     /** A data exception (SQLSTATE 22) or an integrity violation (23): the record's fault, not the run's. */
     public static boolean isDataError(SQLException error) {
         if (isTransient(error)) {

@@ -2,7 +2,9 @@ package org.maho.datasync.entity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.maho.datasync.eav.RegionRef;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.Record;
@@ -38,9 +40,10 @@ final class CustomerCsv {
                 continue;
             }
             switch (column) {
-                case "website_id" -> website(record, shop, value);
-                case "store_id" -> store(record, shop, value);
-                case "group_id" -> group(record, shop, value);
+                case "website_id" -> reference(record, column, value,
+                        id -> shop.website(id).map(ShopMetadata.Website::code), "website");
+                case "store_id" -> reference(record, column, value, id -> shop.store(id).map(ShopMetadata.Store::code), "store");
+                case "group_id" -> reference(record, column, value, shop::customerGroupCode, "customer group");
                 case "gender" -> {
                     if (!"0".equals(value)) {
                         record.put("gender", GENDERS.getOrDefault(value, value));
@@ -78,35 +81,19 @@ final class CustomerCsv {
         }
     }
 
-    private static void website(Record record, ShopMetadata shop, String value) {
+    /**
+     * A numeric id in a file is the destination's: its code when the destination has it, else the record is
+     * rejected naming the id; anything else is taken as the code itself.
+     */
+    private static void reference(Record record, String field, String value, IntFunction<Optional<String>> codeOfId,
+                                  String what) {
         Integer id = parse(value);
         if (id == null) {
-            record.put("website_id", value);
+            record.put(field, value);
             return;
         }
-        shop.website(id).ifPresentOrElse(w -> record.put("website_id", w.code()),
-                () -> record.reject("website_id", "unknown website id " + value + " (the destination has "
-                        + String.join(", ", shop.websiteCodes()) + ")"));
-    }
-
-    private static void store(Record record, ShopMetadata shop, String value) {
-        Integer id = parse(value);
-        if (id == null) {
-            record.put("store_id", value);
-            return;
-        }
-        shop.store(id).ifPresentOrElse(s -> record.put("store_id", s.code()),
-                () -> record.reject("store_id", "unknown store id " + value));
-    }
-
-    private static void group(Record record, ShopMetadata shop, String value) {
-        Integer id = parse(value);
-        if (id == null) {
-            record.put("group_id", value);
-            return;
-        }
-        shop.customerGroupCode(id).ifPresentOrElse(code -> record.put("group_id", code),
-                () -> record.reject("group_id", "unknown customer group id " + value));
+        codeOfId.apply(id).ifPresentOrElse(code -> record.put(field, code),
+                () -> record.reject(field, "unknown " + what + " id " + value));
     }
 
     /** A file may leave out website, store and group: the destination's defaults, as the shop itself would. */

@@ -3,9 +3,7 @@ package org.maho.datasync.pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.SqlErrors;
-import org.maho.datasync.db.TransientDatabaseException;
 
 /**
  * The enrich step: finds which records of a batch already exist on the destination, through the registry
@@ -22,12 +20,7 @@ public final class Identities {
         try (Connection connection = job.destination().connection()) {
             job.handler().resolveIdentity(job, connection, pending);
         } catch (SQLException e) {
-            String message = "Looking up " + job.handler().type() + " records on the destination failed: "
-                    + ShopDatabase.rootMessage(e);
-            if (SqlErrors.isTransient(e)) {
-                throw new TransientDatabaseException(message, e);
-            }
-            throw new IllegalStateException(message, e);
+            throw SqlErrors.wrap("Looking up " + job.handler().type() + " records on the destination", e);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.SqlErrors;
-import org.maho.datasync.db.TransientDatabaseException;
 import org.maho.datasync.pipeline.Batch;
 import org.maho.datasync.pipeline.InvalidRecordException;
 import org.maho.datasync.pipeline.Outcome;
@@ -56,12 +55,7 @@ public final class BatchWriter {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            String message = "Writing " + job.handler().type() + " records to the destination failed: "
-                    + ShopDatabase.rootMessage(e);
-            if (SqlErrors.isTransient(e)) {
-                throw new TransientDatabaseException(message, e);
-            }
-            throw new IllegalStateException(message, e);
+            throw SqlErrors.wrap("Writing " + job.handler().type() + " records to the destination", e);
         }
     }
 
