@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.SyncJob;
@@ -159,5 +164,42 @@ class CustomerDatabaseSyncTest extends SyncTestSupport {
                 .findFirst().orElseThrow().id();
         assertEquals(newId, Checksums.single(shops.destination(),
                 "SELECT target_id FROM datasync_entity_registry WHERE entity_type = 'customer' AND source_id = 5"));
+    }
+
+    @Test
+    void tablePrefixesOnEitherShopAreHonoured() throws Exception {
+        Map<String, CustomerView.Customer> expected = CustomerView.load(shops.source());
+        prefixTables(shops.source(), "om_");
+        prefixTables(shops.destination(), "shop2_");
+        ConnectionSettings source = shops.source();
+        ConnectionSettings destination = shops.destination();
+
+        SyncJob job = dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+                .source(new ConnectionSettings(source.host(), source.port(), source.database(),
+                        source.user(), source.password(), "om_")).batchSize(100),
+                new ConnectionSettings(destination.host(), destination.port(), destination.database(),
+                        destination.user(), destination.password(), "shop2_"));
+
+        assertSucceeded(job);
+        assertEquals(240, job.report().count(Outcome.CREATED));
+        assertEquals(240, Checksums.single(destination, "SELECT COUNT(*) FROM shop2_customer_entity"));
+        assertEquals(240, Checksums.single(destination,
+                "SELECT COUNT(*) FROM shop2_datasync_entity_registry WHERE entity_type = 'customer'"));
+        prefixTables(shops.destination(), null);
+        assertEquals(expected.keySet(), CustomerView.load(shops.destination()).keySet());
+    }
+
+    /** Renames every table to carry the prefix, or back without it when the prefix is null. */
+    private static void prefixTables(ConnectionSettings shop, String prefix) throws Exception {
+        List<String> renames = new ArrayList<>();
+        try (Connection connection = TestServer.connect(shop);
+             ResultSet tables = connection.createStatement().executeQuery("SHOW TABLES")) {
+            while (tables.next()) {
+                String table = tables.getString(1);
+                String renamed = prefix != null ? prefix + table : table.substring(table.indexOf('_') + 1);
+                renames.add("`" + table + "` TO `" + renamed + "`");
+            }
+        }
+        TestShops.execute(shop, "RENAME TABLE " + String.join(", ", renames));
     }
 }

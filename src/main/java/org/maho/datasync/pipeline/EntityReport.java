@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EntityReport {
 
     private static final int SAMPLE_LIMIT = 10;
+    /** Distinct warning messages kept; beyond, they are counted together so memory stays flat. */
+    private static final int WARNING_LIMIT = 500;
+    private static final String OTHER_WARNINGS = "further warnings of other kinds (not listed)";
 
     private final String entityType;
     private final boolean dryRun;
@@ -70,7 +73,8 @@ public final class EntityReport {
     /** A value that could not be mapped exactly, or input that was ignored: counted by message, never silent. */
     public void warn(String message) {
         synchronized (warnings) {
-            warnings.merge(message, 1L, Long::sum);
+            String key = warnings.size() >= WARNING_LIMIT && !warnings.containsKey(message) ? OTHER_WARNINGS : message;
+            warnings.merge(key, 1L, Long::sum);
         }
     }
 

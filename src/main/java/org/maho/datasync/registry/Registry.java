@@ -3,6 +3,7 @@ package org.maho.datasync.registry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -63,10 +64,17 @@ public final class Registry {
         if (tableExists) {
             return;
         }
-        try (Connection connection = destination.connection()) {
-            SqlScript.run(connection, DDL);
+        try (Connection connection = destination.connection(); Statement statement = connection.createStatement()) {
+            for (String sql : SqlScript.statements(DDL)) {
+                statement.execute(sql.replace("`" + TABLE + "`", "`" + table() + "`"));
+            }
         }
         tableExists = true;
+    }
+
+    /** The registry table's name in the destination: with the shop's table prefix, as the original module's. */
+    private String table() {
+        return destination.table(TABLE);
     }
 
     private boolean tableExists() {
@@ -95,7 +103,7 @@ public final class Registry {
             return found;
         }
         List<Long> ids = missing.stream().map(Long::valueOf).toList();
-        Sql.queryIn(connection, "SELECT source_id, target_id, external_ref FROM " + TABLE
+        Sql.queryIn(connection, "SELECT source_id, target_id, external_ref FROM " + table()
                         + " WHERE source_system = ? AND entity_type = ? AND source_id IN ", "",
                 List.of(sourceSystem, entityType), ids, row -> {
                     String sourceId = row.getString(1);
@@ -113,7 +121,7 @@ public final class Registry {
         if (targetIds.isEmpty() || !tableExists()) {
             return found;
         }
-        Sql.queryIn(connection, "SELECT target_id, source_id, external_ref FROM " + TABLE
+        Sql.queryIn(connection, "SELECT target_id, source_id, external_ref FROM " + table()
                         + " WHERE source_system = ? AND entity_type = ? AND target_id IN ", "",
                 List.of(sourceSystem, entityType), targetIds, row -> {
                     found.put(row.getLong(1), row.getString(2));
@@ -138,7 +146,7 @@ public final class Registry {
             return;
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-        try (PreparedStatement statement = transaction.prepareStatement("INSERT INTO " + TABLE
+        try (PreparedStatement statement = transaction.prepareStatement("INSERT INTO " + table()
                 + " (source_system, entity_type, source_id, target_id, external_ref, synced_at) VALUES (?,?,?,?,?,?)"
                 + " ON DUPLICATE KEY UPDATE target_id = VALUES(target_id), external_ref = VALUES(external_ref),"
                 + " synced_at = VALUES(synced_at)")) {
@@ -167,7 +175,7 @@ public final class Registry {
         for (List<Long> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
             List<Object> params = new ArrayList<>(List.of(sourceSystem, entityType));
             params.addAll(chunk);
-            Sql.update(transaction, "DELETE FROM " + TABLE + " WHERE source_system = ? AND entity_type = ? AND source_id IN ("
+            Sql.update(transaction, "DELETE FROM " + table() + " WHERE source_system = ? AND entity_type = ? AND source_id IN ("
                     + Sql.placeholders(chunk.size()) + ")", params);
         }
     }
