@@ -85,7 +85,7 @@ public final class DataSync implements AutoCloseable {
         Registry registry = registries.computeIfAbsent(destination.settings().describe() + "|" + spec.sourceSystem(),
                 k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 200_000)));
         Path deadLetters = home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
-        SyncJob job = new SyncJob(spec, handler, source, destination, registry, deadLetters);
+        SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters);
         try {
             if (!spec.dryRun()) {
                 registry.ensureTable();

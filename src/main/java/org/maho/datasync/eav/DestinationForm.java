@@ -12,6 +12,7 @@ public final class DestinationForm {
     private final Map<String, String> columns = new LinkedHashMap<>();
     private final Map<ValueKey, String> values = new LinkedHashMap<>();
     private final Map<String, String> childReferences = new LinkedHashMap<>();
+    private boolean dropped;
 
     /** Entity-table columns; a null value means the source has the column empty. */
     public Map<String, String> columns() {
@@ -25,6 +26,26 @@ public final class DestinationForm {
     /** Attributes that point at one of the record's children (default_billing): code to the child's source key. */
     public Map<String, String> childReferences() {
         return childReferences;
+    }
+
+    /** Leaves the row out: it holds an optional reference the destination cannot resolve. */
+    public void drop() {
+        dropped = true;
+    }
+
+    public boolean dropped() {
+        return dropped;
+    }
+
+    /** Columns and default-scope values together, by name: what content-based matching compares. */
+    public Map<String, String> flatten() {
+        Map<String, String> all = new LinkedHashMap<>(columns);
+        values.forEach((key, value) -> {
+            if (key.storeId() == 0) {
+                all.put(key.attribute().code(), value);
+            }
+        });
+        return all;
     }
 
     /** The default-scope value of an attribute, by code. */

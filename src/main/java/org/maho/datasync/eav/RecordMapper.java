@@ -1,31 +1,48 @@
 package org.maho.datasync.eav;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.pipeline.Record;
 
 /**
- * Maps a portable record onto one destination EAV entity: each field becomes a column of the entity table
- * or an attribute value, by code, with references turned into destination ids. What cannot be mapped makes
- * the record invalid; what the destination has no place for is reported.
+ * Maps a portable record onto its destination tables, child records included: each field becomes a column
+ * of the row's table or an attribute value, by code, with references turned into destination ids. What cannot
+ * be mapped makes the record invalid, or (an optional reference) leaves its row out with a warning; what the
+ * destination has no place for is reported.
  */
 public final class RecordMapper {
 
-    private static final Set<String> NEVER_COPIED = Set.of(EavShape.ID, "entity_type_id");
-
     private RecordMapper() {}
 
-    public static DestinationForm map(ValueMapper mapper, ShopDatabase destination, EavShape shape, Record record,
-                                      Set<String> childReferenceFields) {
+    /** Maps the record and its children; each gets its {@link DestinationForm} through {@link Record#mapped}. */
+    public static void map(ValueMapper mapper, ShopDatabase destination, TableShape shape, Record record,
+                           Set<String> childReferenceFields) {
+        record.mapped(form(mapper, destination, shape, record, childReferenceFields));
+        for (TableShape child : shape.children()) {
+            List<Record> children = record.children(child.name());
+            for (int i = 0; i < children.size(); i++) {
+                Record childRecord = children.get(i);
+                map(mapper, destination, child, childRecord, Set.of());
+                for (Record.Problem problem : childRecord.problems()) {
+                    record.reject(child.name() + "[" + (i + 1) + "]" + (problem.field() == null ? "" : "." + problem.field()),
+                            problem.reason());
+                }
+            }
+        }
+    }
+
+    private static DestinationForm form(ValueMapper mapper, ShopDatabase destination, TableShape shape, Record record,
+                                        Set<String> childReferenceFields) {
         DestinationForm form = new DestinationForm();
-        String type = shape.entityTypeCode();
+        String type = shape.hasValues() ? shape.entityTypeCode() : shape.table();
         Map<String, String> columns = destination.columns(shape.table());
         ShopMetadata shop = destination.metadata();
         for (Map.Entry<String, Object> field : record.fields().entrySet()) {
             String code = field.getKey();
             Object value = field.getValue();
-            if (NEVER_COPIED.contains(code) || code.equals(shape.parentColumn())) {
+            if (shape.isStructural(code)) {
                 continue;
             }
             if (childReferenceFields.contains(code)) {
@@ -34,10 +51,10 @@ public final class RecordMapper {
                 }
                 continue;
             }
-            ShopMetadata.Attribute attribute = shop.attribute(type, code).orElse(null);
+            ShopMetadata.Attribute attribute = shape.hasValues() ? shop.attribute(type, code).orElse(null) : null;
             try {
                 if (columns.containsKey(code) && (attribute == null || attribute.isStatic())) {
-                    ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : ValueMapper.kindOfColumn(code);
+                    ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : shape.kindOf(code);
                     form.columns().put(code, mapper.toDestination(kind, value, type, attribute));
                 } else if (attribute != null && !attribute.isStatic()) {
                     String mapped = mapper.toDestination(ValueMapper.kindOfAttribute(attribute), value, type, attribute);
@@ -45,11 +62,16 @@ public final class RecordMapper {
                         form.values().put(new DestinationForm.ValueKey(attribute, 0), mapped);
                     }
                 } else {
-                    mapper.warnings().warn(type + ": '" + code + "' is not a column or attribute on the destination;"
-                            + " its values are not copied");
+                    mapper.warnings().warn(type + ": '" + code + "' is not a column" + (shape.hasValues() ? " or attribute" : "")
+                            + " on the destination; its values are not copied");
                 }
             } catch (ValueMapper.UnmappedValueException e) {
-                record.reject(code, e.getMessage());
+                if (e.dropsRow()) {
+                    mapper.warnings().warn(type + "." + code + ": " + e.getMessage() + "; the row is left out");
+                    form.drop();
+                } else {
+                    record.reject(code, e.getMessage());
+                }
             }
         }
         for (Map.Entry<String, Map<String, Object>> scope : record.storeFields().entrySet()) {

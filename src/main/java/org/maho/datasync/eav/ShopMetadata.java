@@ -51,6 +51,10 @@ public final class ShopMetadata {
     private final Map<Integer, Region> regions = new HashMap<>();
     private final Map<String, Integer> regionIdsByCode = new HashMap<>();
     private final Map<String, Integer> regionIdsByName = new HashMap<>();
+    private final Map<Integer, String> entityTypeCodes = new HashMap<>();
+    private final Map<Integer, String> linkTypes = new HashMap<>();
+    private final Map<Integer, LinkAttributeRef> linkAttributes = new HashMap<>();
+    private final Map<Integer, TaxClassRef> taxClasses = new HashMap<>();
 
     private ShopMetadata() {}
 
@@ -64,6 +68,7 @@ public final class ShopMetadata {
                     EntityType type = new EntityType(rows.getInt(1), rows.getString(2), rows.getInt(3));
                     shop.entityTypes.put(type.code(), type);
                     typeCodes.put(type.id(), type.code());
+                    shop.entityTypeCodes.put(type.id(), type.code());
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT attribute_id, entity_type_id, attribute_code, backend_type,"
@@ -137,6 +142,34 @@ public final class ShopMetadata {
                     }
                     if (region.name() != null) {
                         shop.regionIdsByName.putIfAbsent(regionKey(region.countryId(), region.name()), region.id());
+                    }
+                }
+            }
+            java.util.Set<String> tables = new java.util.HashSet<>();
+            try (ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            if (tables.contains(table.apply("tax_class"))) {
+                try (ResultSet rows = statement.executeQuery("SELECT class_id, class_name, class_type FROM " + table.apply("tax_class"))) {
+                    while (rows.next()) {
+                        shop.taxClasses.put(rows.getInt(1), new TaxClassRef(rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            if (tables.contains(table.apply("catalog_product_link_type"))) {
+                try (ResultSet rows = statement.executeQuery("SELECT link_type_id, code FROM " + table.apply("catalog_product_link_type"))) {
+                    while (rows.next()) {
+                        shop.linkTypes.put(rows.getInt(1), rows.getString(2));
+                    }
+                }
+            }
+            if (tables.contains(table.apply("catalog_product_link_attribute"))) {
+                try (ResultSet rows = statement.executeQuery("SELECT product_link_attribute_id, link_type_id,"
+                        + " product_link_attribute_code FROM " + table.apply("catalog_product_link_attribute"))) {
+                    while (rows.next()) {
+                        shop.linkAttributes.put(rows.getInt(1), new LinkAttributeRef(shop.linkTypes.get(rows.getInt(2)), rows.getString(3)));
                     }
                 }
             }
@@ -267,6 +300,35 @@ public final class ShopMetadata {
 
     public Optional<Region> region(int regionId) {
         return Optional.ofNullable(regions.get(regionId));
+    }
+
+    public Optional<String> entityTypeCode(int entityTypeId) {
+        return Optional.ofNullable(entityTypeCodes.get(entityTypeId));
+    }
+
+    public Optional<String> linkTypeCode(int linkTypeId) {
+        return Optional.ofNullable(linkTypes.get(linkTypeId));
+    }
+
+    public Optional<Integer> linkTypeId(String code) {
+        return linkTypes.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+    }
+
+    public Optional<LinkAttributeRef> linkAttribute(int id) {
+        return Optional.ofNullable(linkAttributes.get(id));
+    }
+
+    public Optional<Integer> linkAttributeId(LinkAttributeRef ref) {
+        return linkAttributes.entrySet().stream().filter(e -> e.getValue().equals(ref)).map(Map.Entry::getKey).findFirst();
+    }
+
+    public Optional<TaxClassRef> taxClass(int id) {
+        return Optional.ofNullable(taxClasses.get(id));
+    }
+
+    public Optional<Integer> taxClassId(TaxClassRef ref) {
+        return taxClasses.entrySet().stream().filter(e -> e.getValue().name().equalsIgnoreCase(ref.name())
+                && (ref.type() == null || ref.type().equalsIgnoreCase(e.getValue().type()))).map(Map.Entry::getKey).findFirst();
     }
 
     public Collection<Region> regions() {

@@ -19,5 +19,25 @@ public enum ValueKind {
     /** A directory region id, carried as country and region code. */
     REGION,
     /** The id of one of the record's own children (a customer's default billing address): carried as the child's source id. */
-    CHILD
+    CHILD,
+    /** A product id, carried as a {@link Ref} with the product's sku; the row cannot be written without it. */
+    PRODUCT,
+    /** A product id whose row is dropped, with a warning, when the destination lacks the product (an up-sell). */
+    PRODUCT_OPTIONAL,
+    /** A category id, carried as a {@link Ref} with the category's url-key path; required. */
+    CATEGORY,
+    /** A category id whose row is dropped, with a warning, when the destination lacks the category (a product's category link). */
+    CATEGORY_OPTIONAL,
+    /** An attribute id, carried as an {@link AttributeRef}: entity type and attribute code. */
+    ATTRIBUTE,
+    /** An option id of an attribute named elsewhere in the row, carried as an {@link OptionRef}. */
+    OPTION_REF,
+    /** An entity type id, carried as the entity type code. */
+    ENTITY_TYPE,
+    /** A product link type id, carried as its code (relation, super, up_sell, cross_sell). */
+    LINK_TYPE,
+    /** A product link attribute id, carried as a {@link LinkAttributeRef}. */
+    LINK_ATTRIBUTE,
+    /** A tax class id, carried as a {@link TaxClassRef}: name and type. */
+    TAX_CLASS
 }

@@ -26,29 +26,51 @@ public final class ValueMapper {
             "customer/entity_address_attribute_source_region", ValueKind.REGION,
             "customer/customer_attribute_source_group", ValueKind.CUSTOMER_GROUP,
             "customer/customer_attribute_source_store", ValueKind.STORE,
-            "customer/customer_attribute_source_website", ValueKind.WEBSITE);
+            "customer/customer_attribute_source_website", ValueKind.WEBSITE,
+            "tax/class_source_product", ValueKind.TAX_CLASS);
 
     /** Receives what could not be mapped exactly but did not make a record invalid. */
     public interface Warnings {
         void warn(String message);
     }
 
-    /** A portable value the destination has no counterpart for. */
+    /**
+     * A portable value the destination has no counterpart for. When {@link #dropsRow()}, the row holding it is
+     * left out with a warning (an optional reference); otherwise the record is invalid.
+     */
     public static final class UnmappedValueException extends Exception {
+        private final boolean dropsRow;
+
         public UnmappedValueException(String message) {
-            super(message);
+            this(message, false);
         }
+
+        public UnmappedValueException(String message, boolean dropsRow) {
+            super(message);
+            this.dropsRow = dropsRow;
+        }
+
+        public boolean dropsRow() {
+            return dropsRow;
+        }
+    }
+
+    /** Destination ids of the references resolved for the batch (registry, then natural key); null when unknown. */
+    public interface References {
+        Long resolve(Ref ref);
     }
 
     private final ShopMetadata source;
     private final ShopMetadata destination;
     private final Warnings warnings;
+    private final References references;
 
     /** @param source the shop the ids come from; for CSV input that is the destination itself */
-    public ValueMapper(ShopMetadata source, ShopMetadata destination, Warnings warnings) {
+    public ValueMapper(ShopMetadata source, ShopMetadata destination, Warnings warnings, References references) {
         this.source = source;
         this.destination = destination;
         this.warnings = warnings;
+        this.references = references;
     }
 
     public ShopMetadata source() {
@@ -127,6 +149,26 @@ public final class ValueMapper {
             case REGION:
                 return source.region(parseInt(raw)).<Object>map(r -> new RegionRef(r.countryId(), r.code(), r.name()))
                         .orElseGet(() -> unknown(raw));
+            case PRODUCT, PRODUCT_OPTIONAL:
+                // the natural key (sku) is filled in for the whole page by the reader
+                return "0".equals(raw) ? null : new Ref("product", raw, null, kind == ValueKind.PRODUCT);
+            case CATEGORY, CATEGORY_OPTIONAL:
+                return "0".equals(raw) ? null : new Ref("category", raw, null, kind == ValueKind.CATEGORY);
+            case ATTRIBUTE: {
+                ShopMetadata.Attribute referenced = source.attributeById(parseInt(raw));
+                return referenced == null ? unknown(raw) : new AttributeRef(referenced.entityTypeCode(), referenced.code());
+            }
+            case ENTITY_TYPE:
+                return source.entityTypeCode(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
+            case LINK_TYPE:
+                return source.linkTypeCode(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
+            case LINK_ATTRIBUTE:
+                return source.linkAttribute(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
+            case TAX_CLASS:
+                if ("0".equals(raw)) {
+                    return new RawValue(raw);
+                }
+                return source.taxClass(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
             default:
                 return raw;
         }
@@ -161,7 +203,7 @@ public final class ValueMapper {
             // an option id the source does not know is carried as it is (the run warned); a website, store,
             // group or region id the source does not know points nowhere, on either shop
             if (kind == ValueKind.PLAIN || kind == ValueKind.OPTION || kind == ValueKind.OPTIONS
-                    || (kind == ValueKind.ATTRIBUTE_SET && "0".equals(rawValue.raw()))) {
+                    || ((kind == ValueKind.ATTRIBUTE_SET || kind == ValueKind.TAX_CLASS) && "0".equals(rawValue.raw()))) {
                 return rawValue.raw();
             }
             if (kind == ValueKind.REGION) {
@@ -206,6 +248,39 @@ public final class ValueMapper {
                     return null;
                 }
                 return String.valueOf(id.get());
+            case PRODUCT, PRODUCT_OPTIONAL, CATEGORY, CATEGORY_OPTIONAL: {
+                Ref ref = (Ref) portable;
+                Long resolved = references.resolve(ref);
+                if (resolved == null) {
+                    throw new UnmappedValueException(ref + " does not exist on the destination", !ref.required());
+                }
+                return String.valueOf(resolved);
+            }
+            case ATTRIBUTE: {
+                AttributeRef ref = (AttributeRef) portable;
+                return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
+                        .orElseThrow(() -> new UnmappedValueException("attribute '" + ref.code()
+                                + "' does not exist on the destination (sync productattribute first)")).id());
+            }
+            case OPTION_REF: {
+                OptionRef ref = (OptionRef) portable;
+                ShopMetadata.Attribute attribute = destination.attribute(ref.attribute().entityTypeCode(), ref.attribute().code())
+                        .orElseThrow(() -> new UnmappedValueException("attribute '" + ref.attribute().code()
+                                + "' does not exist on the destination"));
+                return String.valueOf(destinationOption(attribute, ref.label()));
+            }
+            case ENTITY_TYPE:
+                return String.valueOf(destination.entityType(portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("entity type '" + portable + "' does not exist on the destination")).id());
+            case LINK_TYPE:
+                return String.valueOf(destination.linkTypeId(portable.toString())
+                        .orElseThrow(() -> new UnmappedValueException("product link type '" + portable + "' does not exist on the destination")));
+            case LINK_ATTRIBUTE:
+                return String.valueOf(destination.linkAttributeId((LinkAttributeRef) portable)
+                        .orElseThrow(() -> new UnmappedValueException("product link attribute '" + portable + "' does not exist on the destination")));
+            case TAX_CLASS:
+                return String.valueOf(destination.taxClassId((TaxClassRef) portable)
+                        .orElseThrow(() -> new UnmappedValueException("tax class '" + portable + "' does not exist on the destination")));
             default:
                 return portable.toString();
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.maho.datasync.eav.EavShape;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.sink.RowRef;
 import org.maho.datasync.eav.RawValue;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.JobOption;
@@ -27,11 +29,11 @@ import org.maho.datasync.source.DateValues;
  * Customers with their addresses. Natural key: email and website. Addresses are children matched by the
  * registry, else by content; default_billing and default_shipping point at the destination's address ids.
  */
-public final class CustomerHandler extends EavEntityHandler {
+public final class CustomerHandler extends TableEntityHandler {
 
-    static final EavShape CUSTOMER = new EavShape("customer", "customer_entity", null);
-    static final EavShape ADDRESS = new EavShape("customer_address", "customer_address_entity", "parent_id");
-    static final ChildSpec ADDRESSES = new ChildSpec("addresses", ADDRESS, "customer_address");
+    static final TableShape ADDRESSES = TableShape.child("addresses", "customer_address_entity", "entity_id", "parent_id")
+            .withValues("customer_address").registered("customer_address");
+    static final TableShape CUSTOMER = TableShape.eavEntity("customer", "customer_entity").with(ADDRESSES);
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Set<String> DATE_FIELDS = Set.of("dob", "created_at", "updated_at");
@@ -53,18 +55,13 @@ public final class CustomerHandler extends EavEntityHandler {
     }
 
     @Override
-    protected EavShape shape() {
+    protected TableShape shape() {
         return CUSTOMER;
     }
 
     @Override
-    protected List<ChildSpec> children() {
-        return List.of(ADDRESSES);
-    }
-
-    @Override
-    protected Set<String> childReferenceFields() {
-        return Set.of("default_billing", "default_shipping");
+    protected Map<String, String> childReferenceFields() {
+        return Map.of("default_billing", ADDRESSES.name(), "default_shipping", ADDRESSES.name());
     }
 
     @Override
@@ -78,12 +75,10 @@ public final class CustomerHandler extends EavEntityHandler {
     }
 
     @Override
-    protected Map<String, Long> findByNaturalKey(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
         Set<String> emails = new LinkedHashSet<>();
-        for (Record record : records) {
-            if (naturalKey(record) != null) {
-                emails.add(record.text("email").trim());
-            }
+        for (String key : keys) {
+            emails.add(key.substring(0, key.lastIndexOf('|')));
         }
         Map<String, Long> found = new HashMap<>();
         ShopMetadata shop = job.destination().metadata();
@@ -132,7 +127,7 @@ public final class CustomerHandler extends EavEntityHandler {
     }
 
     @Override
-    protected void validateChild(SyncJob job, ChildSpec child, Record address) {
+    protected void validateChild(SyncJob job, TableShape child, Record address) {
         String country = address.text("country_id");
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             address.reject("country_id", "'" + country + "' is not a two-letter country code");
@@ -178,18 +173,19 @@ public final class CustomerHandler extends EavEntityHandler {
         });
     }
 
+    /** An address has no key: two are the same when their content is. */
     @Override
-    protected String childFingerprint(ChildSpec child, Map<String, String> values) {
+    protected String childKey(TableShape child, RowView address) {
         StringBuilder key = new StringBuilder();
         for (String field : List.of("firstname", "lastname", "company", "street", "city", "postcode", "country_id", "telephone")) {
-            String value = values.get(field);
+            String value = address.get(field);
             key.append(value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).append('|');
         }
         return key.toString();
     }
 
     @Override
-    protected void newRowDefaults(EavShape shape, Map<String, Object> columns) {
+    protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {
         String now = DateValues.format(LocalDateTime.now(ZoneOffset.UTC).withNano(0));
         columns.putIfAbsent("created_at", now);
         columns.putIfAbsent("updated_at", columns.get("created_at"));

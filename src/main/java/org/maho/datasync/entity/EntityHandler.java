@@ -51,6 +51,33 @@ public interface EntityHandler {
         return "entity_id";
     }
 
+    /**
+     * Destination ids of existing entities by natural key (sku, email|website, url-key path), one query per
+     * batch: for identity, and for references from other entities.
+     */
+    default java.util.Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, java.util.Collection<String> keys)
+            throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /** Which of the given destination ids still exist (a registry entry may point at a deleted row). */
+    default java.util.Set<Long> existingIds(SyncJob job, Connection destination, java.util.Collection<Long> ids)
+            throws SQLException {
+        return new java.util.HashSet<>(ids);
+    }
+
+    /** Natural keys of source entities by id, for references to them from other records. */
+    default java.util.Map<String, String> naturalKeysOf(SyncJob job, org.maho.datasync.db.ShopDatabase shop, Connection connection,
+                                                        java.util.Collection<Long> ids) throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /** Runs once after the last batch of a run that wrote (category trees recount their children). */
+    default void finish(SyncJob job, Connection destination) throws SQLException {}
+
+    /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
+    String naturalKey(Record record);
+
     /** Sets the destination id of every record that already exists there; may reject records (conflicts). */
     void resolveIdentity(SyncJob job, Connection destination, List<Record> records) throws SQLException;
 

@@ -27,7 +27,7 @@ public final class Batch {
 
     /** Records still on their way: no outcome yet. */
     public List<Record> pending() {
-        return records.stream().filter(r -> r.outcome() == null).toList();
+        return records.stream().filter(r -> r.outcome() == null && !r.deferred()).toList();
     }
 
     /** Records rejected for their data, bound for the dead letter. */

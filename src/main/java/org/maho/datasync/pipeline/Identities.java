@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.entity.ReferenceResolver;
 
 /**
- * The enrich step: finds which records of a batch already exist on the destination, through the registry
- * and the natural key, with one query each for the whole batch.
+ * The enrich step: resolves the batch's references to other entities, sets aside the records that wait for
+ * one written later in this run, and finds which records already exist on the destination, through the
+ * registry and the natural key, with one query each for the whole batch.
  */
 public final class Identities {
 
@@ -18,7 +20,11 @@ public final class Identities {
             return;
         }
         try (Connection connection = job.destination().connection()) {
-            job.handler().resolveIdentity(job, connection, pending);
+            ReferenceResolver.resolve(job, connection, pending);
+            List<Record> ready = batch.pending();
+            if (!ready.isEmpty()) {
+                job.handler().resolveIdentity(job, connection, ready);
+            }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Looking up " + job.handler().type() + " records on the destination", e);
         }

@@ -1,7 +1,10 @@
 package org.maho.datasync.pipeline;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
+import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.source.CsvReader;
 
 /** Route steps around the record stream: start a job, read its source, stop reading once it failed, finish. */
@@ -33,11 +36,43 @@ public final class Jobs {
         job.report().countRead();
     }
 
+    /** Starts the next pass over records that waited, if any; the route loops while this is true. */
+    public boolean nextPass(Exchange exchange) {
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        return !job.failed() && job.passes().next();
+    }
+
+    /** The records of the pass that starts; the stream ends early once the job failed. */
+    public Iterator<Record> passRecords(Exchange exchange) {
+        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        Iterator<Record> records = job.passes().current().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !job.failed() && records.hasNext();
+            }
+
+            @Override
+            public Record next() {
+                return records.next();
+            }
+        };
+    }
+
+    /** After the last batch: the handler's run-level work (a category tree's counts), unless the run failed. */
     public void finish(Exchange exchange) {
         SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
-        if (job != null) {
-            job.report().finish();
+        if (job == null) {
+            return;
         }
+        if (!job.failed() && !job.spec().dryRun()) {
+            try (Connection connection = job.destination().connection()) {
+                job.handler().finish(job, connection);
+            } catch (SQLException e) {
+                job.fail(SqlErrors.wrap("Finishing the " + job.handler().type() + " run", e));
+            }
+        }
+        job.report().finish();
     }
 
     /** The shared error policy's last step: the job stops, with this exception as its reason. */

@@ -24,6 +24,8 @@ public final class Record {
     private final List<Problem> problems = new ArrayList<>();
 
     private boolean complete;
+    private boolean deferred;
+    private final java.util.Set<String> completeChildren = new java.util.HashSet<>();
     private Object mapped;
     private Long targetId;
     private Outcome outcome;
@@ -108,6 +110,34 @@ public final class Record {
     public Record complete(boolean value) {
         complete = value;
         return this;
+    }
+
+    /**
+     * The child lists that hold every child the source has (a database source's, or a file column that lists
+     * them all), so that destination children missing from them may be removed.
+     */
+    public java.util.Set<String> completeChildren() {
+        return completeChildren;
+    }
+
+    /** Waits for an entity it refers to that this run has not written yet; goes through again after the rest. */
+    public void defer() {
+        deferred = true;
+    }
+
+    public boolean deferred() {
+        return deferred;
+    }
+
+    /** Forgets what the pipeline found out, for a record that goes through it again (a deferred record). */
+    public void reset() {
+        deferred = false;
+        mapped = null;
+        targetId = null;
+        outcome = null;
+        outcomeReason = null;
+        problems.clear();
+        children.values().forEach(list -> list.forEach(Record::reset));
     }
 
     /** The record in destination terms, once mapped; kept so that mapping runs once per record. */

@@ -3,7 +3,10 @@ package org.maho.datasync.pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The report step: counts each record's outcome; with -v a line per batch, with -vv a line per record. */
+/**
+ * The report step: counts each record's outcome (a waiting record counts once it has one); with -v a line per
+ * batch, with -vv a line per record.
+ */
 public final class Reporter {
 
     private static final Logger PROGRESS = LoggerFactory.getLogger("datasync.progress");
@@ -12,7 +15,16 @@ public final class Reporter {
         SyncJob job = batch.job();
         EntityReport report = job.report();
         int verbosity = job.spec().verbosity();
+        boolean counts = job.passes().counts();
         for (Record record : batch.records()) {
+            if (record.deferred()) {
+                continue;
+            }
+            job.passes().seen(record);
+            job.passes().seenKey(job.handler().naturalKey(record));
+            if (!counts) {
+                continue;
+            }
             report.count(record);
             if (verbosity >= 2) {
                 PROGRESS.info("{} {} {}{}", job.handler().type(), record.origin(),

@@ -9,6 +9,7 @@ import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.ValueMapper;
 import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.registry.Registry;
 
 /**
@@ -29,12 +30,16 @@ public final class SyncJob {
     private final EntityReport report;
     private final Path deadLetterFile;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final EntityHandlers handlers;
+    private final ResolvedReferences references = new ResolvedReferences(100_000);
+    private final Passes passes = new Passes();
     private volatile ValueMapper mapper;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
-    public SyncJob(JobSpec spec, EntityHandler handler, ShopDatabase source, ShopDatabase destination,
-                   Registry registry, Path deadLetterDirectory) {
+    public SyncJob(JobSpec spec, EntityHandlers handlers, EntityHandler handler, ShopDatabase source,
+                   ShopDatabase destination, Registry registry, Path deadLetterDirectory) {
         this.spec = spec;
+        this.handlers = handlers;
         this.handler = handler;
         this.source = source;
         this.destination = destination;
@@ -54,6 +59,21 @@ public final class SyncJob {
 
     public EntityHandler handler() {
         return handler;
+    }
+
+    /** Every entity handler, for references to other entity types. */
+    public EntityHandlers handlers() {
+        return handlers;
+    }
+
+    /** Destination ids of the references this run resolved. */
+    public ResolvedReferences references() {
+        return references;
+    }
+
+    /** Records that wait for another record of this run, and the passes that give them their turn. */
+    public Passes passes() {
+        return passes;
     }
 
     /** The source shop's database; null for CSV input. */
@@ -88,7 +108,7 @@ public final class SyncJob {
         if (current == null) {
             synchronized (this) {
                 if (mapper == null) {
-                    mapper = new ValueMapper(inputShop(), destination.metadata(), report::warn);
+                    mapper = new ValueMapper(inputShop(), destination.metadata(), report::warn, references::get);
                 }
                 current = mapper;
             }

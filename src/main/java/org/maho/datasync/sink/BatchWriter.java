@@ -33,7 +33,7 @@ public final class BatchWriter {
         try (Connection connection = job.destination().connection()) {
             if (job.spec().dryRun()) {
                 if (!records.isEmpty()) {
-                    apply(job.handler().plan(job, connection, records).outcomes());
+                    apply(job.handler().plan(job, connection, records).outcomes(), Map.of(), job);
                 }
                 return;
             }
@@ -46,7 +46,7 @@ public final class BatchWriter {
                 connection.commit();
                 job.registry().committed(mappings);
                 // outcomes only after the commit: a batch retried after a lost connection is written again whole
-                apply(written.outcomes());
+                apply(written.outcomes(), written.targets(), job);
                 job.report().countRowsWritten(written.rows());
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
@@ -59,8 +59,9 @@ public final class BatchWriter {
         }
     }
 
-    /** What a batch wrote: registry mappings, each record's outcome, rows touched. */
-    private record Written(List<Registry.Mapping> mappings, Map<Record, Outcome> outcomes, long rows) {}
+    /** What a batch wrote: registry mappings, each record's outcome and destination row, rows touched. */
+    private record Written(List<Registry.Mapping> mappings, Map<Record, Outcome> outcomes, Map<Record, RowRef> targets,
+                           long rows) {}
 
     /** Writes the batch; on a data error, replays it record by record to find and reject the culprits. */
     private Written writeAll(SyncJob job, Connection connection, List<Record> records) throws SQLException {
@@ -69,7 +70,7 @@ public final class BatchWriter {
             PlannedWrite planned = job.handler().plan(job, connection, records);
             long[] rows = {0};
             List<Registry.Mapping> mappings = execute(job, connection, planned.plan(), rows);
-            return new Written(mappings, planned.outcomes(), rows[0]);
+            return new Written(mappings, planned.outcomes(), planned.targets(), rows[0]);
         } catch (SQLException e) {
             if (!SqlErrors.isDataError(e)) {
                 throw e;
@@ -82,6 +83,7 @@ public final class BatchWriter {
     private Written writeOneByOne(SyncJob job, Connection connection, List<Record> records) throws SQLException {
         List<Registry.Mapping> mappings = new ArrayList<>();
         Map<Record, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        Map<Record, RowRef> targets = new java.util.LinkedHashMap<>();
         long[] rows = {0};
         for (Record record : records) {
             Savepoint before = connection.setSavepoint();
@@ -89,6 +91,7 @@ public final class BatchWriter {
                 PlannedWrite planned = job.handler().plan(job, connection, List.of(record));
                 mappings.addAll(execute(job, connection, planned.plan(), rows));
                 outcomes.putAll(planned.outcomes());
+                targets.putAll(planned.targets());
             } catch (SQLException e) {
                 if (!SqlErrors.isDataError(e)) {
                     throw e;
@@ -101,13 +104,13 @@ public final class BatchWriter {
                 }
             }
         }
-        return new Written(mappings, outcomes, rows[0]);
+        return new Written(mappings, outcomes, targets, rows[0]);
     }
 
     private List<Registry.Mapping> execute(SyncJob job, Connection connection, WritePlan plan, long[] rows) throws SQLException {
         for (TableChanges step : plan.steps()) {
             if (!step.isEmpty()) {
-                rows[0] += EavTableWriter.execute(connection, job.destination(), step);
+                rows[0] += TableWriter.execute(connection, job.destination(), step);
             }
         }
         for (Map.Entry<String, List<String>> forgotten : plan.forgotten().entrySet()) {
@@ -132,8 +135,15 @@ public final class BatchWriter {
         return mappings;
     }
 
-    private static void apply(Map<Record, Outcome> outcomes) {
+    /** Records learn their outcome and destination id; references to them resolve from now on without a query. */
+    private static void apply(Map<Record, Outcome> outcomes, Map<Record, RowRef> targets, SyncJob job) {
         outcomes.forEach((record, outcome) -> record.outcome(outcome, null));
+        targets.forEach((record, ref) -> {
+            if (ref.id() != null) {
+                record.targetId(ref.id());
+                job.references().written(job.handler().type(), record.sourceId(), job.handler().naturalKey(record), ref.id());
+            }
+        });
     }
 
     private static void rollback(Connection connection) {

@@ -4,7 +4,7 @@ package org.maho.datasync.sink;
  * A destination row's id: known for an existing row, assigned by the insert for a new one. Values and
  * child rows planned before the insert point at the ref, and get the id when the plan runs.
  */
-public final class RowRef {
+public final class RowRef implements Deferred {
 
     private Long id;
 
@@ -29,6 +29,11 @@ public final class RowRef {
             throw new IllegalStateException("row not inserted yet");
         }
         return id;
+    }
+
+    @Override
+    public Object resolve() {
+        return requireId();
     }
 
     void assign(long value) {

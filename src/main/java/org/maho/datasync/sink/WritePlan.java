@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maho.datasync.eav.EavShape;
+import org.maho.datasync.eav.TableShape;
 
 /**
  * Everything one batch writes, in the order it must run (parents before children, children before the
@@ -24,7 +24,7 @@ public final class WritePlan {
      * The changes of a step, created on first use; steps run in the order they were first asked for. A step
      * is named, so that one table can be written twice (a customer row first, its address references last).
      */
-    public TableChanges step(String name, EavShape shape, int entityTypeId) {
+    public TableChanges step(String name, TableShape shape, int entityTypeId) {
         return steps.computeIfAbsent(name, k -> new TableChanges(shape, entityTypeId));
     }
 

@@ -1,0 +1,114 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.eav.Ref;
+import org.maho.datasync.pipeline.Passes;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.ResolvedReferences;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * The enrich step's foreign keys: every reference of a batch (a product's categories and linked products, a
+ * category's parent) resolved at once, per referenced entity type one registry query and one natural-key
+ * query. A record whose reference points at a record of this run not written yet waits for it.
+ */
+public final class ReferenceResolver {
+
+    private ReferenceResolver() {}
+
+    public static void resolve(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+        ResolvedReferences resolved = job.references();
+        Map<Record, List<Ref>> byRecord = new HashMap<>();
+        Map<String, Set<Ref>> unresolved = new HashMap<>();
+        for (Record record : records) {
+            List<Ref> refs = new ArrayList<>();
+            collect(record, refs);
+            byRecord.put(record, refs);
+            for (Ref ref : refs) {
+                if (resolved.get(ref) == null) {
+                    unresolved.computeIfAbsent(ref.entityType(), k -> new LinkedHashSet<>()).add(ref);
+                }
+            }
+        }
+        for (Map.Entry<String, Set<Ref>> type : unresolved.entrySet()) {
+            lookUp(job, destination, type.getKey(), type.getValue());
+        }
+        Passes passes = job.passes();
+        String ownType = job.handler().type();
+        for (Record record : records) {
+            boolean waitsForThisRun = false;
+            for (Ref ref : byRecord.get(record)) {
+                if (resolved.get(ref) == null && ref.entityType().equals(ownType) && !passes.seen(ref)) {
+                    waitsForThisRun = true;
+                }
+            }
+            if (waitsForThisRun) {
+                if (passes.mayWait()) {
+                    passes.waitFor(record);
+                } else {
+                    passes.repairLater(record);
+                }
+            }
+        }
+    }
+
+    private static void lookUp(SyncJob job, Connection destination, String type, Set<Ref> refs) throws SQLException {
+        EntityHandler target = job.handlers().find(type).orElse(null);
+        if (target == null) {
+            return;
+        }
+        List<String> sourceIds = new ArrayList<>();
+        for (Ref ref : refs) {
+            if (ref.sourceId() != null) {
+                sourceIds.add(ref.sourceId());
+            }
+        }
+        Map<String, Long> registered = job.registry().resolve(destination, type, sourceIds);
+        Set<Long> alive = target.existingIds(job, destination, new HashSet<>(registered.values()));
+        Set<String> keys = new LinkedHashSet<>();
+        for (Ref ref : refs) {
+            Long id = ref.sourceId() == null ? null : registered.get(ref.sourceId());
+            if (id != null && alive.contains(id)) {
+                job.references().put(ref, id);
+            } else if (ref.naturalKey() != null) {
+                keys.add(ref.naturalKey());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, Long> byKey = target.findByNaturalKeys(job, destination, keys);
+        for (Ref ref : refs) {
+            Long id = ref.naturalKey() == null ? null : byKey.get(ref.naturalKey());
+            if (id != null && job.references().get(ref) == null) {
+                job.references().put(ref, id);
+            }
+        }
+    }
+
+    /** Every reference a record holds, in its values and its children's. */
+    private static void collect(Record record, Collection<Ref> refs) {
+        for (Object value : record.fields().values()) {
+            if (value instanceof Ref ref) {
+                refs.add(ref);
+            }
+        }
+        for (Map<String, Object> scope : record.storeFields().values()) {
+            for (Object value : scope.values()) {
+                if (value instanceof Ref ref) {
+                    refs.add(ref);
+                }
+            }
+        }
+        record.allChildren().values().forEach(children -> children.forEach(child -> collect(child, refs)));
+    }
+}

@@ -1,0 +1,183 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.Retry;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.RecordMapper;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.registry.Registry;
+import org.maho.datasync.sink.PlannedWrite;
+import org.maho.datasync.sink.RowRef;
+import org.maho.datasync.source.ShopReader;
+
+/**
+ * The one mechanism behind every entity stored in shop tables (customers, categories, products, attributes,
+ * sales documents): paged reading of its {@link TableShape}, identity by registry then natural key, mapping
+ * by code, and a diff against the destination's current state that writes only what changed. An entity
+ * supplies its shape and its rules through the hooks below.
+ */
+public abstract class TableEntityHandler implements EntityHandler {
+
+    private static final Retry READ_RETRY = new Retry(5, 500);
+
+    /** The entity's tables. */
+    protected abstract TableShape shape();
+
+    /** Attributes whose value is the id of one of the record's own children: code to child name (default_billing). */
+    protected Map<String, String> childReferenceFields() {
+        return Map.of();
+    }
+
+    /** The main table's column that --date-from/--date-to compare. */
+    protected String dateColumn() {
+        return "updated_at";
+    }
+
+    /** The natural key of a record, which also goes to the registry's external_ref; null when it has none. */
+    public abstract String naturalKey(Record record);
+
+    @Override
+    public abstract Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys)
+            throws SQLException;
+
+    /** The entity's own rules: required fields, formats. */
+    protected abstract void validateRecord(SyncJob job, Record record);
+
+    /** A child's own rules. */
+    protected void validateChild(SyncJob job, TableShape child, Record record) {}
+
+    /**
+     * What finds a child among its siblings on the destination, when the registry cannot: by default its key
+     * columns; a handler may build it from content (addresses) or from a grandchild (an option's admin label).
+     * Null means the child cannot be matched and is always new.
+     */
+    protected String childKey(TableShape child, RowView row) {
+        if (child.keyColumns().isEmpty()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder();
+        for (String column : child.keyColumns()) {
+            key.append(row.get(column)).append('\u0000');
+        }
+        return key.toString();
+    }
+
+    /** Columns a new row needs that the input may lack (timestamps, a category's path). */
+    protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {}
+
+    /** Whether existing rows of a child table may be changed (products' custom options in append mode may not). */
+    protected boolean mayUpdateRows(SyncJob job, TableShape shape) {
+        return true;
+    }
+
+    /** The deletion policy of a child table for this job (products' custom options follow --options-mode). */
+    protected TableShape.Deletion deletionPolicy(SyncJob job, TableShape child) {
+        return child.deletion();
+    }
+
+    @Override
+    public Iterator<Record> readDatabase(SyncJob job) {
+        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), READ_RETRY);
+    }
+
+    @Override
+    public void resolveIdentity(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+        Registry registry = job.registry();
+        List<String> sourceIds = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Record record : records) {
+            sourceIds.add(record.sourceId());
+            String key = naturalKey(record);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        Map<String, Long> registered = registry.resolve(destination, type(), sourceIds);
+        Set<Long> alive = existingIds(job, destination, registered.values());
+        Map<String, Long> byKey = findByNaturalKeys(job, destination, keys);
+        Map<String, Record> seen = new HashMap<>();
+        for (Record record : records) {
+            String key = naturalKey(record);
+            if (key != null) {
+                Record first = seen.putIfAbsent(key, record);
+                if (first != null) {
+                    record.reject(null, "the same " + type() + " (" + key + ") is also at " + first.origin() + " in this batch");
+                    continue;
+                }
+            }
+            Long viaRegistry = registered.get(record.sourceId());
+            if (viaRegistry != null && !alive.contains(viaRegistry)) {
+                // the destination row was deleted: forget the mapping and match or create anew
+                registry.evict(type(), record.sourceId());
+                viaRegistry = null;
+            }
+            Long viaKey = key == null ? null : byKey.get(key);
+            if (viaRegistry != null && viaKey != null && !viaRegistry.equals(viaKey)) {
+                record.reject(null, "synced before to destination " + type() + " " + viaRegistry + ", but " + key
+                        + " now belongs to destination " + type() + " " + viaKey);
+                continue;
+            }
+            record.targetId(viaRegistry != null ? viaRegistry : viaKey);
+        }
+    }
+
+    @Override
+    public Set<Long> existingIds(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        Set<Long> alive = new HashSet<>();
+        if (ids.isEmpty()) {
+            return alive;
+        }
+        TableShape shape = shape();
+        Sql.queryIn(destination, "SELECT " + shape.idColumn() + " FROM " + job.destination().table(shape.table())
+                + " WHERE " + shape.idColumn() + " IN ", "", List.of(), new HashSet<>(ids), row -> alive.add(row.getLong(1)));
+        return alive;
+    }
+
+    @Override
+    public final void validate(SyncJob job, Record record) {
+        validateRecord(job, record);
+        for (TableShape child : shape().children()) {
+            for (Record childRecord : record.children(child.name())) {
+                validateChild(job, child, childRecord);
+            }
+        }
+        RecordMapper.map(job.mapper(), job.destination(), shape(), record, childReferenceFields().keySet());
+    }
+
+    @Override
+    public PlannedWrite plan(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+        return new RecordPlanner(job, this).plan(destination, records);
+    }
+
+    TableShape entityShape() {
+        return shape();
+    }
+
+    Map<String, String> referenceFields() {
+        return childReferenceFields();
+    }
+
+    void defaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {
+        newRowDefaults(job, shape, columns, ref, ancestors);
+    }
+
+    boolean mayUpdate(SyncJob job, TableShape shape) {
+        return mayUpdateRows(job, shape);
+    }
+
+    TableShape.Deletion deletion(SyncJob job, TableShape child) {
+        return deletionPolicy(job, child);
+    }
+}

@@ -1,0 +1,203 @@
+package org.maho.datasync.sink;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.TableShape;
+
+/**
+ * Runs the {@link TableChanges} of one step with multi-row statements: JDBC batches that the driver rewrites
+ * into multi-row INSERTs ({@code rewriteBatchedStatements=true}), so a batch of 500 records costs a handful of
+ * round trips, not thousands. Rows go first (deletes, inserts, updates), then attribute values.
+ */
+final class TableWriter {
+
+    private TableWriter() {}
+
+    /** @return rows inserted, updated or deleted */
+    static long execute(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
+        String table = shop.table(changes.shape().table());
+        long rows = 0;
+        rows += batches(transaction, changes.deletes(), where -> new UpdateShape(List.of(), List.copyOf(where.keySet())),
+                shape -> "DELETE FROM " + table + " WHERE " + conditions(shape.where()),
+                (statement, where) -> bind(statement, 1, where));
+        rows += insertRows(transaction, shop, changes);
+        rows += batches(transaction, changes.updates(),
+                update -> new UpdateShape(List.copyOf(update.set().keySet()), List.copyOf(update.where().keySet())),
+                shape -> "UPDATE " + table + " SET " + assignments(shape.set()) + " WHERE " + conditions(shape.where()),
+                (statement, update) -> bind(statement, bind(statement, 1, update.set()), update.where()));
+        rows += deleteValues(transaction, shop, changes);
+        rows += writeValues(transaction, shop, changes);
+        return rows;
+    }
+
+    /** The columns a statement sets and the columns it selects rows by. */
+    private record UpdateShape(List<String> set, List<String> where) {}
+
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** Items with the same statement shape run as one JDBC batch. */
+    private static <T, S> long batches(Connection transaction, List<T> items, Function<T, S> shapeOf,
+                                       Function<S, String> sqlOf, Binder<T> binder) throws SQLException {
+        Map<S, List<T>> byShape = new LinkedHashMap<>();
+        for (T item : items) {
+            byShape.computeIfAbsent(shapeOf.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        long rows = 0;
+        for (Map.Entry<S, List<T>> group : byShape.entrySet()) {
+            try (PreparedStatement statement = transaction.prepareStatement(sqlOf.apply(group.getKey()))) {
+                for (T item : group.getValue()) {
+                    binder.bind(statement, item);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                rows += group.getValue().size();
+            }
+        }
+        return rows;
+    }
+
+    private static long insertRows(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
+        if (changes.inserts().isEmpty()) {
+            return 0;
+        }
+        TableShape shape = changes.shape();
+        boolean typeColumn = shape.hasValues() && shop.columns(shape.table()).containsKey("entity_type_id");
+        // rows with the same columns share one statement; their order is kept so that ids come back in order
+        Map<List<String>, List<TableChanges.NewRow>> byColumns = new LinkedHashMap<>();
+        for (TableChanges.NewRow row : changes.inserts()) {
+            List<String> columns = new ArrayList<>(row.columns().keySet());
+            if (typeColumn && !columns.contains("entity_type_id")) {
+                columns.add(0, "entity_type_id");
+            }
+            byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(row);
+        }
+        long rows = 0;
+        for (Map.Entry<List<String>, List<TableChanges.NewRow>> group : byColumns.entrySet()) {
+            List<String> columns = group.getKey();
+            String sql = "INSERT INTO " + shop.table(shape.table()) + " (" + names(columns) + ") VALUES ("
+                    + Sql.placeholders(columns.size()) + ")";
+            boolean keys = shape.idColumn() != null;
+            try (PreparedStatement statement = keys ? transaction.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                    : transaction.prepareStatement(sql)) {
+                for (TableChanges.NewRow row : group.getValue()) {
+                    int index = 1;
+                    for (String column : columns) {
+                        Object value = "entity_type_id".equals(column) && !row.columns().containsKey(column)
+                                ? changes.entityTypeId() : row.columns().get(column);
+                        statement.setObject(index++, resolve(value));
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                List<TableChanges.NewRow> inserted = group.getValue();
+                if (keys) {
+                    assignIds(statement, inserted, shape);
+                }
+                rows += inserted.size();
+            }
+        }
+        return rows;
+    }
+
+    private static void assignIds(PreparedStatement statement, List<TableChanges.NewRow> inserted, TableShape shape)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            while (keys.next()) {
+                ids.add(keys.getLong(1));
+            }
+        }
+        if (ids.size() != inserted.size()) {
+            throw new SQLException("Inserted " + inserted.size() + " rows into " + shape.table() + " but got "
+                    + ids.size() + " generated ids", "HY000");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (inserted.get(i).ref() != null) {
+                inserted.get(i).ref().assign(ids.get(i));
+            }
+        }
+    }
+
+    private static long writeValues(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
+        return batches(transaction, changes.values(), TableChanges.ValueWrite::backendType, backend -> {
+            String table = changes.shape().valueTable(backend);
+            boolean scoped = shop.columns(table).containsKey("store_id");
+            return "INSERT INTO " + shop.table(table) + " (entity_type_id, attribute_id, " + (scoped ? "store_id, " : "")
+                    + "entity_id, value) VALUES (" + (scoped ? "?,?,?,?,?" : "?,?,?,?") + ") ON DUPLICATE KEY UPDATE value = VALUES(value)";
+        }, (statement, value) -> {
+            boolean scoped = shop.columns(changes.shape().valueTable(value.backendType())).containsKey("store_id");
+            int index = 1;
+            statement.setInt(index++, changes.entityTypeId());
+            statement.setInt(index++, value.attributeId());
+            if (scoped) {
+                statement.setInt(index++, value.storeId());
+            }
+            statement.setLong(index++, value.entity().requireId());
+            statement.setObject(index, resolve(value.value()));
+        });
+    }
+
+    private static long deleteValues(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
+        return batches(transaction, changes.valueDeletes(), TableChanges.ValueDelete::backendType, backend -> {
+            String table = changes.shape().valueTable(backend);
+            boolean scoped = shop.columns(table).containsKey("store_id");
+            return "DELETE FROM " + shop.table(table) + " WHERE entity_id = ? AND attribute_id = ?" + (scoped ? " AND store_id = ?" : "");
+        }, (statement, delete) -> {
+            statement.setLong(1, delete.entityId());
+            statement.setInt(2, delete.attributeId());
+            if (shop.columns(changes.shape().valueTable(delete.backendType())).containsKey("store_id")) {
+                statement.setInt(3, delete.storeId());
+            }
+        });
+    }
+
+    /** Binds the values in map order from {@code first}; returns the next parameter index. */
+    private static int bind(PreparedStatement statement, int first, Map<String, Object> values) throws SQLException {
+        int index = first;
+        for (Object value : values.values()) {
+            statement.setObject(index++, resolve(value));
+        }
+        return index;
+    }
+
+    private static Object resolve(Object value) {
+        return value instanceof Deferred deferred ? deferred.resolve() : value;
+    }
+
+    private static String names(List<String> columns) {
+        StringBuilder text = new StringBuilder();
+        for (String column : columns) {
+            text.append(text.length() == 0 ? "" : ", ").append(Sql.quote(column));
+        }
+        return text.toString();
+    }
+
+    private static String assignments(List<String> columns) {
+        StringBuilder text = new StringBuilder();
+        for (String column : columns) {
+            text.append(text.length() == 0 ? "" : ", ").append(Sql.quote(column)).append(" = ?");
+        }
+        return text.toString();
+    }
+
+    /** Null-safe equality, so a key column holding NULL still finds its row. */
+    private static String conditions(List<String> columns) {
+        StringBuilder text = new StringBuilder();
+        for (String column : columns) {
+            text.append(text.length() == 0 ? "" : " AND ").append(Sql.quote(column)).append(" <=> ?");
+        }
+        return text.toString();
+    }
+}

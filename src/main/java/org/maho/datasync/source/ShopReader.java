@@ -1,0 +1,239 @@
+package org.maho.datasync.source;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.maho.datasync.db.Retry;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.AttributeRef;
+import org.maho.datasync.eav.OptionRef;
+import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.RowLoader;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.eav.ValueMapper;
+import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * Reads an entity from a source shop by pages of primary keys ({@code WHERE id > ? ORDER BY id LIMIT n});
+ * each page's attribute values and child tables come with one IN query per table, and the natural keys of the
+ * entities it refers to (skus, url-key paths) with one more per referenced type. Every value leaves the reader
+ * portable: codes, labels and references, never the source's ids.
+ */
+public final class ShopReader extends PagedIterator<Record> {
+
+    private final SyncJob job;
+    private final TableShape shape;
+    private final Set<String> childReferenceFields;
+    private final String dateColumn;
+    private final String extraCondition;
+    private final ShopDatabase source;
+    private final Retry retry;
+    private final Iterator<List<Long>> idChunks;
+    private long lastId;
+    private long yielded;
+
+    /**
+     * @param extraCondition SQL on the main table every page must meet (a pass over some product types), or null
+     */
+    public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn,
+                      String extraCondition, Retry retry) {
+        this.job = job;
+        this.shape = shape;
+        this.childReferenceFields = childReferenceFields;
+        this.dateColumn = dateColumn;
+        this.extraCondition = extraCondition;
+        this.source = job.source();
+        this.retry = retry;
+        List<Long> ids = new ArrayList<>();
+        for (String id : job.spec().entityIds()) {
+            ids.add(Long.parseLong(id));
+        }
+        this.idChunks = ids.isEmpty() ? null : Sql.chunks(new TreeSet<>(ids), job.spec().batchSize()).iterator();
+    }
+
+    public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn, Retry retry) {
+        this(job, shape, childReferenceFields, dateColumn, null, retry);
+    }
+
+    @Override
+    protected List<Record> nextPage() {
+        JobSpec spec = job.spec();
+        int pageSize = spec.batchSize();
+        if (spec.limit() != null) {
+            pageSize = (int) Math.min(pageSize, spec.limit() - yielded);
+            if (pageSize <= 0) {
+                return List.of();
+            }
+        }
+        String id = shape.idColumn();
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        if (idChunks != null) {
+            if (!idChunks.hasNext()) {
+                return List.of();
+            }
+            List<Long> chunk = idChunks.next();
+            where.append(id).append(" IN (").append(Sql.placeholders(chunk.size())).append(")");
+            params.addAll(chunk);
+        } else {
+            where.append(id).append(" > ?");
+            params.add(lastId);
+        }
+        if (spec.dateFrom() != null) {
+            where.append(" AND ").append(dateColumn).append(" >= ?");
+            params.add(DateValues.format(spec.dateFrom()));
+        }
+        if (spec.dateTo() != null) {
+            where.append(" AND ").append(dateColumn).append(" <= ?");
+            params.add(DateValues.format(spec.dateTo()));
+        }
+        if (extraCondition != null) {
+            where.append(" AND (").append(extraCondition).append(")");
+        }
+        String sql = "SELECT * FROM " + source.table(shape.table()) + " WHERE " + where + " ORDER BY " + id + " LIMIT " + pageSize;
+        List<Record> page = retry.read(shape.table() + " after " + id + " " + lastId, () -> {
+            try (Connection connection = source.connection()) {
+                return readPage(connection, sql, params);
+            }
+        });
+        if (!page.isEmpty()) {
+            lastId = Long.parseLong(page.get(page.size() - 1).sourceId());
+            yielded += page.size();
+        } else if (idChunks != null && idChunks.hasNext()) {
+            // a chunk of requested ids none of which passed the filters: go on with the next chunk
+            return nextPage();
+        }
+        return page;
+    }
+
+    private List<Record> readPage(Connection connection, String sql, List<Object> params) throws SQLException {
+        Map<Long, StoredRow> rows = new LinkedHashMap<>();
+        Sql.query(connection, sql, params, row -> rows.put(row.getLong(shape.idColumn()),
+                new StoredRow(row.getLong(shape.idColumn()), Sql.rowAsText(row))));
+        RowLoader.complete(connection, source, shape, rows);
+        Map<String, java.util.Set<Long>> referenced = new HashMap<>();
+        for (StoredRow row : rows.values()) {
+            collectReferences(row, shape, referenced);
+        }
+        Map<String, Map<String, String>> naturalKeys = naturalKeys(connection, referenced);
+        List<Record> records = new ArrayList<>(rows.size());
+        for (StoredRow row : rows.values()) {
+            records.add(toRecord(row, shape, null, childReferenceFields, naturalKeys));
+        }
+        return records;
+    }
+
+    /** The ids of the entities a row tree refers to (products, categories), by entity type. */
+    private static void collectReferences(StoredRow row, TableShape rowShape, Map<String, java.util.Set<Long>> referenced) {
+        for (Map.Entry<String, ValueKind> declared : rowShape.columnKinds().entrySet()) {
+            String type = referencedType(declared.getValue());
+            String raw = row.column(declared.getKey());
+            if (type != null && raw != null && !"0".equals(raw)) {
+                referenced.computeIfAbsent(type, k -> new TreeSet<>()).add(Long.parseLong(raw));
+            }
+        }
+        for (TableShape child : rowShape.children()) {
+            for (StoredRow childRow : row.children(child.name())) {
+                collectReferences(childRow, child, referenced);
+            }
+        }
+    }
+
+    private static String referencedType(ValueKind kind) {
+        return switch (kind) {
+            case PRODUCT, PRODUCT_OPTIONAL -> "product";
+            case CATEGORY, CATEGORY_OPTIONAL -> "category";
+            default -> null;
+        };
+    }
+
+    /** Natural keys (skus, url-key paths) of the referenced entities, one query per entity type. */
+    private Map<String, Map<String, String>> naturalKeys(Connection connection, Map<String, java.util.Set<Long>> referenced)
+            throws SQLException {
+        Map<String, Map<String, String>> keys = new HashMap<>();
+        for (Map.Entry<String, java.util.Set<Long>> type : referenced.entrySet()) {
+            EntityHandler target = job.handlers().find(type.getKey()).orElse(null);
+            keys.put(type.getKey(), target == null ? Map.of() : target.naturalKeysOf(job, source, connection, type.getValue()));
+        }
+        return keys;
+    }
+
+    private Record toRecord(StoredRow row, TableShape rowShape, StoredRow parent, Set<String> references,
+                            Map<String, Map<String, String>> naturalKeys) {
+        String type = rowShape.hasValues() ? rowShape.entityTypeCode() : rowShape.name().isEmpty() ? job.handler().type() : rowShape.name();
+        ShopMetadata shop = source.metadata();
+        ValueMapper mapper = job.mapper();
+        Record record = new Record(type, row.id() == null ? null : String.valueOf(row.id()),
+                rowShape.table() + (row.id() == null ? "" : " " + rowShape.idColumn() + "=" + row.id()));
+        record.complete(true);
+        for (Map.Entry<String, String> column : row.columns().entrySet()) {
+            String name = column.getKey();
+            if (rowShape.isStructural(name)) {
+                continue;
+            }
+            ShopMetadata.Attribute attribute = rowShape.hasValues()
+                    ? shop.attribute(type, name).filter(ShopMetadata.Attribute::isStatic).orElse(null) : null;
+            ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : rowShape.kindOf(name);
+            Object value = kind == ValueKind.OPTION_REF ? optionRef(row, parent, column.getValue())
+                    : mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
+            if (value instanceof Ref ref) {
+                value = ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
+            }
+            record.put(name, value);
+        }
+        for (Map.Entry<String, Map<Integer, String>> value : row.values().entrySet()) {
+            String code = value.getKey();
+            ShopMetadata.Attribute attribute = shop.attribute(type, code).orElseThrow();
+            ValueKind kind = references.contains(code) ? ValueKind.CHILD : ValueMapper.kindOfAttribute(attribute);
+            for (Map.Entry<Integer, String> scoped : value.getValue().entrySet()) {
+                Object portable = kind == ValueKind.CHILD ? scoped.getValue()
+                        : mapper.toPortable(kind, scoped.getValue(), type, attribute, type + "." + code);
+                if (scoped.getKey() == 0) {
+                    record.put(code, portable);
+                } else {
+                    String store = shop.store(scoped.getKey()).map(ShopMetadata.Store::code).orElse(null);
+                    if (store == null) {
+                        job.report().warn(type + "." + code + ": value for store id " + scoped.getKey()
+                                + ", which the source shop does not have; not copied");
+                        continue;
+                    }
+                    record.storeFields().computeIfAbsent(store, k -> new LinkedHashMap<>()).put(code, portable);
+                }
+            }
+        }
+        for (TableShape child : rowShape.children()) {
+            record.completeChildren().add(child.name());
+            for (StoredRow childRow : row.children(child.name())) {
+                record.addChild(child.name(), toRecord(childRow, child, row, Set.of(), naturalKeys));
+            }
+        }
+        return record;
+    }
+
+    /** An option id in a flat row: its attribute is the row's attribute_id, else its parent row's. */
+    private Object optionRef(StoredRow row, StoredRow parent, String raw) {
+        String attributeId = row.column("attribute_id") != null ? row.column("attribute_id")
+                : parent == null ? null : parent.column("attribute_id");
+        ShopMetadata shop = source.metadata();
+        ShopMetadata.Attribute attribute = attributeId == null ? null : shop.attributeById(Integer.parseInt(attributeId));
+        if (attribute == null || raw == null) {
+            return raw;
+        }
+        String label = shop.optionLabel(attribute, Long.parseLong(raw));
+        return label == null ? raw : new OptionRef(new AttributeRef(attribute.entityTypeCode(), attribute.code()), label);
+    }
+}
