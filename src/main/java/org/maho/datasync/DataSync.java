@@ -90,6 +90,8 @@ public final class DataSync implements AutoCloseable {
             if (!spec.dryRun()) {
                 registry.ensureTable();
             }
+            // an earlier job of this application may have added attributes, options or sets
+            destination.reloadMetadata();
             destination.metadata();
             if (source != null) {
                 source.metadata();

@@ -12,6 +12,7 @@ public final class DestinationForm {
     private final Map<String, String> columns = new LinkedHashMap<>();
     private final Map<ValueKey, String> values = new LinkedHashMap<>();
     private final Map<String, String> childReferences = new LinkedHashMap<>();
+    private final Map<String, ChildRef> childColumns = new LinkedHashMap<>();
     private boolean dropped;
 
     /** Entity-table columns; a null value means the source has the column empty. */
@@ -26,6 +27,11 @@ public final class DestinationForm {
     /** Attributes that point at one of the record's children (default_billing): code to the child's source key. */
     public Map<String, String> childReferences() {
         return childReferences;
+    }
+
+    /** Columns that point at another row of the same record, set once that row is planned. */
+    public Map<String, ChildRef> childColumns() {
+        return childColumns;
     }
 
     /** Leaves the row out: it holds an optional reference the destination cannot resolve. */

@@ -45,6 +45,10 @@ public final class RecordMapper {
             if (shape.isStructural(code)) {
                 continue;
             }
+            if (value instanceof ChildRef childRef) {
+                form.childColumns().put(code, childRef);
+                continue;
+            }
             if (childReferenceFields.contains(code)) {
                 if (value != null) {
                     form.childReferences().put(code, value.toString());
@@ -66,7 +70,7 @@ public final class RecordMapper {
                             + " on the destination; its values are not copied");
                 }
             } catch (ValueMapper.UnmappedValueException e) {
-                if (e.dropsRow()) {
+                if (e.dropsRow() && !shape.name().isEmpty()) {
                     mapper.warnings().warn(type + "." + code + ": " + e.getMessage() + "; the row is left out");
                     form.drop();
                 } else {

@@ -262,6 +262,10 @@ public final class ShopMetadata {
                 .or(() -> websites.values().stream().filter(w -> w.id() != 0).findFirst());
     }
 
+    public Optional<StoreGroup> storeGroup(int groupId) {
+        return Optional.ofNullable(storeGroups.get(groupId));
+    }
+
     public Optional<Store> store(int storeId) {
         return Optional.ofNullable(stores.get(storeId));
     }

@@ -212,19 +212,21 @@ public final class ValueMapper {
                 return null;
             }
             throw new UnmappedValueException(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " id " + rawValue.raw() + " does not exist in the source shop");
+                    + " id " + rawValue.raw() + " does not exist in the source shop", true);
         }
         switch (kind) {
+            // a child row for a website, store or group the destination lacks (a tier price, an option label) is left
+            // out with a warning; a record's own reference to one makes it invalid
             case WEBSITE:
                 return String.valueOf(destination.websiteByCode(portable.toString())
                         .orElseThrow(() -> new UnmappedValueException("unknown website '" + portable + "' (the destination has "
-                                + String.join(", ", destination.websiteCodes()) + ")")).id());
+                                + String.join(", ", destination.websiteCodes()) + ")", true)).id());
             case STORE:
                 return String.valueOf(destination.storeByCode(portable.toString())
-                        .orElseThrow(() -> new UnmappedValueException("unknown store '" + portable + "'")).id());
+                        .orElseThrow(() -> new UnmappedValueException("unknown store '" + portable + "'", true)).id());
             case CUSTOMER_GROUP:
                 return String.valueOf(destination.customerGroupId(portable.toString())
-                        .orElseThrow(() -> new UnmappedValueException("unknown customer group '" + portable + "'")));
+                        .orElseThrow(() -> new UnmappedValueException("unknown customer group '" + portable + "'", true)));
             case ATTRIBUTE_SET:
                 return String.valueOf(destination.attributeSetId(entityTypeCode, portable.toString())
                         .orElseThrow(() -> new UnmappedValueException("unknown attribute set '" + portable + "'")));
@@ -260,7 +262,7 @@ public final class ValueMapper {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
                         .orElseThrow(() -> new UnmappedValueException("attribute '" + ref.code()
-                                + "' does not exist on the destination (sync productattribute first)")).id());
+                                + "' does not exist on the destination (sync productattribute first)", true)).id());
             }
             case OPTION_REF: {
                 OptionRef ref = (OptionRef) portable;

@@ -65,7 +65,7 @@ public final class CustomerHandler extends TableEntityHandler {
     }
 
     @Override
-    public String naturalKey(Record record) {
+    public String naturalKey(SyncJob job, Record record) {
         String email = record.text("email");
         Object website = record.get("website_id");
         if (email == null || website == null) {

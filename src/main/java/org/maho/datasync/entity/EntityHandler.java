@@ -76,7 +76,7 @@ public interface EntityHandler {
     default void finish(SyncJob job, Connection destination) throws SQLException {}
 
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
-    String naturalKey(Record record);
+    String naturalKey(SyncJob job, Record record);
 
     /** Sets the destination id of every record that already exists there; may reject records (conflicts). */
     void resolveIdentity(SyncJob job, Connection destination, List<Record> records) throws SQLException;

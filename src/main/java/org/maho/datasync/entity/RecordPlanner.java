@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.eav.ChildRef;
 import org.maho.datasync.eav.DestinationForm;
 import org.maho.datasync.eav.RowLoader;
 import org.maho.datasync.eav.ShopMetadata;
@@ -43,6 +44,12 @@ final class RecordPlanner {
     private final WritePlan plan = new WritePlan();
     private final Map<String, TableChanges> steps = new HashMap<>();
     private final Map<String, Map<Long, String>> registeredChildren = new HashMap<>();
+    /** The destination row of every record and child planned so far. */
+    private final Map<Record, RowRef> planned = new java.util.IdentityHashMap<>();
+    /** Columns pointing at a row of the same record that is planned after theirs: set by a late update. */
+    private final List<LateColumn> lateColumns = new ArrayList<>();
+
+    private record LateColumn(String path, TableShape shape, RowRef row, String column, ChildRef target, List<Record> owners) {}
 
     RecordPlanner(SyncJob job, TableEntityHandler handler) {
         this.job = job;
@@ -71,10 +78,11 @@ final class RecordPlanner {
             StoredRow row = record.targetId() == null ? null : current.get(record.targetId());
             RowRef ref = row == null ? RowRef.pending() : RowRef.existing(row.id());
             Map<String, RowRef> childRefs = new HashMap<>();
-            boolean changed = planNode(shape, "", record, row, ref, List.of(), childRefs);
+            boolean changed = planNode(shape, "", record, row, ref, List.of(), childRefs, List.of(record));
+            changed |= planLateColumns();
             changed |= planReferences(shape, record, row, ref, childRefs);
             if (Registry.isRegistrable(record.sourceId())) {
-                plan.register(handler.type(), record.sourceId(), ref, handler.naturalKey(record));
+                plan.register(handler.type(), record.sourceId(), ref, handler.naturalKey(job, record));
             }
             outcomes.put(record, row == null ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED);
             targets.put(record, ref);
@@ -88,6 +96,11 @@ final class RecordPlanner {
         for (TableShape child : shape.children()) {
             createSteps(child, path(path, child));
         }
+    }
+
+    /** Steps for late updates run after every table's inserts. */
+    private TableChanges lateStep(String path, TableShape shape) {
+        return steps.computeIfAbsent(path + "#late", k -> plan.step(k, shape, typeId(shape)));
     }
 
     private static String path(String parent, TableShape child) {
@@ -115,26 +128,80 @@ final class RecordPlanner {
 
     /** Plans a row, its values and its children; true when anything changes. */
     private boolean planNode(TableShape shape, String path, Record record, StoredRow current, RowRef ref,
-                             List<RowRef> ancestors, Map<String, RowRef> childRefs) {
+                             List<RowRef> ancestors, Map<String, RowRef> childRefs, List<Record> owners) {
         DestinationForm form = record.mapped(DestinationForm.class);
         TableChanges changes = steps.get(path);
+        planned.put(record, ref);
         boolean changed;
         if (current == null) {
-            insert(changes, shape, form, ref, ancestors);
+            insert(path, shape, form, ref, ancestors);
             changed = true;
         } else {
             changed = update(changes, shape, form, current, ref, record.complete());
         }
+        changed |= planChildColumns(path, shape, form, current, ref, owners);
         List<RowRef> childAncestors = new ArrayList<>();
         childAncestors.add(ref);
         childAncestors.addAll(ancestors);
         for (TableShape child : shape.children()) {
-            changed |= planChildren(child, path(path, child), record, current, childAncestors, childRefs);
+            changed |= planChildren(child, path(path, child), record, current, childAncestors, childRefs, owners);
         }
         return changed;
     }
 
-    private void insert(TableChanges changes, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors) {
+    /**
+     * Columns pointing at another row of the same record: set at once when that row is planned already (it is
+     * written first), else by a late update once every row of the batch is written.
+     */
+    private boolean planChildColumns(String path, TableShape shape, DestinationForm form, StoredRow current, RowRef ref,
+                                     List<Record> owners) {
+        boolean changed = false;
+        for (Map.Entry<String, ChildRef> column : form.childColumns().entrySet()) {
+            RowRef target = findChild(column.getValue(), owners);
+            String now = current == null ? null : current.column(column.getKey());
+            if (target != null && target.id() != null && ValueFormat.same("int", String.valueOf(target.id()), now)) {
+                continue;
+            }
+            if (target != null && current == null) {
+                steps.get(path).inserts().get(steps.get(path).inserts().size() - 1).columns().put(column.getKey(), target);
+            } else {
+                lateColumns.add(new LateColumn(path, shape, ref, column.getKey(), column.getValue(), owners));
+            }
+            changed = true;
+        }
+        return changed;
+    }
+
+    private boolean planLateColumns() {
+        boolean changed = false;
+        for (LateColumn late : lateColumns) {
+            RowRef target = findChild(late.target(), late.owners());
+            if (target == null) {
+                job.report().warn(late.shape().table() + "." + late.column() + ": points at " + late.target()
+                        + ", which the record does not have; not set");
+                continue;
+            }
+            lateStep(late.path(), late.shape()).update(Map.of(late.shape().idColumn(), late.row()), Map.of(late.column(), target));
+            changed = true;
+        }
+        lateColumns.clear();
+        return changed;
+    }
+
+    /** The planned row a child reference points at, among the children of the row's own record or its ancestors'. */
+    private RowRef findChild(ChildRef ref, List<Record> owners) {
+        for (Record owner : owners) {
+            for (Record child : owner.children(ref.child())) {
+                if (ref.value().equals(child.text(ref.column())) && planned.containsKey(child)) {
+                    return planned.get(child);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors) {
+        TableChanges changes = steps.get(path);
         Map<String, Object> columns = new LinkedHashMap<>();
         form.columns().forEach((column, value) -> {
             if (value != null) {
@@ -147,6 +214,10 @@ final class RecordPlanner {
         shape.ancestorColumns().forEach((column, generations) -> columns.put(column, ancestors.get(generations - 1)));
         handler.defaults(job, shape, columns, ref, ancestors);
         changes.insert(shape.idColumn() == null ? null : ref, columns);
+        Map<String, Object> late = handler.inserted(job, shape, columns, ref);
+        if (!late.isEmpty()) {
+            lateStep(path, shape).update(Map.of(shape.idColumn(), ref), late);
+        }
         form.values().forEach((key, value) ->
                 changes.value(key.attribute().backendType(), key.attribute().id(), key.storeId(), ref, value));
     }
@@ -161,7 +232,7 @@ final class RecordPlanner {
         Map<String, Object> set = new LinkedHashMap<>();
         for (Map.Entry<String, String> column : form.columns().entrySet()) {
             String now = current.column(column.getKey());
-            if (mayChange(now, column.getValue(), complete)
+            if (handler.mayUpdate(job, shape, column.getKey()) && mayChange(now, column.getValue(), complete)
                     && !ValueFormat.same(types.getOrDefault(column.getKey(), "varchar"), column.getValue(), now)) {
                 set.put(column.getKey(), column.getValue());
             }
@@ -236,7 +307,7 @@ final class RecordPlanner {
     }
 
     private boolean planChildren(TableShape child, String path, Record record, StoredRow parent, List<RowRef> ancestors,
-                                 Map<String, RowRef> childRefs) {
+                                 Map<String, RowRef> childRefs, List<Record> owners) {
         boolean changed = false;
         List<StoredRow> unmatched = new ArrayList<>(parent == null ? List.of() : parent.children(child.name()));
         Map<Long, String> registered = registeredChildren.getOrDefault(path, Map.of());
@@ -247,7 +318,10 @@ final class RecordPlanner {
             StoredRow match = matchChild(child, childRecord, unmatched, registered);
             unmatched.remove(match);
             RowRef ref = match == null ? RowRef.pending() : RowRef.existing(match.id() == null ? 0 : match.id());
-            changed |= planNode(child, path, childRecord, match, ref, ancestors, childRefs);
+            List<Record> childOwners = new ArrayList<>();
+            childOwners.add(childRecord);
+            childOwners.addAll(owners);
+            changed |= planNode(child, path, childRecord, match, ref, ancestors, childRefs, childOwners);
             if (childRecord.sourceId() != null && ancestors.size() == 1) {
                 childRefs.put(child.name() + "/" + childRecord.sourceId(), ref);
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.maho.datasync.db.Retry;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.RecordMapper;
+import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
@@ -46,7 +47,8 @@ public abstract class TableEntityHandler implements EntityHandler {
     }
 
     /** The natural key of a record, which also goes to the registry's external_ref; null when it has none. */
-    public abstract String naturalKey(Record record);
+    @Override
+    public abstract String naturalKey(SyncJob job, Record record);
 
     @Override
     public abstract Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys)
@@ -77,6 +79,14 @@ public abstract class TableEntityHandler implements EntityHandler {
     /** Columns a new row needs that the input may lack (timestamps, a category's path). */
     protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {}
 
+    /**
+     * Columns of a new row that need its own id (a category's path ends with it): set by an update once the row is
+     * inserted. Values may be {@link org.maho.datasync.sink.Deferred}.
+     */
+    protected Map<String, Object> afterInsert(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref) {
+        return Map.of();
+    }
+
     /** Whether existing rows of a child table may be changed (products' custom options in append mode may not). */
     protected boolean mayUpdateRows(SyncJob job, TableShape shape) {
         return true;
@@ -87,9 +97,31 @@ public abstract class TableEntityHandler implements EntityHandler {
         return child.deletion();
     }
 
+    /** SQL on the main table that limits what is read (a type's attributes), or null for every row. */
+    protected String readCondition(SyncJob job) {
+        return null;
+    }
+
+    /**
+     * The portable value of a source column this entity reads its own way (a category's parent comes from its
+     * path), or null to read it by the column's kind.
+     */
+    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        return null;
+    }
+
+    /** Whether a column of an existing destination row may change (an attribute's storage never does). */
+    protected boolean mayUpdateColumn(SyncJob job, TableShape shape, String column) {
+        return true;
+    }
+
+    /** Runs before a batch is planned, in its transaction: load what the plan needs for every record at once. */
+    protected void beforePlan(SyncJob job, Connection destination, List<Record> records) throws SQLException {}
+
     @Override
     public Iterator<Record> readDatabase(SyncJob job) {
-        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), READ_RETRY);
+        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), readCondition(job),
+                (shape, column, row, parent) -> portableColumn(job, shape, column, row, parent), READ_RETRY);
     }
 
     @Override
@@ -99,7 +131,7 @@ public abstract class TableEntityHandler implements EntityHandler {
         Set<String> keys = new LinkedHashSet<>();
         for (Record record : records) {
             sourceIds.add(record.sourceId());
-            String key = naturalKey(record);
+            String key = naturalKey(job, record);
             if (key != null) {
                 keys.add(key);
             }
@@ -109,7 +141,7 @@ public abstract class TableEntityHandler implements EntityHandler {
         Map<String, Long> byKey = findByNaturalKeys(job, destination, keys);
         Map<String, Record> seen = new HashMap<>();
         for (Record record : records) {
-            String key = naturalKey(record);
+            String key = naturalKey(job, record);
             if (key != null) {
                 Record first = seen.putIfAbsent(key, record);
                 if (first != null) {
@@ -158,6 +190,7 @@ public abstract class TableEntityHandler implements EntityHandler {
 
     @Override
     public PlannedWrite plan(SyncJob job, Connection destination, List<Record> records) throws SQLException {
+        beforePlan(job, destination, records);
         return new RecordPlanner(job, this).plan(destination, records);
     }
 
@@ -173,8 +206,16 @@ public abstract class TableEntityHandler implements EntityHandler {
         newRowDefaults(job, shape, columns, ref, ancestors);
     }
 
+    Map<String, Object> inserted(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref) {
+        return afterInsert(job, shape, columns, ref);
+    }
+
     boolean mayUpdate(SyncJob job, TableShape shape) {
         return mayUpdateRows(job, shape);
+    }
+
+    boolean mayUpdate(SyncJob job, TableShape shape, String column) {
+        return mayUpdateColumn(job, shape, column);
     }
 
     TableShape.Deletion deletion(SyncJob job, TableShape child) {

@@ -21,7 +21,7 @@ public final class Reporter {
                 continue;
             }
             job.passes().seen(record);
-            job.passes().seenKey(job.handler().naturalKey(record));
+            job.passes().seenKey(job.handler().naturalKey(job, record));
             if (!counts) {
                 continue;
             }

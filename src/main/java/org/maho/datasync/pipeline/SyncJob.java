@@ -33,6 +33,7 @@ public final class SyncJob {
     private final EntityHandlers handlers;
     private final ResolvedReferences references = new ResolvedReferences(100_000);
     private final Passes passes = new Passes();
+    private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
@@ -69,6 +70,17 @@ public final class SyncJob {
     /** Destination ids of the references this run resolved. */
     public ResolvedReferences references() {
         return references;
+    }
+
+    /** Something a handler computes once per run (a category tree's paths), by name. */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(String key, java.util.function.Supplier<T> compute) {
+        return (T) cache.computeIfAbsent(key, k -> compute.get());
+    }
+
+    /** Forgets a cached value, after the run changed what it was computed from. */
+    public void forget(String key) {
+        cache.remove(key);
     }
 
     /** Records that wait for another record of this run, and the passes that give them their turn. */

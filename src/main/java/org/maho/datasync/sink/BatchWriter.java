@@ -141,7 +141,7 @@ public final class BatchWriter {
         targets.forEach((record, ref) -> {
             if (ref.id() != null) {
                 record.targetId(ref.id());
-                job.references().written(job.handler().type(), record.sourceId(), job.handler().naturalKey(record), ref.id());
+                job.references().written(job.handler().type(), record.sourceId(), job.handler().naturalKey(job, record), ref.id());
             }
         });
     }

@@ -35,23 +35,31 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class ShopReader extends PagedIterator<Record> {
 
+    /** An entity's own reading of a column (a category's parent from its path); null leaves it to the column's kind. */
+    public interface ColumnHook {
+        Object portable(TableShape shape, String column, StoredRow row, StoredRow parent);
+    }
+
     private final SyncJob job;
     private final TableShape shape;
     private final Set<String> childReferenceFields;
     private final String dateColumn;
     private final String extraCondition;
+    private final ColumnHook hook;
     private final ShopDatabase source;
     private final Retry retry;
     private final Iterator<List<Long>> idChunks;
-    private long lastId;
+    /** Below every id, 0 included: a customer group and a store have id 0. */
+    private long lastId = -1;
     private long yielded;
 
     /**
      * @param extraCondition SQL on the main table every page must meet (a pass over some product types), or null
      */
     public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn,
-                      String extraCondition, Retry retry) {
+                      String extraCondition, ColumnHook hook, Retry retry) {
         this.job = job;
+        this.hook = hook;
         this.shape = shape;
         this.childReferenceFields = childReferenceFields;
         this.dateColumn = dateColumn;
@@ -63,10 +71,6 @@ public final class ShopReader extends PagedIterator<Record> {
             ids.add(Long.parseLong(id));
         }
         this.idChunks = ids.isEmpty() ? null : Sql.chunks(new TreeSet<>(ids), job.spec().batchSize()).iterator();
-    }
-
-    public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn, Retry retry) {
-        this(job, shape, childReferenceFields, dateColumn, null, retry);
     }
 
     @Override
@@ -188,8 +192,11 @@ public final class ShopReader extends PagedIterator<Record> {
             ShopMetadata.Attribute attribute = rowShape.hasValues()
                     ? shop.attribute(type, name).filter(ShopMetadata.Attribute::isStatic).orElse(null) : null;
             ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : rowShape.kindOf(name);
-            Object value = kind == ValueKind.OPTION_REF ? optionRef(row, parent, column.getValue())
-                    : mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
+            Object value = hook.portable(rowShape, name, row, parent);
+            if (value == null) {
+                value = kind == ValueKind.OPTION_REF ? optionRef(row, parent, column.getValue())
+                        : mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
+            }
             if (value instanceof Ref ref) {
                 value = ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
             }

@@ -1,0 +1,120 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.ChildRef;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
+
+/**
+ * Product and category attribute sets by name, with their groups by name and their attributes by code, each
+ * in its group. Groups and attributes the destination's set has beyond the source's stay.
+ */
+public final class AttributeSetHandler extends TableEntityHandler {
+
+    private static final List<String> TYPES = List.of("catalog_product", "catalog_category");
+
+    static final TableShape GROUPS = TableShape.child("groups", "eav_attribute_group", "attribute_group_id", "attribute_set_id")
+            .keys("attribute_group_name").deletion(TableShape.Deletion.NONE);
+    /** A set's attributes, each pointing at one of the set's groups: moving an attribute to another group is an update. */
+    static final TableShape ATTRIBUTES = TableShape.child("attributes", "eav_entity_attribute", "entity_attribute_id", "attribute_set_id")
+            .keys("attribute_id").deletion(TableShape.Deletion.NONE)
+            .kind("entity_type_id", ValueKind.ENTITY_TYPE).kind("attribute_id", ValueKind.ATTRIBUTE);
+    static final TableShape SET = TableShape.flatEntity("eav_attribute_set", "attribute_set_id")
+            .kind("entity_type_id", ValueKind.ENTITY_TYPE).with(GROUPS, ATTRIBUTES);
+
+    @Override
+    public String type() {
+        return "attributeset";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("attribute_set");
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.ENTITY_IDS);
+    }
+
+    @Override
+    protected TableShape shape() {
+        return SET;
+    }
+
+    @Override
+    protected String readCondition(SyncJob job) {
+        ShopMetadata shop = job.inputShop();
+        StringBuilder ids = new StringBuilder();
+        for (String type : TYPES) {
+            shop.entityType(type).ifPresent(t -> ids.append(ids.length() == 0 ? "" : ",").append(t.id()));
+        }
+        return "entity_type_id IN (" + ids + ")";
+    }
+
+    @Override
+    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        if (shape == ATTRIBUTES && "attribute_group_id".equals(column)) {
+            for (StoredRow group : parent.children(GROUPS.name())) {
+                if (String.valueOf(group.id()).equals(row.column(column))) {
+                    return new ChildRef(GROUPS.name(), "attribute_group_name", group.column("attribute_group_name"));
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        Object type = record.get("entity_type_id");
+        String name = record.text("attribute_set_name");
+        return type == null || name == null ? null : (type + "|" + name).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        ShopMetadata shop = job.destination().metadata();
+        Sql.query(destination, "SELECT attribute_set_id, entity_type_id, attribute_set_name FROM "
+                + job.destination().table("eav_attribute_set"), List.of(), row -> {
+                    String type = shop.entityTypeCode(row.getInt(2)).orElse(null);
+                    if (type != null) {
+                        found.put((type + "|" + row.getString(3)).toLowerCase(Locale.ROOT), row.getLong(1));
+                    }
+                });
+        found.keySet().retainAll(keys);
+        return found;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        if (record.text("attribute_set_name") == null || record.text("attribute_set_name").isBlank()) {
+            record.reject("attribute_set_name", "is missing");
+        }
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        throw new UnsupportedOperationException("attribute sets are read from a shop database");
+    }
+}

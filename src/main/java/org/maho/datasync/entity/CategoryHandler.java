@@ -1,0 +1,273 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.sink.RowRef;
+import org.maho.datasync.source.CsvRow;
+import org.maho.datasync.source.DateValues;
+
+/**
+ * Categories with their whole tree. A category is identified by the registry, else by its url-key path under its
+ * root category, which is matched by name. Its parent is resolved like any reference (a parent written later
+ * in the run is waited for); {@code path}, {@code level} and {@code children_count} are computed for the
+ * destination's ids, never copied.
+ */
+public final class CategoryHandler extends TableEntityHandler {
+
+    static final String ENTITY_TYPE = "catalog_category";
+    static final TableShape CATEGORY = TableShape.eavEntity(ENTITY_TYPE, "catalog_category_entity")
+            .kind("parent_id", ValueKind.CATEGORY);
+    private static final Set<String> DERIVED = Set.of("path", "level", "children_count");
+    private static final String SOURCE_TREE = "category-tree:source";
+    private static final String DESTINATION_TREE = "category-tree:destination";
+    private static final String MOVED = "category:existing";
+
+    @Override
+    public String type() {
+        return "category";
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS);
+    }
+
+    @Override
+    protected TableShape shape() {
+        return CATEGORY;
+    }
+
+    /** The tree root (level 0) is every shop's own: never synced, every root category hangs from it. */
+    @Override
+    protected String readCondition(SyncJob job) {
+        return "level > 0";
+    }
+
+    static CategoryTree tree(SyncJob job, ShopDatabase shop, String key) {
+        return job.cached(key, () -> {
+            try (Connection connection = shop.connection()) {
+                return CategoryTree.load(shop, connection);
+            } catch (SQLException e) {
+                throw org.maho.datasync.db.SqlErrors.wrap("Reading the category tree of the " + shop.role(), e);
+            }
+        });
+    }
+
+    static CategoryTree destinationTree(SyncJob job) {
+        return tree(job, job.destination(), DESTINATION_TREE);
+    }
+
+    /** The parent comes from the path, which the shop's tree is built from (old shops' parent_id can disagree). */
+    @Override
+    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        if (shape == CATEGORY && "parent_id".equals(column)) {
+            CategoryTree source = tree(job, job.source(), SOURCE_TREE);
+            CategoryTree.Node node = source.node(row.id());
+            long parentId = node == null ? Long.parseLong(row.column("parent_id")) : node.parentByPath();
+            if (node != null && node.parentId() != parentId) {
+                job.report().warn("category: parent_id and path disagree at the source (entity_id " + row.id()
+                        + "); the path's parent " + parentId + " is used");
+            }
+            return new Ref("category", String.valueOf(parentId), source.key(parentId), true);
+        }
+        return null;
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        if (!(record.get("parent_id") instanceof Ref parent)) {
+            return null;
+        }
+        String parentKey = parent.naturalKey();
+        if (parentKey == null) {
+            Long id = job.references().get(parent);
+            parentKey = id == null ? null : destinationTree(job).key(id);
+        }
+        if (parentKey == null) {
+            return null;
+        }
+        String segment = CategoryTree.segment(parentKey.isEmpty(), record.text("name"), record.text("url_key"));
+        return segment == null ? null : parentKey.isEmpty() ? segment : parentKey + "/" + segment;
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) {
+        CategoryTree tree = destinationTree(job);
+        Map<String, Long> found = new HashMap<>();
+        for (String key : keys) {
+            Long id = tree.idOf(key);
+            if (id != null) {
+                found.put(key, id);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids) {
+        CategoryTree tree = tree(job, shop, SOURCE_TREE);
+        Map<String, String> keys = new HashMap<>();
+        for (Long id : ids) {
+            String key = tree.key(id);
+            if (key != null) {
+                keys.put(String.valueOf(id), key);
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        if (record.text("name") == null || record.text("name").isBlank()) {
+            record.reject("name", "is missing");
+        }
+        if (record.get("parent_id") == null) {
+            record.reject("parent_id", "is missing");
+        }
+        for (String date : List.of("created_at", "updated_at")) {
+            Object value = record.get(date);
+            if (value != null && DateValues.parse(value.toString()) == null) {
+                record.reject(date, "'" + value + "' is not a date");
+            }
+        }
+    }
+
+    @Override
+    protected boolean mayUpdateColumn(SyncJob job, TableShape shape, String column) {
+        return !DERIVED.contains(column);
+    }
+
+    /** Each batch sees the categories the batches before it wrote; existing ones may move, so {@link #finish} checks them. */
+    @Override
+    protected void beforePlan(SyncJob job, Connection destination, List<Record> records) {
+        job.forget(DESTINATION_TREE);
+        Set<Long> existing = job.cached(MOVED, HashSet::new);
+        for (Record record : records) {
+            if (record.targetId() != null) {
+                existing.add(record.targetId());
+            }
+        }
+    }
+
+    @Override
+    protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {
+        CategoryTree.Node parent = destinationTree(job).node(Long.parseLong(String.valueOf(columns.get("parent_id"))));
+        // the path ends with the row's own id: the parent's path until the insert gives the id (see afterInsert)
+        columns.put("path", parent.path());
+        columns.put("level", parent.level() + 1);
+        columns.put("children_count", 0);
+        columns.putIfAbsent("position", 0);
+        columns.putIfAbsent("attribute_set_id", job.destination().metadata().requireEntityType(ENTITY_TYPE).defaultAttributeSetId());
+        String now = DateValues.format(LocalDateTime.now(ZoneOffset.UTC).withNano(0));
+        columns.putIfAbsent("created_at", now);
+        columns.putIfAbsent("updated_at", now);
+    }
+
+    @Override
+    protected Map<String, Object> afterInsert(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref) {
+        String parentPath = (String) columns.get("path");
+        return Map.of("path", (org.maho.datasync.sink.Deferred) () -> parentPath + "/" + ref.requireId());
+    }
+
+    /**
+     * After the run: the categories it found existing may have moved to another parent, so their paths and levels,
+     * and their descendants', follow their parent_id; and every category's children count is recounted.
+     */
+    @Override
+    public void finish(SyncJob job, Connection destination) throws SQLException {
+        CategoryTree tree = CategoryTree.load(job.destination(), destination);
+        Map<Long, String[]> changes = new HashMap<>();
+        Map<Long, String> paths = new HashMap<>();
+        Map<Long, Integer> levels = new HashMap<>();
+        for (CategoryTree.Node node : tree.nodes()) {
+            paths.put(node.id(), node.path());
+            levels.put(node.id(), node.level());
+        }
+        Set<Long> moved = job.cached(MOVED, HashSet::new);
+        for (CategoryTree.Node node : tree.nodes()) {
+            // nodes come by level: a parent's path is final before its children's
+            if (moved.contains(node.id()) || moved.contains(node.parentId()) && changes.containsKey(node.parentId())) {
+                CategoryTree.Node parent = tree.node(node.parentId());
+                if (parent == null) {
+                    continue;
+                }
+                String path = paths.get(parent.id()) + "/" + node.id();
+                int level = levels.get(parent.id()) + 1;
+                if (!path.equals(node.path()) || level != node.level()) {
+                    paths.put(node.id(), path);
+                    levels.put(node.id(), level);
+                    changes.put(node.id(), new String[] {path, String.valueOf(level)});
+                    moved.addAll(tree.descendants(node.id()));
+                }
+            }
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Map.Entry<Long, String> path : paths.entrySet()) {
+            for (String ancestor : path.getValue().split("/")) {
+                long id = Long.parseLong(ancestor);
+                if (id != path.getKey()) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        try (PreparedStatement statement = destination.prepareStatement("UPDATE "
+                + job.destination().table("catalog_category_entity") + " SET path = ?, level = ?, children_count = ? WHERE entity_id = ?")) {
+            for (CategoryTree.Node node : tree.nodes()) {
+                int count = counts.getOrDefault(node.id(), 0);
+                if (changes.containsKey(node.id()) || count != node.childrenCount()) {
+                    statement.setString(1, paths.get(node.id()));
+                    statement.setInt(2, levels.get(node.id()));
+                    statement.setInt(3, count);
+                    statement.setLong(4, node.id());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+        job.forget(DESTINATION_TREE);
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        return CategoryCsv.toRecord(row, job);
+    }
+
+    /** A url key as the shop makes one from a name: lower case, letters and digits, dashes between. */
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** The destination's default root category: the default website's default store group's root. */
+    static Long defaultRoot(SyncJob job) {
+        ShopMetadata shop = job.destination().metadata();
+        return shop.defaultWebsite().flatMap(w -> shop.storeGroup(w.defaultGroupId()))
+                .map(ShopMetadata.StoreGroup::rootCategoryId).orElse(null);
+    }
+}

@@ -1,0 +1,80 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
+
+/** Customer groups by code, with their tax class by name. */
+public final class CustomerGroupHandler extends TableEntityHandler {
+
+    static final TableShape GROUP = TableShape.flatEntity("customer_group", "customer_group_id")
+            .kind("tax_class_id", ValueKind.TAX_CLASS);
+
+    @Override
+    public String type() {
+        return "customergroup";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("customer_group");
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.ENTITY_IDS);
+    }
+
+    @Override
+    protected TableShape shape() {
+        return GROUP;
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        String code = record.text("customer_group_code");
+        return code == null ? null : code.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        Sql.query(destination, "SELECT customer_group_id, customer_group_code FROM " + job.destination().table("customer_group"),
+                List.of(), row -> found.put(row.getString(2).trim().toLowerCase(Locale.ROOT), row.getLong(1)));
+        found.keySet().retainAll(keys);
+        return found;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        String code = record.text("customer_group_code");
+        if (code == null || code.isBlank()) {
+            record.reject("customer_group_code", "is missing");
+        } else if (code.length() > 32) {
+            record.reject("customer_group_code", "is longer than 32 characters");
+        }
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        throw new UnsupportedOperationException("customer groups are read from a shop database");
+    }
+}

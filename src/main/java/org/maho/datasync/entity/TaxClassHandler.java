@@ -1,0 +1,77 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
+
+/** Tax classes, by type and name: products and customer groups refer to them by name. */
+public final class TaxClassHandler extends TableEntityHandler {
+
+    static final TableShape TAX_CLASS = TableShape.flatEntity("tax_class", "class_id");
+
+    @Override
+    public String type() {
+        return "taxclass";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("tax_class");
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.ENTITY_IDS);
+    }
+
+    @Override
+    protected TableShape shape() {
+        return TAX_CLASS;
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        String name = record.text("class_name");
+        String type = record.text("class_type");
+        return name == null ? null : (type == null ? "" : type) .toUpperCase(Locale.ROOT) + "|" + name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        Sql.query(destination, "SELECT class_id, class_type, class_name FROM " + job.destination().table("tax_class"), List.of(),
+                row -> found.put(row.getString(2).toUpperCase(Locale.ROOT) + "|" + row.getString(3).toLowerCase(Locale.ROOT),
+                        row.getLong(1)));
+        found.keySet().retainAll(keys);
+        return found;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        if (record.text("class_name") == null || record.text("class_name").isBlank()) {
+            record.reject("class_name", "is missing");
+        }
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        throw new UnsupportedOperationException("tax classes are read from a shop database");
+    }
+}
