@@ -22,6 +22,12 @@ public final class RecordMapper {
         record.mapped(form(mapper, destination, shape, record, childReferenceFields));
         for (TableShape child : shape.children()) {
             List<Record> children = record.children(child.name());
+            if (!children.isEmpty() && !destination.hasTable(child.table())) {
+                mapper.warnings().warn(child.table() + ": the destination has no such table; these rows are not copied");
+                record.allChildren().remove(child.name());
+                record.completeChildren().remove(child.name());
+                continue;
+            }
             for (int i = 0; i < children.size(); i++) {
                 Record childRecord = children.get(i);
                 map(mapper, destination, child, childRecord, Set.of());
@@ -71,7 +77,9 @@ public final class RecordMapper {
                 }
             } catch (ValueMapper.UnmappedValueException e) {
                 if (e.dropsRow() && !shape.name().isEmpty()) {
-                    mapper.warnings().warn(type + "." + code + ": " + e.getMessage() + "; the row is left out");
+                    if (!e.later()) {
+                        mapper.warnings().warn(type + "." + code + ": " + e.getMessage() + "; the row is left out");
+                    }
                     form.drop();
                 } else {
                     record.reject(code, e.getMessage());

@@ -24,34 +24,41 @@ public final class RowLoader {
     /** Rows of the shape's table by id, in id order, with their values and children. */
     public static Map<Long, StoredRow> byIds(Connection connection, ShopDatabase shop, TableShape shape, Collection<Long> ids)
             throws SQLException {
+        return byIds(connection, shop, shape, ids, message -> { });
+    }
+
+    /** @param warnings hears of values the shop itself does not read (stored in another backend's table) */
+    public static Map<Long, StoredRow> byIds(Connection connection, ShopDatabase shop, TableShape shape, Collection<Long> ids,
+                                             ValueMapper.Warnings warnings) throws SQLException {
         Map<Long, StoredRow> rows = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             Sql.queryIn(connection, "SELECT * FROM " + shop.table(shape.table()) + " WHERE " + shape.idColumn() + " IN ",
                     " ORDER BY " + shape.idColumn(), List.of(), ids,
                     row -> rows.put(row.getLong(shape.idColumn()), new StoredRow(row.getLong(shape.idColumn()), Sql.rowAsText(row))));
         }
-        complete(connection, shop, shape, rows);
+        complete(connection, shop, shape, rows, warnings);
         return rows;
     }
 
     /** Loads the values and the child tree of rows already read. */
-    public static void complete(Connection connection, ShopDatabase shop, TableShape shape, Map<Long, StoredRow> rows)
-            throws SQLException {
+    public static void complete(Connection connection, ShopDatabase shop, TableShape shape, Map<Long, StoredRow> rows,
+                                ValueMapper.Warnings warnings) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         if (shape.hasValues()) {
-            loadValues(connection, shop, shape, rows);
+            loadValues(connection, shop, shape, rows, warnings);
         }
         for (TableShape child : shape.children()) {
-            childrenOf(connection, shop, child, rows.keySet()).forEach((parentId, list) ->
+            childrenOf(connection, shop, child, rows.keySet(), warnings).forEach((parentId, list) ->
                     list.forEach(row -> rows.get(parentId).addChild(child.name(), row)));
         }
     }
 
     /** Child rows of the given parents, grouped by parent id, each group in id order, with their values and children. */
     public static Map<Long, List<StoredRow>> childrenOf(Connection connection, ShopDatabase shop, TableShape child,
-                                                        Collection<Long> parentIds) throws SQLException {
+                                                        Collection<Long> parentIds, ValueMapper.Warnings warnings)
+            throws SQLException {
         Map<Long, List<StoredRow>> byParent = new LinkedHashMap<>();
         if (parentIds.isEmpty() || !shop.hasTable(child.table())) {
             return byParent;
@@ -67,12 +74,12 @@ public final class RowLoader {
                         childrenById.put(id, stored);
                     }
                 });
-        complete(connection, shop, child, childrenById);
+        complete(connection, shop, child, childrenById, warnings);
         return byParent;
     }
 
-    private static void loadValues(Connection connection, ShopDatabase shop, TableShape shape, Map<Long, StoredRow> rows)
-            throws SQLException {
+    private static void loadValues(Connection connection, ShopDatabase shop, TableShape shape, Map<Long, StoredRow> rows,
+                                   ValueMapper.Warnings warnings) throws SQLException {
         ShopMetadata metadata = shop.metadata();
         for (String backend : BACKEND_TYPES) {
             String table = shape.valueTable(backend);
@@ -84,8 +91,13 @@ public final class RowLoader {
                     + shop.table(table) + " WHERE entity_id IN ";
             Sql.queryIn(connection, select, "", List.of(), rows.keySet(), row -> {
                 ShopMetadata.Attribute attribute = metadata.attributeById(row.getInt(2));
-                // a value row of a static attribute is a leftover of old shops: the entity table's column is the value
-                if (attribute == null || attribute.isStatic() || !attribute.entityTypeCode().equals(shape.entityTypeCode())) {
+                if (attribute == null || !attribute.entityTypeCode().equals(shape.entityTypeCode())) {
+                    return;
+                }
+                // a value in another backend's table is a leftover of old shops, which the shop itself never reads
+                if (!attribute.backendType().equals(backend)) {
+                    warnings.warn(shape.entityTypeCode() + "." + attribute.code() + ": a value in the " + backend
+                            + " table, which the shop does not read (the attribute is " + attribute.backendType() + "); not copied");
                     return;
                 }
                 StoredRow target = rows.get(row.getLong(1));

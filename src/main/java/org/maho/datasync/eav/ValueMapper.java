@@ -40,24 +40,38 @@ public final class ValueMapper {
      */
     public static final class UnmappedValueException extends Exception {
         private final boolean dropsRow;
+        private final boolean later;
 
         public UnmappedValueException(String message) {
             this(message, false);
         }
 
         public UnmappedValueException(String message, boolean dropsRow) {
+            this(message, dropsRow, false);
+        }
+
+        UnmappedValueException(String message, boolean dropsRow, boolean later) {
             super(message);
             this.dropsRow = dropsRow;
+            this.later = later;
         }
 
         public boolean dropsRow() {
             return dropsRow;
+        }
+
+        /** The row is left out for now: the record goes through again once what it refers to is written. */
+        public boolean later() {
+            return later;
         }
     }
 
     /** Destination ids of the references resolved for the batch (registry, then natural key); null when unknown. */
     public interface References {
         Long resolve(Ref ref);
+
+        /** Whether the reference is to a record of this run not written yet, which a later pass links. */
+        boolean later(Ref ref);
     }
 
     private final ShopMetadata source;
@@ -254,7 +268,8 @@ public final class ValueMapper {
                 Ref ref = (Ref) portable;
                 Long resolved = references.resolve(ref);
                 if (resolved == null) {
-                    throw new UnmappedValueException(ref + " does not exist on the destination", !ref.required());
+                    throw new UnmappedValueException(ref + " does not exist on the destination", !ref.required(),
+                            references.later(ref));
                 }
                 return String.valueOf(resolved);
             }
@@ -276,10 +291,10 @@ public final class ValueMapper {
                         .orElseThrow(() -> new UnmappedValueException("entity type '" + portable + "' does not exist on the destination")).id());
             case LINK_TYPE:
                 return String.valueOf(destination.linkTypeId(portable.toString())
-                        .orElseThrow(() -> new UnmappedValueException("product link type '" + portable + "' does not exist on the destination")));
+                        .orElseThrow(() -> new UnmappedValueException("product link type '" + portable + "' does not exist on the destination", true)));
             case LINK_ATTRIBUTE:
                 return String.valueOf(destination.linkAttributeId((LinkAttributeRef) portable)
-                        .orElseThrow(() -> new UnmappedValueException("product link attribute '" + portable + "' does not exist on the destination")));
+                        .orElseThrow(() -> new UnmappedValueException("product link attribute '" + portable + "' does not exist on the destination", true)));
             case TAX_CLASS:
                 return String.valueOf(destination.taxClassId((TaxClassRef) portable)
                         .orElseThrow(() -> new UnmappedValueException("tax class '" + portable + "' does not exist on the destination")));

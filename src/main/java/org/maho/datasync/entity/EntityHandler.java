@@ -72,6 +72,9 @@ public interface EntityHandler {
         return java.util.Map.of();
     }
 
+    /** Runs after a batch committed, with its written records: work outside the database (product image files). */
+    default void committed(SyncJob job, List<Record> records) {}
+
     /** Runs once after the last batch of a run that wrote (category trees recount their children). */
     default void finish(SyncJob job, Connection destination) throws SQLException {}
 

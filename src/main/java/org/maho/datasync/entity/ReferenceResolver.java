@@ -45,18 +45,24 @@ public final class ReferenceResolver {
         Passes passes = job.passes();
         String ownType = job.handler().type();
         for (Record record : records) {
-            boolean waitsForThisRun = false;
+            boolean required = false;
+            boolean optional = false;
             for (Ref ref : byRecord.get(record)) {
                 if (resolved.get(ref) == null && ref.entityType().equals(ownType) && !passes.seen(ref)) {
-                    waitsForThisRun = true;
+                    required |= ref.required();
+                    optional |= !ref.required();
+                    if (!ref.required() && passes.kind() != Passes.Kind.REPAIR) {
+                        resolved.later(ref);
+                    }
                 }
             }
-            if (waitsForThisRun) {
-                if (passes.mayWait()) {
-                    passes.waitFor(record);
-                } else {
-                    passes.repairLater(record);
-                }
+            // a required reference (a configurable's child, a category's parent) makes the record wait; an optional
+            // one (an up-sell) does not, since products link each other in circles: the record is written without
+            // it now and gets it in the repair pass, once every record of the run is written
+            if (required && passes.mayWait()) {
+                passes.waitFor(record);
+            } else if (optional || required) {
+                passes.repairLater(record);
             }
         }
     }

@@ -120,7 +120,12 @@ public abstract class TableEntityHandler implements EntityHandler {
 
     @Override
     public Iterator<Record> readDatabase(SyncJob job) {
-        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), readCondition(job),
+        return reader(job, readCondition(job));
+    }
+
+    /** A paged reader of the source's rows that meet the condition (null: all), with this entity's column hook. */
+    protected Iterator<Record> reader(SyncJob job, String condition) {
+        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), condition,
                 (shape, column, row, parent) -> portableColumn(job, shape, column, row, parent), READ_RETRY);
     }
 

@@ -23,6 +23,7 @@ public final class EntityReport {
     private final AtomicLong retries = new AtomicLong();
     private final Map<String, Long> warnings = new LinkedHashMap<>();
     private final List<String> invalidSamples = new ArrayList<>();
+    private volatile boolean againPass;
     private final long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
 
@@ -73,9 +74,18 @@ public final class EntityReport {
     /** A value that could not be mapped exactly, or input that was ignored: counted by message, never silent. */
     public void warn(String message) {
         synchronized (warnings) {
+            if (againPass && warnings.containsKey(message)) {
+                // a record that goes through again repeats what was said of it the first time
+                return;
+            }
             String key = warnings.size() >= WARNING_LIMIT && !warnings.containsKey(message) ? OTHER_WARNINGS : message;
             warnings.merge(key, 1L, Long::sum);
         }
+    }
+
+    /** Records of a repair pass were counted and warned about already: only new warnings count. */
+    public void againPass() {
+        againPass = true;
     }
 
     public void finish() {

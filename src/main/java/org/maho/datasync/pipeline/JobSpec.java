@@ -10,6 +10,12 @@ public final class JobSpec {
 
     public enum Adapter { CSV, OPENMAGE }
 
+    /** What a product sync does with stock: write it with the products, leave it alone, or write only it. */
+    public enum StockMode { INCLUDE, EXCLUDE, ONLY }
+
+    /** How a product's custom options meet the destination's: the source's set exactly, add and update, add only. */
+    public enum OptionsMode { REPLACE, MERGE, APPEND }
+
     private String entityType;
     private String sourceSystem;
     private Adapter adapter = Adapter.CSV;
@@ -25,6 +31,13 @@ public final class JobSpec {
     private List<String> incrementIds = List.of();
     private int batchSize = 500;
     private int verbosity;
+    private StockMode stockMode = StockMode.INCLUDE;
+    private OptionsMode optionsMode = OptionsMode.REPLACE;
+    private java.nio.file.Path imageBasePath;
+    private String imageBaseUrl;
+    private java.nio.file.Path imageDestination;
+    private boolean forceImageImport;
+    private boolean autoLinkConfigurables;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -72,6 +85,32 @@ public final class JobSpec {
     /** 0 quiet, 1 progress per batch (-v), 2 every record (-vv). */
     public int verbosity() { return verbosity; }
     public JobSpec verbosity(int value) { verbosity = value; return this; }
+
+    public StockMode stockMode() { return stockMode; }
+    public JobSpec stockMode(StockMode value) { stockMode = value; return this; }
+
+    public OptionsMode optionsMode() { return optionsMode; }
+    public JobSpec optionsMode(OptionsMode value) { optionsMode = value; return this; }
+
+    /** A directory holding the source's media/catalog/product files, for copying product images. */
+    public java.nio.file.Path imageBasePath() { return imageBasePath; }
+    public JobSpec imageBasePath(java.nio.file.Path value) { imageBasePath = value; return this; }
+
+    /** The URL of the source's media/catalog/product, for downloading product images. */
+    public String imageBaseUrl() { return imageBaseUrl; }
+    public JobSpec imageBaseUrl(String value) { imageBaseUrl = value; return this; }
+
+    /** The destination's media/catalog/product directory, where image files go. */
+    public java.nio.file.Path imageDestination() { return imageDestination; }
+    public JobSpec imageDestination(java.nio.file.Path value) { imageDestination = value; return this; }
+
+    /** Copy or download image files even when the destination has a file of that name. */
+    public boolean forceImageImport() { return forceImageImport; }
+    public JobSpec forceImageImport(boolean value) { forceImageImport = value; return this; }
+
+    /** CSV: simple products right after a configurable one of the same attribute set become its children. */
+    public boolean autoLinkConfigurables() { return autoLinkConfigurables; }
+    public JobSpec autoLinkConfigurables(boolean value) { autoLinkConfigurables = value; return this; }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */
     public String sourceName() {

@@ -39,7 +39,13 @@ public final class Jobs {
     /** Starts the next pass over records that waited, if any; the route loops while this is true. */
     public boolean nextPass(Exchange exchange) {
         SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
-        return !job.failed() && job.passes().next();
+        boolean more = !job.failed() && job.passes().next();
+        if (job.passes().kind() == Passes.Kind.REPAIR) {
+            // in the repair pass a reference still unresolved is missing, and reported as such
+            job.references().clearLater();
+            job.report().againPass();
+        }
+        return more;
     }
 
     /** The records of the pass that starts; the stream ends early once the job failed. */

@@ -8,11 +8,11 @@ import java.util.Set;
 import org.maho.datasync.eav.Ref;
 
 /**
- * Records that refer to another record of the same run not written yet (a category before its parent, a
- * product before the product it links to) wait, and go through again after the rest, pass after pass while
- * passes make progress. Then a final pass writes what still waits: a required reference that cannot be
- * resolved makes its record invalid, an optional one is left out; and a repair pass gives the records written
- * without an optional reference their links, now that everything is written.
+ * Records whose required reference points at another record of the same run not written yet (a category
+ * before its parent, a configurable product before its child) wait, and go through again after the rest, pass
+ * after pass while passes make progress. Then a final pass writes what still waits: a required reference that
+ * cannot be resolved makes its record invalid. Records written without an optional reference to a record of
+ * this run (a product's up-sell) go through once more in a repair pass, when everything is written.
  */
 public final class Passes {
 
@@ -65,9 +65,9 @@ public final class Passes {
         waiting.add(record);
     }
 
-    /** Written in the final pass without a link to a record of this run: linked in the repair pass. */
+    /** Written without a link to a record of this run not written yet: linked again in the repair pass. */
     public synchronized void repairLater(Record record) {
-        if (kind == Kind.FINAL) {
+        if (kind != Kind.REPAIR) {
             repair.add(record);
         }
     }

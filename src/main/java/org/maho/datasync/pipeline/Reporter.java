@@ -34,8 +34,11 @@ public final class Reporter {
             }
         }
         if (verbosity >= 1) {
-            PROGRESS.info("{}: {} read, {} created, {} updated, {} unchanged, {} skipped, {} invalid ({} records/s)",
-                    job.handler().type(), report.read(), report.count(Outcome.CREATED), report.count(Outcome.UPDATED),
+            long waiting = batch.records().stream().filter(Record::deferred).count();
+            PROGRESS.info("{}{}: batch of {}{}; {} read, {} created, {} updated, {} unchanged, {} skipped, {} invalid ({} records/s)",
+                    job.handler().type(), job.passes().kind() == Passes.Kind.MAIN ? ""
+                            : " (" + job.passes().kind().name().toLowerCase(java.util.Locale.ROOT) + " pass)",
+                    batch.size(), waiting > 0 ? ", " + waiting + " waiting for records of this run" : "", report.read(), report.count(Outcome.CREATED), report.count(Outcome.UPDATED),
                     report.count(Outcome.UNCHANGED), report.count(Outcome.SKIPPED), report.count(Outcome.INVALID),
                     Math.round(report.recordsPerSecond()));
         }

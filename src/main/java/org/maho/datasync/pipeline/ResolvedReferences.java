@@ -12,6 +12,7 @@ import org.maho.datasync.eav.Ref;
 public final class ResolvedReferences {
 
     private final Map<String, Long> ids;
+    private final java.util.Set<String> later = new java.util.HashSet<>();
 
     public ResolvedReferences(int capacity) {
         this.ids = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -37,6 +38,20 @@ public final class ResolvedReferences {
         if (ref.naturalKey() != null) {
             ids.put(byKey(ref.entityType(), ref.naturalKey()), id);
         }
+    }
+
+    /** A reference to a record of this run not written yet, which the repair pass links. */
+    public synchronized void later(Ref ref) {
+        later.add(ref.entityType() + "#" + ref.sourceId() + "=" + ref.naturalKey());
+    }
+
+    public synchronized boolean isLater(Ref ref) {
+        return later.contains(ref.entityType() + "#" + ref.sourceId() + "=" + ref.naturalKey());
+    }
+
+    /** The repair pass: what is still unresolved now is missing, and said so. */
+    public synchronized void clearLater() {
+        later.clear();
     }
 
     /** A record of this run was written: references to it resolve from now on without a query. */

@@ -120,7 +120,17 @@ public final class SyncJob {
         if (current == null) {
             synchronized (this) {
                 if (mapper == null) {
-                    mapper = new ValueMapper(inputShop(), destination.metadata(), report::warn, references::get);
+                    mapper = new ValueMapper(inputShop(), destination.metadata(), report::warn, new ValueMapper.References() {
+                        @Override
+                        public Long resolve(org.maho.datasync.eav.Ref ref) {
+                            return references.get(ref);
+                        }
+
+                        @Override
+                        public boolean later(org.maho.datasync.eav.Ref ref) {
+                            return references.isLater(ref);
+                        }
+                    });
                 }
                 current = mapper;
             }

@@ -48,6 +48,7 @@ public final class BatchWriter {
                 // outcomes only after the commit: a batch retried after a lost connection is written again whole
                 apply(written.outcomes(), written.targets(), job);
                 job.report().countRowsWritten(written.rows());
+                job.handler().committed(job, new ArrayList<>(written.outcomes().keySet()));
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;

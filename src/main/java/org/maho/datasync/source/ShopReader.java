@@ -128,7 +128,7 @@ public final class ShopReader extends PagedIterator<Record> {
         Map<Long, StoredRow> rows = new LinkedHashMap<>();
         Sql.query(connection, sql, params, row -> rows.put(row.getLong(shape.idColumn()),
                 new StoredRow(row.getLong(shape.idColumn()), Sql.rowAsText(row))));
-        RowLoader.complete(connection, source, shape, rows);
+        RowLoader.complete(connection, source, shape, rows, job.report()::warn);
         Map<String, java.util.Set<Long>> referenced = new HashMap<>();
         for (StoredRow row : rows.values()) {
             collectReferences(row, shape, referenced);

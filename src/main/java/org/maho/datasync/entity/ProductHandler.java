@@ -1,0 +1,280 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.sink.RowRef;
+import org.maho.datasync.source.CsvRow;
+import org.maho.datasync.source.DateValues;
+
+/**
+ * Products of every type, with everything that belongs to one: attribute values at every store scope, websites,
+ * category positions, tier and group prices, media gallery, custom options, configurable super attributes and
+ * children, grouped and related links, bundle options and selections, downloadable links and samples, stock.
+ * A product is identified by the registry, else by sku; every reference (attribute, option, set, website, store,
+ * group, category, linked product) is mapped by code.
+ */
+public final class ProductHandler extends TableEntityHandler {
+
+    static final String ENTITY_TYPE = "catalog_product";
+    static final Set<String> TYPES = Set.of("simple", "virtual", "downloadable", "configurable", "grouped", "bundle");
+    static final Set<String> COMPOSITE = Set.of("configurable", "grouped", "bundle");
+
+    static final TableShape WEBSITES = TableShape.child("websites", "catalog_product_website", null, "product_id")
+            .keys("website_id");
+    static final TableShape CATEGORIES = TableShape.child("categories", "catalog_category_product", null, "product_id")
+            .keys("category_id").kind("category_id", ValueKind.CATEGORY_OPTIONAL);
+    static final TableShape TIER_PRICES = TableShape.child("tier_prices", "catalog_product_entity_tier_price", "value_id", "entity_id")
+            .keys("all_groups", "customer_group_id", "qty", "website_id");
+    static final TableShape GROUP_PRICES = TableShape.child("group_prices", "catalog_product_entity_group_price", "value_id", "entity_id")
+            .keys("all_groups", "customer_group_id", "website_id");
+    static final TableShape GALLERY = TableShape.child("gallery", "catalog_product_entity_media_gallery", "value_id", "entity_id")
+            .keys("attribute_id", "value").kind("attribute_id", ValueKind.ATTRIBUTE)
+            .with(TableShape.child("values", "catalog_product_entity_media_gallery_value", null, "value_id").keys("store_id"));
+    static final TableShape OPTION_VALUES = TableShape.child("values", "catalog_product_option_type_value", "option_type_id", "option_id")
+            .with(TableShape.child("titles", "catalog_product_option_type_title", "option_type_title_id", "option_type_id").keys("store_id"),
+                    TableShape.child("prices", "catalog_product_option_type_price", "option_type_price_id", "option_type_id").keys("store_id"));
+    static final TableShape OPTIONS = TableShape.child("options", "catalog_product_option", "option_id", "product_id")
+            .with(TableShape.child("titles", "catalog_product_option_title", "option_title_id", "option_id").keys("store_id"),
+                    TableShape.child("prices", "catalog_product_option_price", "option_price_id", "option_id").keys("store_id"),
+                    OPTION_VALUES);
+    static final TableShape SUPER_ATTRIBUTES = TableShape.child("super_attributes", "catalog_product_super_attribute",
+                    "product_super_attribute_id", "product_id").keys("attribute_id").kind("attribute_id", ValueKind.ATTRIBUTE)
+            .with(TableShape.child("labels", "catalog_product_super_attribute_label", "value_id", "product_super_attribute_id").keys("store_id"),
+                    TableShape.child("pricing", "catalog_product_super_attribute_pricing", "value_id", "product_super_attribute_id")
+                            .keys("value_index", "website_id").kind("value_index", ValueKind.OPTION_REF));
+    static final TableShape SUPER_LINKS = TableShape.child("super_links", "catalog_product_super_link", "link_id", "parent_id")
+            .keys("product_id").kind("product_id", ValueKind.PRODUCT);
+    static final TableShape RELATIONS = TableShape.child("relations", "catalog_product_relation", null, "parent_id")
+            .keys("child_id").kind("child_id", ValueKind.PRODUCT_OPTIONAL);
+    static final TableShape LINKS = TableShape.child("links", "catalog_product_link", "link_id", "product_id")
+            .keys("link_type_id", "linked_product_id").kind("link_type_id", ValueKind.LINK_TYPE)
+            .kind("linked_product_id", ValueKind.PRODUCT_OPTIONAL)
+            .with(linkAttributes("int"), linkAttributes("decimal"), linkAttributes("varchar"));
+    static final TableShape BUNDLE_OPTIONS = TableShape.child("bundle_options", "catalog_product_bundle_option", "option_id", "parent_id")
+            .with(TableShape.child("values", "catalog_product_bundle_option_value", "value_id", "option_id").keys("store_id"),
+                    TableShape.child("selections", "catalog_product_bundle_selection", "selection_id", "option_id")
+                            .keys("product_id").kind("product_id", ValueKind.PRODUCT).ancestor("parent_product_id", 2)
+                            .with(TableShape.child("prices", "catalog_product_bundle_selection_price", null, "selection_id").keys("website_id")));
+    static final TableShape DOWNLOADABLE_LINKS = TableShape.child("downloadable_links", "downloadable_link", "link_id", "product_id")
+            .with(TableShape.child("titles", "downloadable_link_title", "title_id", "link_id").keys("store_id"),
+                    TableShape.child("prices", "downloadable_link_price", "price_id", "link_id").keys("website_id"));
+    static final TableShape DOWNLOADABLE_SAMPLES = TableShape.child("downloadable_samples", "downloadable_sample", "sample_id", "product_id")
+            .with(TableShape.child("titles", "downloadable_sample_title", "title_id", "sample_id").keys("store_id"));
+    static final TableShape STOCK = TableShape.child("stock", "cataloginventory_stock_item", "item_id", "product_id").keys("stock_id");
+
+    static final TableShape PRODUCT = TableShape.eavEntity(ENTITY_TYPE, "catalog_product_entity")
+            .with(WEBSITES, CATEGORIES, TIER_PRICES, GROUP_PRICES, GALLERY, OPTIONS, SUPER_ATTRIBUTES, SUPER_LINKS, RELATIONS,
+                    LINKS, BUNDLE_OPTIONS, DOWNLOADABLE_LINKS, DOWNLOADABLE_SAMPLES, STOCK);
+
+    private static TableShape linkAttributes(String type) {
+        return TableShape.child("attributes_" + type, "catalog_product_link_attribute_" + type, "value_id", "link_id")
+                .keys("product_link_attribute_id").kind("product_link_attribute_id", ValueKind.LINK_ATTRIBUTE);
+    }
+
+    @Override
+    public String type() {
+        return "product";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("products");
+    }
+
+    @Override
+    public Set<JobSpec.Adapter> adapters() {
+        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS, JobOption.STOCK, JobOption.OPTIONS_MODE,
+                JobOption.IMAGES, JobOption.AUTO_LINK_CONFIGURABLES);
+    }
+
+    @Override
+    protected TableShape shape() {
+        return PRODUCT;
+    }
+
+    /**
+     * Simple, virtual and downloadable products first, then the composite ones, so that a configurable, grouped or
+     * bundle product finds its children written. With --limit, one pass by id (a composite whose child comes later
+     * waits for it).
+     */
+    @Override
+    public Iterator<Record> readDatabase(SyncJob job) {
+        if (job.spec().limit() != null) {
+            return reader(job, null);
+        }
+        String composite = "type_id IN ('configurable', 'grouped', 'bundle')";
+        Iterator<Record> first = reader(job, "NOT " + composite);
+        return new Iterator<>() {
+            private Iterator<Record> second;
+
+            @Override
+            public boolean hasNext() {
+                if (first.hasNext()) {
+                    return true;
+                }
+                if (second == null) {
+                    second = reader(job, composite);
+                }
+                return second.hasNext();
+            }
+
+            @Override
+            public Record next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        String sku = record.text("sku");
+        return sku == null ? null : sku.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        Sql.queryIn(destination, "SELECT entity_id, sku FROM " + job.destination().table("catalog_product_entity")
+                + " WHERE sku IN ", "", List.of(), keys, row -> found.put(row.getString(2).trim().toLowerCase(Locale.ROOT), row.getLong(1)));
+        return found;
+    }
+
+    @Override
+    public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
+            throws SQLException {
+        Map<String, String> skus = new HashMap<>();
+        Sql.queryIn(connection, "SELECT entity_id, sku FROM " + shop.table("catalog_product_entity") + " WHERE entity_id IN ",
+                "", List.of(), ids, row -> {
+                    if (row.getString(2) != null) {
+                        skus.put(row.getString(1), row.getString(2).trim().toLowerCase(Locale.ROOT));
+                    }
+                });
+        return skus;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        String sku = record.text("sku");
+        if (sku == null || sku.isBlank()) {
+            record.reject("sku", "is missing");
+        } else if (sku.length() > 64) {
+            record.reject("sku", "is longer than 64 characters");
+        }
+        String type = record.text("type_id");
+        if (type != null && !TYPES.contains(type)) {
+            record.reject("type_id", "'" + type + "' is not a product type (" + String.join(", ", TYPES) + ")");
+        }
+        for (String date : List.of("created_at", "updated_at", "special_from_date", "special_to_date", "news_from_date", "news_to_date")) {
+            Object value = record.get(date);
+            if (value instanceof String text && !text.startsWith("0000") && DateValues.parse(text) == null) {
+                record.reject(date, "'" + text + "' is not a date");
+            }
+        }
+        if (job.spec().stockMode() == JobSpec.StockMode.EXCLUDE) {
+            record.allChildren().remove(STOCK.name());
+            record.completeChildren().remove(STOCK.name());
+        }
+    }
+
+    @Override
+    protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {
+        if (shape != PRODUCT) {
+            return;
+        }
+        String now = DateValues.format(LocalDateTime.now(ZoneOffset.UTC).withNano(0));
+        columns.putIfAbsent("created_at", now);
+        columns.putIfAbsent("updated_at", now);
+        columns.putIfAbsent("type_id", "simple");
+        columns.putIfAbsent("attribute_set_id", job.destination().metadata().requireEntityType(ENTITY_TYPE).defaultAttributeSetId());
+    }
+
+    @Override
+    protected TableShape.Deletion deletionPolicy(SyncJob job, TableShape child) {
+        if (child == OPTIONS && job.spec().optionsMode() != JobSpec.OptionsMode.REPLACE) {
+            return TableShape.Deletion.NONE;
+        }
+        return child.deletion();
+    }
+
+    @Override
+    protected boolean mayUpdateRows(SyncJob job, TableShape shape) {
+        boolean option = shape == OPTIONS || OPTIONS.children().contains(shape) || OPTION_VALUES.children().contains(shape);
+        return !(option && job.spec().optionsMode() == JobSpec.OptionsMode.APPEND);
+    }
+
+    /** Custom options and their values by store-0 title; bundle options and downloadable parts likewise. */
+    @Override
+    protected String childKey(TableShape child, RowView row) {
+        if (child == OPTIONS) {
+            String title = adminTitle(row, "titles", "title");
+            return title == null ? null : title + "|" + row.get("type");
+        }
+        if (child == OPTION_VALUES || child == DOWNLOADABLE_LINKS || child == DOWNLOADABLE_SAMPLES) {
+            return adminTitle(row, "titles", "title");
+        }
+        if (child == BUNDLE_OPTIONS) {
+            String title = adminTitle(row, "values", "title");
+            return title != null ? title : "#" + row.get("position");
+        }
+        return super.childKey(child, row);
+    }
+
+    private static String adminTitle(RowView row, String children, String column) {
+        for (RowView title : row.children(children)) {
+            if ("0".equals(title.get("store_id")) && title.get(column) != null) {
+                return title.get(column).trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void committed(SyncJob job, List<Record> records) {
+        List<String> files = new ArrayList<>();
+        for (Record record : records) {
+            for (Record image : record.children(GALLERY.name())) {
+                if (image.text("value") != null) {
+                    files.add(image.text("value"));
+                }
+            }
+        }
+        ProductImages.copy(job, files);
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        return ProductCsv.toRecord(row, job);
+    }
+
+    @Override
+    public void finish(SyncJob job, Connection destination) throws SQLException {
+        ProductCsv.linkConfigurables(job, destination);
+    }
+
+    static boolean isComposite(Record record) {
+        return COMPOSITE.contains(record.text("type_id"));
+    }
+}
