@@ -78,7 +78,9 @@ public final class DataSync implements AutoCloseable {
      * so the caller reports what was done before it.
      */
     public SyncJob sync(JobSpec spec, ConnectionSettings destinationSettings) {
-        EntityHandler handler = handlers.find(spec.entityType())
+        // product --stock only is a stock sync: the products' stock items and nothing else
+        String type = "product".equals(spec.entityType()) && spec.stockMode() == JobSpec.StockMode.ONLY ? "stock" : spec.entityType();
+        EntityHandler handler = handlers.find(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
         ShopDatabase destination = database("destination", destinationSettings);
         ShopDatabase source = spec.adapter() == JobSpec.Adapter.OPENMAGE ? database("source", spec.source()) : null;

@@ -41,7 +41,8 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: customer.")
+    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: taxclass, customergroup, productattribute,"
+            + " attributeset, category, product, stock, customer.")
     String entity;
 
     @Parameters(index = "1", paramLabel = "<source>",
@@ -100,22 +101,27 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction (default: datasync.batch-size).")
     Integer batchSize;
 
-    @Option(names = "--stock", paramLabel = "<mode>", description = "include|exclude|only (products; not available yet).")
+    @Option(names = "--stock", paramLabel = "<mode>",
+            description = "Products: include (default) writes stock with the products, exclude leaves it, only writes stock alone.")
     String stock;
 
-    @Option(names = "--options-mode", paramLabel = "<mode>", description = "replace|merge|append (products; not available yet).")
+    @Option(names = "--options-mode", paramLabel = "<mode>",
+            description = "Products' custom options: replace (default; the source's exactly), merge (add and update), append (add only).")
     String optionsMode;
 
-    @Option(names = "--image-base-path", paramLabel = "<dir>", description = "Product images (not available yet).")
-    String imageBasePath;
+    @Option(names = "--image-base-path", paramLabel = "<dir>",
+            description = "Products: copy image files from this copy of the source's media/catalog/product.")
+    Path imageBasePath;
 
-    @Option(names = "--image-base-url", paramLabel = "<url>", description = "Product images (not available yet).")
+    @Option(names = "--image-base-url", paramLabel = "<url>",
+            description = "Products: download image files from the source's media/catalog/product URL.")
     String imageBaseUrl;
 
-    @Option(names = "--force-image-import", description = "Product images (not available yet).")
+    @Option(names = "--force-image-import", description = "Products: copy image files even when the destination has them.")
     boolean forceImageImport;
 
-    @Option(names = "--auto-link-configurables", description = "Products from CSV (not available yet).")
+    @Option(names = "--auto-link-configurables",
+            description = "Products from CSV: simple products right after a configurable of the same attribute set become its children.")
     boolean autoLinkConfigurables;
 
     @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
@@ -176,6 +182,20 @@ public final class SyncCommand implements Callable<Integer> {
         requireApplicable(handler, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
         requireApplicable(handler, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
         job.dateFrom(date("--date-from", dateFrom, false)).dateTo(date("--date-to", dateTo, true));
+        if (stock != null) {
+            job.stockMode(parse(() -> enumValue(JobSpec.StockMode.class, "--stock", stock)));
+            if (job.stockMode() == JobSpec.StockMode.ONLY && job.adapter() == JobSpec.Adapter.CSV) {
+                throw usage("--stock only reads stock items from a shop database (-a openmage)");
+            }
+        }
+        if (optionsMode != null) {
+            job.optionsMode(parse(() -> enumValue(JobSpec.OptionsMode.class, "--options-mode", optionsMode)));
+        }
+        images(job, environment);
+        if (autoLinkConfigurables && job.adapter() != JobSpec.Adapter.CSV) {
+            throw usage("--auto-link-configurables applies to CSV files, not the openmage adapter");
+        }
+        job.autoLinkConfigurables(autoLinkConfigurables);
         if (job.dateFrom() != null && job.dateTo() != null && job.dateFrom().isAfter(job.dateTo())) {
             throw usage("--date-from " + dateFrom + " is after --date-to " + dateTo);
         }
@@ -197,6 +217,41 @@ public final class SyncCommand implements Callable<Integer> {
             databaseSource(job, environment, err);
         }
         return job;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String option, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("Invalid value for option '" + option + "': '" + value + "' (expected " + allowed + ")");
+    }
+
+    /** Image files need somewhere to go: the destination's media/catalog/product directory. */
+    private void images(JobSpec job, Environment environment) {
+        if (imageBasePath == null && imageBaseUrl == null) {
+            if (forceImageImport) {
+                throw usage("--force-image-import needs --image-base-path or --image-base-url");
+            }
+            return;
+        }
+        if (imageBasePath != null && !Files.isDirectory(imageBasePath)) {
+            throw usage("--image-base-path " + imageBasePath + " is not a directory");
+        }
+        if (imageBaseUrl != null && !imageBaseUrl.matches("https?://.+")) {
+            throw usage("--image-base-url must be an http or https URL, not '" + imageBaseUrl + "'");
+        }
+        String media = environment.get("DATASYNC_DEST_MEDIA_DIR");
+        if (media == null) {
+            throw usage("Copying image files needs the destination's media/catalog/product directory in DATASYNC_DEST_MEDIA_DIR");
+        }
+        job.imageBasePath(imageBasePath).imageBaseUrl(imageBaseUrl).imageDestination(Path.of(media))
+                .forceImageImport(forceImageImport);
     }
 
     private JobSpec.Adapter adapter(EntityHandler handler, PrintWriter err) {

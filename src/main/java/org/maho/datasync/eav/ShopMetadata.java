@@ -252,6 +252,10 @@ public final class ShopMetadata {
         return Optional.ofNullable(websites.get(websiteId));
     }
 
+    public Collection<Website> websites() {
+        return websites.values();
+    }
+
     public Optional<Website> websiteByCode(String code) {
         return websites.values().stream().filter(w -> w.code() != null && w.code().equalsIgnoreCase(code)).findFirst();
     }

@@ -53,7 +53,7 @@ final class CustomerCsv {
                     String normalized = DateValues.normalize(value);
                     record.put(column, normalized != null ? normalized : value);
                 }
-                default -> record.put(column, value);
+                default -> record.put(column, CsvValues.attributeValue(job, "customer", column, value));
             }
         }
         codeColumn(row, record, "website_id", "website", "website_code");

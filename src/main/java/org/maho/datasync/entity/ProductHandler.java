@@ -193,6 +193,9 @@ public final class ProductHandler extends TableEntityHandler {
                 record.reject(date, "'" + text + "' is not a date");
             }
         }
+        if (job.spec().adapter() == JobSpec.Adapter.CSV) {
+            ProductCsv.defaultWebsites(job, record);
+        }
         if (job.spec().stockMode() == JobSpec.StockMode.EXCLUDE) {
             record.allChildren().remove(STOCK.name());
             record.completeChildren().remove(STOCK.name());

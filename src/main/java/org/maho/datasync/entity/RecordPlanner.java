@@ -238,6 +238,14 @@ final class RecordPlanner {
             }
         }
         if (!set.isEmpty()) {
+            if (handler.wholeRows(shape)) {
+                set.clear();
+                form.columns().forEach((column, value) -> {
+                    if (handler.mayUpdate(job, shape, column)) {
+                        set.put(column, value);
+                    }
+                });
+            }
             changes.update(where(shape, current), set);
             changed = true;
         }

@@ -110,6 +110,11 @@ public abstract class TableEntityHandler implements EntityHandler {
         return null;
     }
 
+    /** Whether an update writes every column of a changed row (one statement for a batch) or only the changed ones. */
+    protected boolean writesWholeRows(TableShape shape) {
+        return false;
+    }
+
     /** Whether a column of an existing destination row may change (an attribute's storage never does). */
     protected boolean mayUpdateColumn(SyncJob job, TableShape shape, String column) {
         return true;
@@ -185,6 +190,10 @@ public abstract class TableEntityHandler implements EntityHandler {
     @Override
     public final void validate(SyncJob job, Record record) {
         validateRecord(job, record);
+        if (record.outcome() != null) {
+            // the entity's rules decided the record's fate already (skipped)
+            return;
+        }
         for (TableShape child : shape().children()) {
             for (Record childRecord : record.children(child.name())) {
                 validateChild(job, child, childRecord);
@@ -217,6 +226,10 @@ public abstract class TableEntityHandler implements EntityHandler {
 
     boolean mayUpdate(SyncJob job, TableShape shape) {
         return mayUpdateRows(job, shape);
+    }
+
+    boolean wholeRows(TableShape shape) {
+        return writesWholeRows(shape);
     }
 
     boolean mayUpdate(SyncJob job, TableShape shape, String column) {
