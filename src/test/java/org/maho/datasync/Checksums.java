@@ -39,6 +39,17 @@ public final class Checksums {
         return checksums;
     }
 
+    /** The first column of the first row of a query, as text. */
+    public static String text(ConnectionSettings database, String sql) throws SQLException {
+        try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            if (!rows.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rows.getString(1);
+        }
+    }
+
     /** The first column of the first row of a query. */
     public static long single(ConnectionSettings database, String sql) throws SQLException {
         try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement();

@@ -32,6 +32,11 @@ public final class TestShops implements AutoCloseable {
         return this;
     }
 
+    public TestShops withCatalog(int products, long seed) throws SQLException {
+        SampleShop.addCatalog(source(), products, seed);
+        return this;
+    }
+
     public ConnectionSettings source() {
         return server.database(source);
     }
@@ -57,8 +62,12 @@ public final class TestShops implements AutoCloseable {
         return server.database(name);
     }
 
+    /** Drops the databases, unless -Ddatasync.test.keep=true asks to keep them for a look after a failure. */
     @Override
     public void close() throws SQLException {
+        if (Boolean.getBoolean("datasync.test.keep")) {
+            return;
+        }
         for (String database : databases) {
             server.dropDatabase(database);
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Create a shop database with the project's schema and fill it with synthetic customers",
+        description = {"Create a shop database with the project's schema and fill it with synthetic customers and products",
                 "(for trying DataSync out and for benchmarks). The database is dropped and created anew."})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -43,6 +43,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--addresses", description = "Mean addresses per customer, 0 to 3 (default ${DEFAULT-VALUE}).")
     double addresses = 1.5;
 
+    @Option(names = "--products", description = "Products of every type to generate, with a category tree (default ${DEFAULT-VALUE}).")
+    int products = 0;
+
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -54,8 +57,8 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--layout is source or destination, not '" + layout + "'");
         }
-        if (customers < 0 || addresses < 0 || addresses > 3) {
-            throw new ParameterException(spec.commandLine(), "--customers must be 0 or more and --addresses between 0 and 3");
+        if (customers < 0 || products < 0 || addresses < 0 || addresses > 3) {
+            throw new ParameterException(spec.commandLine(), "--customers and --products must be 0 or more, --addresses between 0 and 3");
         }
         Path home = Home.directory();
         Environment environment = Environment.load(home);
@@ -68,8 +71,11 @@ public final class GenerateCommand implements Callable<Integer> {
             long started = System.nanoTime();
             SampleShop.create(server, dbName, chosen);
             SampleShop.addCustomers(server.database(dbName), customers, seed, addresses);
-            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers in %.1fs%n", settings.describe(),
-                    chosen.name().toLowerCase(Locale.ROOT), customers, (System.nanoTime() - started) / 1e9);
+            if (products > 0) {
+                SampleShop.addCatalog(server.database(dbName), products, seed);
+            }
+            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers and %d products in %.1fs%n", settings.describe(),
+                    chosen.name().toLowerCase(Locale.ROOT), customers, products, (System.nanoTime() - started) / 1e9);
         }
         return ExitCode.OK;
     }

@@ -227,33 +227,4 @@ public final class CustomerGenerator {
             put(code, String.join(",", ids));
         }
     }
-
-    /** Rows to insert, per table, sent as one multi-row statement per table. */
-    private static final class Rows {
-        private final Map<String, String> columns = new java.util.LinkedHashMap<>();
-        private final Map<String, List<Object[]>> values = new java.util.LinkedHashMap<>();
-
-        void add(String table, String columnList, Object... row) {
-            columns.putIfAbsent(table, columnList);
-            values.computeIfAbsent(table, k -> new ArrayList<>()).add(row);
-        }
-
-        void flush(Connection connection) throws SQLException {
-            for (Map.Entry<String, List<Object[]>> table : values.entrySet()) {
-                String columnList = columns.get(table.getKey());
-                int count = columnList.split(",").length;
-                String sql = "INSERT INTO " + table.getKey() + " (" + columnList + ") VALUES ("
-                        + "?,".repeat(count - 1) + "?)";
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (Object[] row : table.getValue()) {
-                        for (int i = 0; i < row.length; i++) {
-                            statement.setObject(i + 1, row[i]);
-                        }
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
-        }
-    }
 }

@@ -27,6 +27,14 @@ public final class SampleShop {
         }
     }
 
+    /** Adds a category tree and {@code count} products of every type. */
+    public static void addCatalog(ConnectionSettings shop, int count, long seed) throws SQLException {
+        try (Connection connection = connect(shop)) {
+            ShopMetadata metadata = ShopMetadata.load(connection, table -> shop.tablePrefix() + table);
+            CatalogGenerator.generate(connection, metadata, count, seed);
+        }
+    }
+
     public static Connection connect(ConnectionSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }

@@ -13,13 +13,16 @@ public final class ShopSchema {
     private static final List<String> SCRIPTS = List.of(
             "schema/openmage/01-core.sql",
             "schema/openmage/02-eav.sql",
-            "schema/openmage/10-customer.sql");
+            "schema/openmage/10-customer.sql",
+            "schema/openmage/20-catalog.sql");
     private static final String VALUE_TABLES = "schema/openmage/eav-value-tables.sql.template";
 
     /** Entity tables and whether their value tables are store-scoped. */
     private static final List<Object[]> EAV_ENTITIES = List.of(
             new Object[] {"customer_entity", false},
-            new Object[] {"customer_address_entity", false});
+            new Object[] {"customer_address_entity", false},
+            new Object[] {"catalog_product_entity", true},
+            new Object[] {"catalog_category_entity", true});
 
     private ShopSchema() {}
 

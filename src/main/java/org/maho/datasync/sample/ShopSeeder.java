@@ -25,20 +25,25 @@ public final class ShopSeeder {
         DESTINATION
     }
 
+    /** An attribute of the seed; {@code global} is catalog_eav_attribute.is_global (0 store view, 1 global, 2 website). */
     record AttributeDef(String code, String backendType, String input, String sourceModel, String label,
-                        List<String> options, boolean userDefined) {
+                        List<String> options, boolean userDefined, int global) {
         AttributeDef(String code, String backendType, String input, String sourceModel, String label) {
-            this(code, backendType, input, sourceModel, label, List.of(), false);
+            this(code, backendType, input, sourceModel, label, List.of(), false, 0);
         }
 
         AttributeDef(String code, String backendType, String input, String sourceModel, String label, List<String> options) {
-            this(code, backendType, input, sourceModel, label, options, false);
+            this(code, backendType, input, sourceModel, label, options, false, 0);
         }
 
         /** An attribute the shop added itself, not OpenMage. */
         static AttributeDef custom(String code, String backendType, String input, String sourceModel, String label,
                                    List<String> options) {
-            return new AttributeDef(code, backendType, input, sourceModel, label, options, true);
+            return new AttributeDef(code, backendType, input, sourceModel, label, options, true, 0);
+        }
+
+        AttributeDef scope(int isGlobal) {
+            return new AttributeDef(code, backendType, input, sourceModel, label, options, userDefined, isGlobal);
         }
     }
 
@@ -122,8 +127,10 @@ public final class ShopSeeder {
         groups(connection, source);
         directory(connection, source);
         Map<String, Integer> types = entityTypes(connection, source);
-        attributes(connection, types.get("customer"), CUSTOMER_ATTRIBUTES, source ? 400 : 1, source, source ? 300 : 1);
-        attributes(connection, types.get("customer_address"), ADDRESS_ATTRIBUTES, source ? 900 : 100, source, source ? 700 : 100);
+        attributes(connection, types.get("customer"), CUSTOMER_ATTRIBUTES, source ? 400 : 1, source, source ? 300 : 1, "customer_eav_attribute");
+        attributes(connection, types.get("customer_address"), ADDRESS_ATTRIBUTES, source ? 900 : 100, source, source ? 700 : 100,
+                "customer_eav_attribute");
+        CatalogSeeder.seed(connection, types, source);
         if (source) {
             // the legacy shop's gender options, as in the real sample shop
             execute(connection, "UPDATE eav_attribute_option o JOIN eav_attribute a ON a.attribute_id = o.attribute_id"
@@ -228,8 +235,8 @@ public final class ShopSeeder {
      * Inserts the attributes with ids from {@code firstId}, in list order, or in reverse order for the source
      * layout so that ids differ between the layouts; options likewise from {@code firstOptionId}.
      */
-    private static void attributes(Connection connection, int entityTypeId, List<AttributeDef> definitions, int firstId,
-                                   boolean reverse, int firstOptionId) throws SQLException {
+    static void attributes(Connection connection, int entityTypeId, List<AttributeDef> definitions, int firstId,
+                           boolean reverse, int firstOptionId, String additionalTable) throws SQLException {
         List<AttributeDef> ordered = new ArrayList<>(definitions);
         if (reverse) {
             Collections.reverse(ordered);
@@ -243,7 +250,8 @@ public final class ShopSeeder {
         for (AttributeDef definition : ordered) {
             attributes.add(row(id, entityTypeId, definition.code(), definition.backendType(), definition.input(),
                     definition.label(), definition.sourceModel(), definition.userDefined() ? 1 : 0));
-            customerAttributes.add(row(id, 1, 0));
+            customerAttributes.add(additionalTable.equals("catalog_eav_attribute")
+                    ? row(id, definition.global(), 1) : row(id, 1, 0));
             List<String> labels = new ArrayList<>(definition.options());
             for (int i = 0; i < labels.size(); i++) {
                 options.add(row(optionId, id, i));
@@ -254,7 +262,8 @@ public final class ShopSeeder {
         }
         insert(connection, "eav_attribute", "attribute_id, entity_type_id, attribute_code, backend_type, frontend_input,"
                 + " frontend_label, source_model, is_user_defined", attributes.toArray(Object[][]::new));
-        insert(connection, "customer_eav_attribute", "attribute_id, is_visible, is_system", customerAttributes.toArray(Object[][]::new));
+        insert(connection, additionalTable, additionalTable.equals("catalog_eav_attribute") ? "attribute_id, is_global, is_visible"
+                : "attribute_id, is_visible, is_system", customerAttributes.toArray(Object[][]::new));
         if (!options.isEmpty()) {
             insert(connection, "eav_attribute_option", "option_id, attribute_id, sort_order", options.toArray(Object[][]::new));
             insert(connection, "eav_attribute_option_value", "option_id, store_id, value", optionValues.toArray(Object[][]::new));
