@@ -43,6 +43,21 @@ public final class ValueFormat {
         return false;
     }
 
+    /** The form two equal values of a column share: "10" and "10.0000" in a decimal column are both "10". */
+    public static String canonical(String dataType, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (NUMERIC.contains(dataType)) {
+            try {
+                return new BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        return TEMPORAL.contains(dataType) ? dateTime(value) : value;
+    }
+
     /** "2025-01-02" and "2025-01-02 00:00:00.0" both become "2025-01-02 00:00:00"; other text is kept. */
     public static String dateTime(String value) {
         if (value == null) {

@@ -369,17 +369,34 @@ final class RecordPlanner {
                 }
             }
         }
-        String key = handler.childKey(child, RowView.of(childRecord));
+        String key = handler.childKey(child, canonical(child, RowView.of(childRecord)));
         if (key == null) {
             return null;
         }
         for (StoredRow row : candidates) {
             String owner = row.id() == null ? null : registered.get(row.id());
-            if ((owner == null || owner.equals(sourceId)) && key.equals(handler.childKey(child, RowView.of(row)))) {
+            if ((owner == null || owner.equals(sourceId)) && key.equals(handler.childKey(child, canonical(child, RowView.of(row))))) {
                 return row;
             }
         }
         return null;
+    }
+
+    /** A row's values in the form equal values share, by the destination's column types: keys then compare as text. */
+    private RowView canonical(TableShape shape, RowView row) {
+        Map<String, String> types = destination.columns(shape.table());
+        return new RowView() {
+            @Override
+            public String get(String column) {
+                return ValueFormat.canonical(types.getOrDefault(column, "varchar"), row.get(column));
+            }
+
+            @Override
+            public List<RowView> children(String name) {
+                TableShape child = shape.child(name).orElse(shape);
+                return row.children(name).stream().map(view -> canonical(child, view)).toList();
+            }
+        };
     }
 
     /** Attribute values that point at one of the record's own children (default_billing), set once the children exist. */
