@@ -52,7 +52,17 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "sync product live -f examples/customers.csv | Entity 'product' is not available yet",
+            "sync order live -f examples/customers.csv | Entity 'order' is not available yet",
+            "sync product live -f examples/customers.csv --stock sometimes | Invalid value for option '--stock'",
+            "sync product live -f examples/customers.csv --stock only | --stock only reads stock items from a shop database",
+            "sync product live -a openmage --db-name shop --auto-link-configurables | --auto-link-configurables applies to CSV files",
+            "sync product live -a openmage --db-name shop --image-base-path /no/such/dir | --image-base-path /no/such/dir is not a directory",
+            "sync product live -a openmage --db-name shop --image-base-url ftp://x | --image-base-url must be an http or https URL",
+            "sync product live -a openmage --db-name shop --image-base-url http://x | in DATASYNC_DEST_MEDIA_DIR",
+            "sync product live -a openmage --db-name shop --force-image-import | --force-image-import needs --image-base-path",
+            "sync product live -a openmage --db-name shop --options-mode sometimes | Invalid value for option '--options-mode'",
+            "sync category live -f examples/customers.csv --options-mode merge | --options-mode does not apply to category",
+            "sync taxclass live -f examples/customers.csv | Entity taxclass cannot be read by the csv adapter",
             "sync planets live -f examples/customers.csv | Unknown entity 'planets'",
             "sync customer live -f examples/customers.csv --increment-ids 100000001 | --increment-ids does not apply to customer",
             "sync customer live -f examples/customers.csv --stock only | --stock does not apply to customer",

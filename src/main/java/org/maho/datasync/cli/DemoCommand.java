@@ -2,6 +2,7 @@ package org.maho.datasync.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.maho.datasync.DataSync;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Start an embedded MariaDB, generate a source shop with customers and an empty destination",
-                "shop whose ids all differ, sync the customers twice (the second run changes nothing), then import",
-                "examples/customers.csv, and print each report."})
+        description = {"Start an embedded MariaDB, generate a source shop with a catalog and customers and an empty",
+                "destination shop whose ids all differ, sync everything twice (the second run changes nothing), then",
+                "import the CSV files of examples/, and print each report."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SOURCE_DB = "datasync_demo_source";
@@ -29,8 +30,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What the demo syncs from the source shop, in dependency order. */
+    static final List<String> ENTITIES = List.of("taxclass", "customergroup", "productattribute", "attributeset", "category",
+            "product", "customer");
+
     @Option(names = "--customers", description = "Customers to generate (default ${DEFAULT-VALUE}).")
     int customers = 2000;
+
+    @Option(names = "--products", description = "Products to generate (default ${DEFAULT-VALUE}).")
+    int products = 500;
 
     @Option(names = "--server", description = "Use the MariaDB server of DATASYNC_DEST_HOST/PORT/USER/PASS (default"
             + " 127.0.0.1:3306, root) instead of an embedded one, and keep the demo databases for a look.")
@@ -46,23 +54,21 @@ public final class DemoCommand implements Callable<Integer> {
         ConnectionSettings configured = environment.connection("DEST", null, null, "mysql", null, null, null);
         try (DatabaseServer server = useServer ? DatabaseServer.reachableOrEmbedded(configured, home.resolve("var"))
                 : DatabaseServer.embedded(home.resolve("var"))) {
-            out.println("Creating the source shop " + SOURCE_DB + " with " + customers + " customers and the empty"
-                    + " destination shop " + DESTINATION_DB + "...");
+            out.println("Creating the source shop " + SOURCE_DB + " with " + products + " products and " + customers
+                    + " customers, and the empty destination shop " + DESTINATION_DB + "...");
             out.flush();
             SampleShop.create(server, SOURCE_DB, ShopSeeder.Layout.SOURCE);
             SampleShop.addCustomers(server.database(SOURCE_DB), customers, 42, 1.5);
+            SampleShop.addCatalog(server.database(SOURCE_DB), products, 42);
             SampleShop.create(server, DESTINATION_DB, ShopSeeder.Layout.DESTINATION);
             try (DataSync dataSync = DataSync.start(home)) {
-                JobSpec fromDatabase = new JobSpec().entityType("customer").sourceSystem("demo")
-                        .adapter(JobSpec.Adapter.OPENMAGE).source(server.database(SOURCE_DB))
-                        .onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize());
-                List<SyncJob> runs = List.of(
-                        run(out, dataSync, "1. sync customer demo -a openmage", fromDatabase, server),
-                        run(out, dataSync, "2. the same again: nothing changes", fromDatabase, server),
-                        run(out, dataSync, "3. sync customer csv -f examples/customers.csv --skip-invalid",
-                                new JobSpec().entityType("customer").sourceSystem("demo-csv").adapter(JobSpec.Adapter.CSV)
-                                        .file(home.resolve("examples/customers.csv")).skipInvalid(true)
-                                        .batchSize(dataSync.defaultBatchSize()), server));
+                List<SyncJob> runs = new ArrayList<>();
+                runs.addAll(run(out, dataSync, "1. sync <entity> demo -a openmage, for " + String.join(", ", ENTITIES),
+                        fromDatabase(dataSync, server), server));
+                runs.addAll(run(out, dataSync, "2. the same again: nothing changes", fromDatabase(dataSync, server), server));
+                runs.addAll(run(out, dataSync, "3. the CSV files of examples/ (categories, products, customers with --skip-invalid)",
+                        List.of(csv(dataSync, home, "category", "categories.csv"), csv(dataSync, home, "product", "products.csv"),
+                                csv(dataSync, home, "customer", "customers.csv").skipInvalid(true)), server));
                 if (!server.isEmbedded()) {
                     out.println("The demo databases stay on the server: " + SOURCE_DB + ", " + DESTINATION_DB);
                 }
@@ -71,11 +77,29 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static SyncJob run(PrintWriter out, DataSync dataSync, String title, JobSpec job, DatabaseServer server) {
+    private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
+        List<JobSpec> jobs = new ArrayList<>();
+        for (String entity : ENTITIES) {
+            jobs.add(new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
+                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize()));
+        }
+        return jobs;
+    }
+
+    private static JobSpec csv(DataSync dataSync, Path home, String entity, String file) {
+        return new JobSpec().entityType(entity).sourceSystem("demo-csv").adapter(JobSpec.Adapter.CSV)
+                .file(home.resolve("examples").resolve(file)).batchSize(dataSync.defaultBatchSize());
+    }
+
+    private static List<SyncJob> run(PrintWriter out, DataSync dataSync, String title, List<JobSpec> jobs, DatabaseServer server) {
         out.println();
         out.println(title);
-        SyncJob done = dataSync.sync(job, server.database(DESTINATION_DB));
-        ReportPrinter.print(out, List.of(done));
+        out.flush();
+        List<SyncJob> done = new ArrayList<>();
+        for (JobSpec job : jobs) {
+            done.add(dataSync.sync(job, server.database(DESTINATION_DB)));
+        }
+        ReportPrinter.print(out, done);
         return done;
     }
 }

@@ -258,6 +258,9 @@ public final class ProductHandler extends TableEntityHandler {
     public void committed(SyncJob job, List<Record> records) {
         List<String> files = new ArrayList<>();
         for (Record record : records) {
+            if (record.outcome() != org.maho.datasync.pipeline.Outcome.CREATED && record.outcome() != org.maho.datasync.pipeline.Outcome.UPDATED) {
+                continue;
+            }
             for (Record image : record.children(GALLERY.name())) {
                 if (image.text("value") != null) {
                     files.add(image.text("value"));
