@@ -18,7 +18,6 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /**
  * Product and category attribute sets by name, with their groups by name and their attributes by code, each
@@ -37,29 +36,8 @@ public final class AttributeSetHandler extends TableEntityHandler {
     static final TableShape SET = TableShape.flatEntity("eav_attribute_set", "attribute_set_id")
             .kind("entity_type_id", ValueKind.ENTITY_TYPE).with(GROUPS, ATTRIBUTES);
 
-    @Override
-    public String type() {
-        return "attributeset";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("attribute_set");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return SET;
+    public AttributeSetHandler() {
+        super("attributeset", SET, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "attribute_set");
     }
 
     @Override
@@ -111,10 +89,5 @@ public final class AttributeSetHandler extends TableEntityHandler {
         if (record.text("attribute_set_name") == null || record.text("attribute_set_name").isBlank()) {
             record.reject("attribute_set_name", "is missing");
         }
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("attribute sets are read from a shop database");
     }
 }

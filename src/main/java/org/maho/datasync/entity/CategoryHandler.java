@@ -43,27 +43,12 @@ public final class CategoryHandler extends TableEntityHandler {
     private static final String DESTINATION_TREE = "category-tree:destination";
     private static final String MOVED = "category:existing";
 
-    @Override
-    public String type() {
-        return "category";
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return CATEGORY;
-    }
-
     /** The tree root (level 0) is every shop's own: never synced, every root category hangs from it. */
+    public CategoryHandler() {
+        super("category", CATEGORY, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE),
+                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
+    }
+
     @Override
     protected String readCondition(SyncJob job) {
         return "level > 0";

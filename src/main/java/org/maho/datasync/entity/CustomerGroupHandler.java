@@ -15,7 +15,6 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /** Customer groups by code, with their tax class by name. */
 public final class CustomerGroupHandler extends TableEntityHandler {
@@ -23,29 +22,8 @@ public final class CustomerGroupHandler extends TableEntityHandler {
     static final TableShape GROUP = TableShape.flatEntity("customer_group", "customer_group_id")
             .kind("tax_class_id", ValueKind.TAX_CLASS);
 
-    @Override
-    public String type() {
-        return "customergroup";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("customer_group");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return GROUP;
+    public CustomerGroupHandler() {
+        super("customergroup", GROUP, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "customer_group");
     }
 
     @Override
@@ -71,10 +49,5 @@ public final class CustomerGroupHandler extends TableEntityHandler {
         } else if (code.length() > 32) {
             record.reject("customer_group_code", "is longer than 32 characters");
         }
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("customer groups are read from a shop database");
     }
 }

@@ -39,24 +39,9 @@ public final class CustomerHandler extends TableEntityHandler {
     private static final Set<String> DATE_FIELDS = Set.of("dob", "created_at", "updated_at");
     private static final String ZERO_DATE = "0000-00-00 00:00:00";
 
-    @Override
-    public String type() {
-        return "customer";
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return CUSTOMER;
+    public CustomerHandler() {
+        super("customer", CUSTOMER, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE),
+                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
     }
 
     @Override

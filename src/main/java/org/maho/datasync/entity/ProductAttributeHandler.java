@@ -16,7 +16,6 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /**
  * Product attributes by code: the definition, its catalog properties (scope, search, filters), its labels per
@@ -42,29 +41,9 @@ public final class ProductAttributeHandler extends TableEntityHandler {
     static final TableShape ATTRIBUTE = TableShape.flatEntity("eav_attribute", "attribute_id")
             .kind("entity_type_id", ValueKind.ENTITY_TYPE).with(CATALOG, LABELS, OPTIONS);
 
-    @Override
-    public String type() {
-        return "productattribute";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("product_attribute", "attribute");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return ATTRIBUTE;
+    public ProductAttributeHandler() {
+        super("productattribute", ATTRIBUTE, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS),
+                "product_attribute", "attribute");
     }
 
     @Override
@@ -143,10 +122,5 @@ public final class ProductAttributeHandler extends TableEntityHandler {
             return "";
         }
         return super.childKey(child, row);
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("attributes are read from a shop database");
     }
 }

@@ -89,37 +89,17 @@ public final class ProductHandler extends TableEntityHandler {
                 .keys("product_link_attribute_id").kind("product_link_attribute_id", ValueKind.LINK_ATTRIBUTE);
     }
 
-    @Override
-    public String type() {
-        return "product";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("products");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS, JobOption.STOCK, JobOption.OPTIONS_MODE,
-                JobOption.IMAGES, JobOption.AUTO_LINK_CONFIGURABLES);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return PRODUCT;
-    }
-
     /**
      * Simple, virtual and downloadable products first, then the composite ones, so that a configurable, grouped or
      * bundle product finds its children written. With --limit, one pass by id (a composite whose child comes later
      * waits for it).
      */
+    public ProductHandler() {
+        super("product", PRODUCT, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE), Set.of(JobOption.DATE_FILTER,
+                JobOption.ENTITY_IDS, JobOption.STOCK, JobOption.OPTIONS_MODE, JobOption.IMAGES, JobOption.AUTO_LINK_CONFIGURABLES),
+                "products");
+    }
+
     @Override
     public Iterator<Record> readDatabase(SyncJob job) {
         if (job.spec().limit() != null) {

@@ -18,7 +18,6 @@ import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /**
  * Stock items on their own (also what {@code sync product --stock only} runs): every quantity, backorder, min and
@@ -30,29 +29,8 @@ public final class StockHandler extends TableEntityHandler {
     static final TableShape STOCK_ITEM = TableShape.flatEntity("cataloginventory_stock_item", "item_id")
             .kind("product_id", ValueKind.PRODUCT);
 
-    @Override
-    public String type() {
-        return "stock";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("stock_item", "inventory");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return STOCK_ITEM;
+    public StockHandler() {
+        super("stock", STOCK_ITEM, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");
     }
 
     @Override
@@ -92,10 +70,5 @@ public final class StockHandler extends TableEntityHandler {
     @Override
     protected boolean writesWholeRows(TableShape shape) {
         return true;
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("stock is read from a shop database");
     }
 }

@@ -16,11 +16,14 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.RecordMapper;
 import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.sink.PlannedWrite;
 import org.maho.datasync.sink.RowRef;
+import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.ShopReader;
 
 /**
@@ -33,8 +36,58 @@ public abstract class TableEntityHandler implements EntityHandler {
 
     private static final Retry READ_RETRY = new Retry(5, 500);
 
+    private final String type;
+    private final TableShape shape;
+    private final Set<JobSpec.Adapter> adapters;
+    private final Set<JobOption> options;
+    private final List<String> aliases;
+
+    /**
+     * @param type     the name on the command line and in the registry
+     * @param shape    the entity's tables
+     * @param adapters the sources it can be read from
+     * @param options  the optional CLI options that apply to it
+     * @param aliases  other names accepted on the command line
+     */
+    protected TableEntityHandler(String type, TableShape shape, Set<JobSpec.Adapter> adapters, Set<JobOption> options,
+                                 String... aliases) {
+        this.type = type;
+        this.shape = shape;
+        this.adapters = Set.copyOf(adapters);
+        this.options = Set.copyOf(options);
+        this.aliases = List.of(aliases);
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final List<String> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public final Set<JobSpec.Adapter> adapters() {
+        return adapters;
+    }
+
+    @Override
+    public final Set<JobOption> options() {
+        return options;
+    }
+
     /** The entity's tables. */
-    protected abstract TableShape shape();
+    protected final TableShape shape() {
+        return shape;
+    }
+
+    /** Entities read only from shop databases: the CLI refuses a CSV file for them before anything is read. */
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        throw new UnsupportedOperationException(type + " is read from a shop database, not from CSV");
+    }
 
     /** Attributes whose value is the id of one of the record's own children: code to child name (default_billing). */
     protected Map<String, String> childReferenceFields() {

@@ -14,43 +14,21 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /** Tax classes, by type and name: products and customer groups refer to them by name. */
 public final class TaxClassHandler extends TableEntityHandler {
 
     static final TableShape TAX_CLASS = TableShape.flatEntity("tax_class", "class_id");
 
-    @Override
-    public String type() {
-        return "taxclass";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("tax_class");
-    }
-
-    @Override
-    public Set<JobSpec.Adapter> adapters() {
-        return Set.of(JobSpec.Adapter.OPENMAGE);
-    }
-
-    @Override
-    public Set<JobOption> options() {
-        return Set.of(JobOption.ENTITY_IDS);
-    }
-
-    @Override
-    protected TableShape shape() {
-        return TAX_CLASS;
+    public TaxClassHandler() {
+        super("taxclass", TAX_CLASS, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "tax_class");
     }
 
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String name = record.text("class_name");
         String type = record.text("class_type");
-        return name == null ? null : (type == null ? "" : type) .toUpperCase(Locale.ROOT) + "|" + name.toLowerCase(Locale.ROOT);
+        return name == null ? null : (type == null ? "" : type).toUpperCase(Locale.ROOT) + "|" + name.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -68,10 +46,5 @@ public final class TaxClassHandler extends TableEntityHandler {
         if (record.text("class_name") == null || record.text("class_name").isBlank()) {
             record.reject("class_name", "is missing");
         }
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("tax classes are read from a shop database");
     }
 }
