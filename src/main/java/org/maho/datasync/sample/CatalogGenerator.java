@@ -223,7 +223,7 @@ public final class CatalogGenerator {
         }
         if (!simples.isEmpty() && random.nextInt(6) == 0) {
             long other = simples.get(random.nextInt(simples.size()));
-            rows.add("catalog_product_link", "product_id, linked_product_id, link_type_id", id, other, 4);
+            rows.add("catalog_product_link", "link_id, product_id, linked_product_id, link_type_id", nextOption++, id, other, 4);
         }
         switch (type) {
             case "grouped" -> grouped(id);
