@@ -20,14 +20,10 @@ public enum ValueKind {
     REGION,
     /** The id of one of the record's own children (a customer's default billing address): carried as the child's source id. */
     CHILD,
-    /** A product id, carried as a {@link Ref} with the product's sku; the row cannot be written without it. */
-    PRODUCT,
-    /** A product id whose row is dropped, with a warning, when the destination lacks the product (an up-sell). */
-    PRODUCT_OPTIONAL,
-    /** A category id, carried as a {@link Ref} with the category's url-key path; required. */
-    CATEGORY,
-    /** A category id whose row is dropped, with a warning, when the destination lacks the category (a product's category link). */
-    CATEGORY_OPTIONAL,
+    /** Another entity's id (a product, a category, a customer, an order), carried as a {@link Ref}; see {@link RefSpec}. */
+    REFERENCE,
+    /** The id of something DataSync does not sync (a quote, a gift message): not copied, left as the destination has it. */
+    NOT_COPIED,
     /** An attribute id, carried as an {@link AttributeRef}: entity type and attribute code. */
     ATTRIBUTE,
     /** An option id of an attribute named elsewhere in the row, carried as an {@link OptionRef}. */

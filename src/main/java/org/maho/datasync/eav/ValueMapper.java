@@ -163,11 +163,8 @@ public final class ValueMapper {
             case REGION:
                 return source.region(parseInt(raw)).<Object>map(r -> new RegionRef(r.countryId(), r.code(), r.name()))
                         .orElseGet(() -> unknown(raw));
-            case PRODUCT, PRODUCT_OPTIONAL:
-                // the natural key (sku) is filled in for the whole page by the reader
-                return "0".equals(raw) ? null : new Ref("product", raw, null, kind == ValueKind.PRODUCT);
-            case CATEGORY, CATEGORY_OPTIONAL:
-                return "0".equals(raw) ? null : new Ref("category", raw, null, kind == ValueKind.CATEGORY);
+            case REFERENCE:
+                throw new IllegalArgumentException("a reference needs its RefSpec: use RefSpec.of");
             case ATTRIBUTE: {
                 ShopMetadata.Attribute referenced = source.attributeById(parseInt(raw));
                 return referenced == null ? unknown(raw) : new AttributeRef(referenced.entityTypeCode(), referenced.code());
@@ -215,8 +212,8 @@ public final class ValueMapper {
         }
         if (portable instanceof RawValue rawValue) {
             // an option id the source does not know is carried as it is (the run warned); a website, store,
-            // group or region id the source does not know points nowhere, on either shop
-            if (kind == ValueKind.PLAIN || kind == ValueKind.OPTION || kind == ValueKind.OPTIONS
+            // group or region id the source does not know points nowhere, on either shop; a reference's raw 0 is "none"
+            if (kind == ValueKind.PLAIN || kind == ValueKind.OPTION || kind == ValueKind.OPTIONS || kind == ValueKind.REFERENCE
                     || ((kind == ValueKind.ATTRIBUTE_SET || kind == ValueKind.TAX_CLASS) && "0".equals(rawValue.raw()))) {
                 return rawValue.raw();
             }
@@ -264,15 +261,8 @@ public final class ValueMapper {
                     return null;
                 }
                 return String.valueOf(id.get());
-            case PRODUCT, PRODUCT_OPTIONAL, CATEGORY, CATEGORY_OPTIONAL: {
-                Ref ref = (Ref) portable;
-                Long resolved = references.resolve(ref);
-                if (resolved == null) {
-                    throw new UnmappedValueException(ref + " does not exist on the destination", !ref.required(),
-                            references.later(ref));
-                }
-                return String.valueOf(resolved);
-            }
+            case REFERENCE:
+                return reference(portable);
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
@@ -300,6 +290,30 @@ public final class ValueMapper {
                         .orElseThrow(() -> new UnmappedValueException("tax class '" + portable + "' does not exist on the destination")));
             default:
                 return portable.toString();
+        }
+    }
+
+    /** A reference's destination id; one the destination lacks does to its row what the reference says. */
+    private String reference(Object portable) throws UnmappedValueException {
+        if (!(portable instanceof Ref ref)) {
+            return portable.toString();
+        }
+        Long resolved = references.resolve(ref);
+        if (resolved != null) {
+            return String.valueOf(resolved);
+        }
+        String reason = ref + " does not exist on the destination";
+        boolean later = references.later(ref);
+        switch (ref.missing()) {
+            case EMPTY, ZERO:
+                if (!later) {
+                    warnings.warn(reason + "; the reference is left empty");
+                }
+                return ref.missing() == Ref.Missing.ZERO ? "0" : null;
+            case DROP_ROW:
+                throw new UnmappedValueException(reason, true, later);
+            default:
+                throw new UnmappedValueException(reason, false, later);
         }
     }
 

@@ -25,9 +25,9 @@ final class CategoryCsv {
         if (parent == null || ROOT_PARENTS.contains(parent)) {
             Long root = CategoryHandler.defaultRoot(job);
             String key = root == null ? null : CategoryHandler.destinationTree(job).key(root);
-            record.put("parent_id", new Ref("category", null, key, true));
+            record.put("parent_id", new Ref("category", null, key, Ref.Missing.INVALID));
         } else {
-            record.put("parent_id", new Ref("category", parent, null, true));
+            record.put("parent_id", new Ref("category", parent, null, Ref.Missing.INVALID));
         }
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();

@@ -18,7 +18,6 @@ import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
@@ -37,7 +36,7 @@ public final class CategoryHandler extends TableEntityHandler {
 
     static final String ENTITY_TYPE = "catalog_category";
     static final TableShape CATEGORY = TableShape.eavEntity(ENTITY_TYPE, "catalog_category_entity")
-            .kind("parent_id", ValueKind.CATEGORY);
+            .ref("parent_id", "category", Ref.Missing.INVALID);
     private static final Set<String> DERIVED = Set.of("path", "level", "children_count");
     private static final String SOURCE_TREE = "category-tree:source";
     private static final String DESTINATION_TREE = "category-tree:destination";
@@ -79,7 +78,7 @@ public final class CategoryHandler extends TableEntityHandler {
                 job.report().warn("category: parent_id and path disagree at the source (entity_id " + row.id()
                         + "); the path's parent " + parentId + " is used");
             }
-            return new Ref("category", String.valueOf(parentId), source.key(parentId), true);
+            return new Ref("category", String.valueOf(parentId), source.key(parentId), Ref.Missing.INVALID);
         }
         return null;
     }

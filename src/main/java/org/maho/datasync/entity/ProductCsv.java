@@ -126,7 +126,7 @@ final class ProductCsv {
         record.completeChildren().add(ProductHandler.CATEGORIES.name());
         for (String id : CsvValues.list(row.get("category_ids"))) {
             Record link = new Record("category_link", null, row.origin() + " (category " + id + ")");
-            link.put("category_id", new Ref("category", id, null, false));
+            link.put("category_id", new Ref("category", id, null, Ref.Missing.DROP_ROW));
             link.put("position", "0");
             record.addChild(ProductHandler.CATEGORIES.name(), link);
         }
@@ -281,7 +281,7 @@ final class ProductCsv {
             }
             for (String child : CsvValues.list(row.get("configurable_children_skus") == null ? null
                     : row.get("configurable_children_skus").replace('|', ','))) {
-                Ref ref = new Ref("product", null, child.toLowerCase(Locale.ROOT), true);
+                Ref ref = new Ref("product", null, child.toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
                 record.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, row.origin()).put("product_id", ref));
                 record.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, row.origin()).put("child_id", ref));
             }
@@ -314,7 +314,7 @@ final class ProductCsv {
             if (parts[0].isEmpty()) {
                 continue;
             }
-            Ref ref = new Ref("product", null, parts[0].toLowerCase(Locale.ROOT), true);
+            Ref ref = new Ref("product", null, parts[0].toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
             Record link = new Record("link", null, row.origin()).put("link_type_id", "super").put("linked_product_id", ref);
             link.addChild("attributes_int", new Record("link_position", null, row.origin())
                     .put("product_link_attribute_id", new LinkAttributeRef("super", "position")).put("value", String.valueOf(position++)));

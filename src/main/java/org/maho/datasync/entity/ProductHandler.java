@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
@@ -40,7 +41,7 @@ public final class ProductHandler extends TableEntityHandler {
     static final TableShape WEBSITES = TableShape.child("websites", "catalog_product_website", null, "product_id")
             .keys("website_id");
     static final TableShape CATEGORIES = TableShape.child("categories", "catalog_category_product", null, "product_id")
-            .keys("category_id").kind("category_id", ValueKind.CATEGORY_OPTIONAL);
+            .keys("category_id").ref("category_id", "category", Ref.Missing.DROP_ROW);
     static final TableShape TIER_PRICES = TableShape.child("tier_prices", "catalog_product_entity_tier_price", "value_id", "entity_id")
             .keys("all_groups", "customer_group_id", "qty", "website_id");
     static final TableShape GROUP_PRICES = TableShape.child("group_prices", "catalog_product_entity_group_price", "value_id", "entity_id")
@@ -61,17 +62,17 @@ public final class ProductHandler extends TableEntityHandler {
                     TableShape.child("pricing", "catalog_product_super_attribute_pricing", "value_id", "product_super_attribute_id")
                             .keys("value_index", "website_id").kind("value_index", ValueKind.OPTION_REF));
     static final TableShape SUPER_LINKS = TableShape.child("super_links", "catalog_product_super_link", "link_id", "parent_id")
-            .keys("product_id").kind("product_id", ValueKind.PRODUCT);
+            .keys("product_id").ref("product_id", "product", Ref.Missing.INVALID);
     static final TableShape RELATIONS = TableShape.child("relations", "catalog_product_relation", null, "parent_id")
-            .keys("child_id").kind("child_id", ValueKind.PRODUCT_OPTIONAL);
+            .keys("child_id").ref("child_id", "product", Ref.Missing.DROP_ROW);
     static final TableShape LINKS = TableShape.child("links", "catalog_product_link", "link_id", "product_id")
             .keys("link_type_id", "linked_product_id").kind("link_type_id", ValueKind.LINK_TYPE)
-            .kind("linked_product_id", ValueKind.PRODUCT_OPTIONAL)
+            .ref("linked_product_id", "product", Ref.Missing.DROP_ROW)
             .with(linkAttributes("int"), linkAttributes("decimal"), linkAttributes("varchar"));
     static final TableShape BUNDLE_OPTIONS = TableShape.child("bundle_options", "catalog_product_bundle_option", "option_id", "parent_id")
             .with(TableShape.child("values", "catalog_product_bundle_option_value", "value_id", "option_id").keys("store_id"),
                     TableShape.child("selections", "catalog_product_bundle_selection", "selection_id", "option_id")
-                            .keys("product_id").kind("product_id", ValueKind.PRODUCT).ancestor("parent_product_id", 2)
+                            .keys("product_id").ref("product_id", "product", Ref.Missing.INVALID).ancestor("parent_product_id", 2)
                             .with(TableShape.child("prices", "catalog_product_bundle_selection_price", null, "selection_id").keys("website_id")));
     static final TableShape DOWNLOADABLE_LINKS = TableShape.child("downloadable_links", "downloadable_link", "link_id", "product_id")
             .with(TableShape.child("titles", "downloadable_link_title", "title_id", "link_id").keys("store_id"),

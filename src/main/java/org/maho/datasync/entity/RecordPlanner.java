@@ -192,7 +192,8 @@ final class RecordPlanner {
     private RowRef findChild(ChildRef ref, List<Record> owners) {
         for (Record owner : owners) {
             for (Record child : owner.children(ref.child())) {
-                if (ref.value().equals(child.text(ref.column())) && planned.containsKey(child)) {
+                String value = ref.column() == null ? child.sourceId() : child.text(ref.column());
+                if (ref.value().equals(value) && planned.containsKey(child)) {
                     return planned.get(child);
                 }
             }

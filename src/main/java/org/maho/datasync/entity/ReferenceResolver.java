@@ -67,11 +67,12 @@ public final class ReferenceResolver {
         }
     }
 
+    /**
+     * Resolves one entity type's references: the registry, then natural keys. A type without a handler of its own
+     * (an order's items, a customer's addresses: rows inside another entity) is known through the registry only.
+     */
     private static void lookUp(SyncJob job, Connection destination, String type, Set<Ref> refs) throws SQLException {
         EntityHandler target = job.handlers().find(type).orElse(null);
-        if (target == null) {
-            return;
-        }
         List<String> sourceIds = new ArrayList<>();
         for (Ref ref : refs) {
             if (ref.sourceId() != null) {
@@ -79,7 +80,8 @@ public final class ReferenceResolver {
             }
         }
         Map<String, Long> registered = job.registry().resolve(destination, type, sourceIds);
-        Set<Long> alive = target.existingIds(job, destination, new HashSet<>(registered.values()));
+        Set<Long> alive = target == null ? new HashSet<>(registered.values())
+                : target.existingIds(job, destination, new HashSet<>(registered.values()));
         Set<String> keys = new LinkedHashSet<>();
         for (Ref ref : refs) {
             Long id = ref.sourceId() == null ? null : registered.get(ref.sourceId());
@@ -89,7 +91,7 @@ public final class ReferenceResolver {
                 keys.add(ref.naturalKey());
             }
         }
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() || target == null) {
             return;
         }
         Map<String, Long> byKey = target.findByNaturalKeys(job, destination, keys);

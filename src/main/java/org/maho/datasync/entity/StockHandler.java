@@ -12,7 +12,6 @@ import java.util.Set;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Outcome;
@@ -27,7 +26,7 @@ import org.maho.datasync.pipeline.SyncJob;
 public final class StockHandler extends TableEntityHandler {
 
     static final TableShape STOCK_ITEM = TableShape.flatEntity("cataloginventory_stock_item", "item_id")
-            .kind("product_id", ValueKind.PRODUCT);
+            .ref("product_id", "product", Ref.Missing.INVALID);
 
     public StockHandler() {
         super("stock", STOCK_ITEM, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");

@@ -56,7 +56,7 @@ public final class ResolvedReferences {
 
     /** A record of this run was written: references to it resolve from now on without a query. */
     public synchronized void written(String entityType, String sourceId, String naturalKey, long id) {
-        put(new Ref(entityType, sourceId, naturalKey, false), id);
+        put(new Ref(entityType, sourceId, naturalKey, Ref.Missing.EMPTY), id);
     }
 
     private static String bySource(String type, String sourceId) {

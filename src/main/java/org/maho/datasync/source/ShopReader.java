@@ -16,6 +16,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.AttributeRef;
 import org.maho.datasync.eav.OptionRef;
 import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.RefSpec;
 import org.maho.datasync.eav.RowLoader;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.StoredRow;
@@ -141,13 +142,12 @@ public final class ShopReader extends PagedIterator<Record> {
         return records;
     }
 
-    /** The ids of the entities a row tree refers to (products, categories), by entity type. */
+    /** The ids of the entities a row tree refers to (products, categories, orders), by entity type. */
     private static void collectReferences(StoredRow row, TableShape rowShape, Map<String, java.util.Set<Long>> referenced) {
-        for (Map.Entry<String, ValueKind> declared : rowShape.columnKinds().entrySet()) {
-            String type = referencedType(declared.getValue());
+        for (Map.Entry<String, RefSpec> declared : rowShape.references().entrySet()) {
             String raw = row.column(declared.getKey());
-            if (type != null && raw != null && !"0".equals(raw)) {
-                referenced.computeIfAbsent(type, k -> new TreeSet<>()).add(Long.parseLong(raw));
+            if (raw != null && !raw.isBlank() && !"0".equals(raw)) {
+                referenced.computeIfAbsent(declared.getValue().entityType(), k -> new TreeSet<>()).add(Long.parseLong(raw.trim()));
             }
         }
         for (TableShape child : rowShape.children()) {
@@ -155,14 +155,6 @@ public final class ShopReader extends PagedIterator<Record> {
                 collectReferences(childRow, child, referenced);
             }
         }
-    }
-
-    private static String referencedType(ValueKind kind) {
-        return switch (kind) {
-            case PRODUCT, PRODUCT_OPTIONAL -> "product";
-            case CATEGORY, CATEGORY_OPTIONAL -> "category";
-            default -> null;
-        };
     }
 
     /** Natural keys (skus, url-key paths) of the referenced entities, one query per entity type. */
@@ -193,9 +185,15 @@ public final class ShopReader extends PagedIterator<Record> {
                     ? shop.attribute(type, name).filter(ShopMetadata.Attribute::isStatic).orElse(null) : null;
             ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : rowShape.kindOf(name);
             Object value = hook.portable(rowShape, name, row, parent);
+            if (value == null && kind == ValueKind.NOT_COPIED) {
+                continue;
+            }
             if (value == null) {
-                value = kind == ValueKind.OPTION_REF ? optionRef(row, parent, column.getValue())
-                        : mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
+                value = switch (kind) {
+                    case OPTION_REF -> optionRef(row, parent, column.getValue());
+                    case REFERENCE -> rowShape.references().get(name).of(column.getValue());
+                    default -> mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
+                };
             }
             if (value instanceof Ref ref) {
                 value = ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
