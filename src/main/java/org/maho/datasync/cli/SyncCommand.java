@@ -33,16 +33,23 @@ import picocli.CommandLine.Spec;
                 "2:usage error", "3:finished, but invalid records were dead-lettered"})
 public final class SyncCommand implements Callable<Integer> {
 
-    /** Entity types of the original tool that this version does not move yet: a clear error, not "unknown". */
-    static final Set<String> NOT_YET = Set.of( "stock", "order", "invoice", "shipment", "creditmemo",
-            "newsletter", "cms_page", "cms_block", "all");
+    /**
+     * What {@code sync all} runs, in dependency order: what an entity refers to is written before it. Products go
+     * without their stock, which comes last, set-based, on its own.
+     */
+    static final List<String> ALL = List.of("taxclass", "customergroup", "productattribute", "attributeset", "category",
+            "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "stock");
+    private static final String ALL_ENTITIES = "all";
     private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("magento2", "shopify", "woocommerce");
 
     @Spec
     CommandSpec spec;
 
+    private boolean warnedOfPassword;
+
     @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: taxclass, customergroup, productattribute,"
-            + " attributeset, category, product, stock, customer.")
+            + " attributeset, category, product, stock, customer, order, invoice, shipment, creditmemo, newsletter, cms_block,"
+            + " cms_page; or all: every one of them from a shop database, in dependency order.")
     String entity;
 
     @Parameters(index = "1", paramLabel = "<source>",
@@ -137,26 +144,71 @@ public final class SyncCommand implements Callable<Integer> {
         Path home = Home.directory();
         Environment environment = Environment.load(home);
         EntityHandlers handlers = new EntityHandlers();
-        JobSpec job = toJobSpec(handlers, environment, err);
+        List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = destination(environment);
-        Logging.configure(job.verbosity());
+        Logging.configure(verbose.length);
+        List<SyncJob> done = new ArrayList<>();
         try (DataSync dataSync = DataSync.start(home)) {
-            if (batchSize == null) {
-                job.batchSize(dataSync.defaultBatchSize());
+            for (JobSpec job : jobs) {
+                if (batchSize == null) {
+                    job.batchSize(dataSync.defaultBatchSize());
+                }
+                out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
+                        + (job.dryRun() ? " (dry run)" : ""));
+                out.flush();
+                SyncJob result = dataSync.sync(job, destination);
+                done.add(result);
+                if (result.failed() && jobs.size() > 1) {
+                    out.println("The " + job.entityType() + " run stopped; the entity types after it depend on it and were not run.");
+                    break;
+                }
             }
-            out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
-                    + (job.dryRun() ? " (dry run)" : ""));
-            SyncJob done = dataSync.sync(job, destination);
-            ReportPrinter.print(out, List.of(done));
-            return ReportPrinter.exitCode(List.of(done));
+            ReportPrinter.print(out, done);
+            return ReportPrinter.exitCode(done);
         }
     }
 
+    /** One job, or for {@code all} one per entity type in dependency order, each with the options that apply to it. */
+    List<JobSpec> toJobSpecs(EntityHandlers handlers, Environment environment, PrintWriter err) {
+        if (!ALL_ENTITIES.equalsIgnoreCase(entity.trim())) {
+            return List.of(toJobSpec(handlers, environment, err));
+        }
+        if (adapter != null && !List.of("openmage", "magento1", "maho").contains(adapter.trim().toLowerCase(Locale.ROOT))) {
+            throw usage("sync all reads a shop database: use -a openmage (CSV files hold one entity type each)");
+        }
+        List<String> notForAll = new ArrayList<>();
+        if (file != null) notForAll.add("-f/--file");
+        if (!entityIds.isEmpty()) notForAll.add("--entity-ids");
+        if (!incrementIds.isEmpty()) notForAll.add("--increment-ids");
+        if (stock != null) notForAll.add("--stock");
+        if (autoLinkConfigurables) notForAll.add("--auto-link-configurables");
+        if (!notForAll.isEmpty()) {
+            throw usage(String.join(", ", notForAll) + " select within one entity type; they do not apply to sync all");
+        }
+        adapter = "openmage";
+        List<JobSpec> jobs = new ArrayList<>();
+        for (String type : ALL) {
+            EntityHandler handler = handlers.find(type).orElseThrow();
+            JobSpec job = spec(handler, environment, err, true);
+            if (handler.options().contains(JobOption.STOCK)) {
+                job.stockMode(JobSpec.StockMode.EXCLUDE);
+            }
+            jobs.add(job);
+        }
+        return jobs;
+    }
+
     JobSpec toJobSpec(EntityHandlers handlers, Environment environment, PrintWriter err) {
-        EntityHandler handler = handlers.find(entity).orElseThrow(() -> usage(
-                NOT_YET.contains(entity.toLowerCase(Locale.ROOT))
-                        ? "Entity '" + entity + "' is not available yet; this version syncs: " + String.join(", ", handlers.typeNames())
-                        : "Unknown entity '" + entity + "'; this version syncs: " + String.join(", ", handlers.typeNames())));
+        EntityHandler handler = handlers.find(entity).orElseThrow(() -> usage("Unknown entity '" + entity
+                + "'; this version syncs: " + String.join(", ", handlers.typeNames()) + ", or all"));
+        return spec(handler, environment, err, false);
+    }
+
+    /**
+     * The job for one entity type. An option that does not apply to the type is a usage error, except under
+     * {@code sync all}, where options apply to the types they fit (dates to dated entities, images to products).
+     */
+    private JobSpec spec(EntityHandler handler, Environment environment, PrintWriter err, boolean all) {
         JobSpec job = new JobSpec().entityType(handler.type()).sourceSystem(sourceSystem);
         if (sourceSystem.isBlank() || sourceSystem.length() > 50) {
             throw usage("<source> must be a name of 1 to 50 characters, e.g. live");
@@ -174,29 +226,35 @@ public final class SyncCommand implements Callable<Integer> {
             }
             job.batchSize(batchSize);
         }
-        requireApplicable(handler, JobOption.DATE_FILTER, dateFrom != null || dateTo != null);
-        requireApplicable(handler, JobOption.ENTITY_IDS, !entityIds.isEmpty());
-        requireApplicable(handler, JobOption.INCREMENT_IDS, !incrementIds.isEmpty());
-        requireApplicable(handler, JobOption.STOCK, stock != null);
-        requireApplicable(handler, JobOption.OPTIONS_MODE, optionsMode != null);
-        requireApplicable(handler, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
-        requireApplicable(handler, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
-        job.dateFrom(date("--date-from", dateFrom, false)).dateTo(date("--date-to", dateTo, true));
+        if (!all) {
+            requireApplicable(handler, JobOption.DATE_FILTER, dateFrom != null || dateTo != null);
+            requireApplicable(handler, JobOption.ENTITY_IDS, !entityIds.isEmpty());
+            requireApplicable(handler, JobOption.INCREMENT_IDS, !incrementIds.isEmpty());
+            requireApplicable(handler, JobOption.STOCK, stock != null);
+            requireApplicable(handler, JobOption.OPTIONS_MODE, optionsMode != null);
+            requireApplicable(handler, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
+            requireApplicable(handler, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
+        }
+        if (handler.options().contains(JobOption.DATE_FILTER)) {
+            job.dateFrom(date("--date-from", dateFrom, false)).dateTo(date("--date-to", dateTo, true));
+        }
         if (stock != null) {
             job.stockMode(parse(() -> enumValue(JobSpec.StockMode.class, "--stock", stock)));
             if (job.stockMode() == JobSpec.StockMode.ONLY && job.adapter() == JobSpec.Adapter.CSV) {
                 throw usage("--stock only reads stock items from a shop database (-a openmage)");
             }
         }
-        if (optionsMode != null) {
+        if (optionsMode != null && handler.options().contains(JobOption.OPTIONS_MODE)) {
             job.optionsMode(parse(() -> enumValue(JobSpec.OptionsMode.class, "--options-mode", optionsMode)));
         }
-        images(job, environment);
+        if (handler.options().contains(JobOption.IMAGES)) {
+            images(job, environment);
+        }
         if (autoLinkConfigurables && job.adapter() != JobSpec.Adapter.CSV) {
             throw usage("--auto-link-configurables applies to CSV files, not the openmage adapter");
         }
         job.autoLinkConfigurables(autoLinkConfigurables);
-        if (job.dateFrom() != null && job.dateTo() != null && job.dateFrom().isAfter(job.dateTo())) {
+        if (dateFrom != null && dateTo != null && date("--date-from", dateFrom, false).isAfter(date("--date-to", dateTo, true))) {
             throw usage("--date-from " + dateFrom + " is after --date-to " + dateTo);
         }
         for (String id : entityIds) {
@@ -297,9 +355,10 @@ public final class SyncCommand implements Callable<Integer> {
         if (file != null) {
             throw usage("-f/--file applies to the csv adapter, not openmage");
         }
-        if (dbPass != null) {
+        if (dbPass != null && !warnedOfPassword) {
             err.println("Warning: --db-pass on the command line is visible to other users of this machine;"
                     + " put DATASYNC_LIVE_PASS in .env.local or the environment instead.");
+            warnedOfPassword = true;
         }
         ConnectionSettings source = environment.connection("LIVE", dbHost, dbPort, dbName, dbUser, dbPass, dbPrefix);
         if (source.database() == null) {

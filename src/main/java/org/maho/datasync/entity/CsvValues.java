@@ -1,15 +1,25 @@
 package org.maho.datasync.entity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.maho.datasync.eav.RegionRef;
+import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.eav.ValueMapper;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
 
 /** How CSV cells become portable values: a select attribute takes an option label, or the destination's option id. */
 final class CsvValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CsvValues() {}
 
@@ -67,5 +77,68 @@ final class CsvValues {
             }
         }
         return parts;
+    }
+
+    /**
+     * A numeric id in a file is the destination's: its code when the destination has it, else the record is
+     * rejected naming the id; anything else is taken as the code itself.
+     */
+    static void reference(Record record, String field, String value, IntFunction<Optional<String>> codeOfId,
+                                  String what) {
+        Integer id = parse(value);
+        if (id == null) {
+            record.put(field, value);
+            return;
+        }
+        codeOfId.apply(id).ifPresentOrElse(code -> record.put(field, code),
+                () -> record.reject(field, "unknown " + what + " id " + value));
+    }
+
+    /** A numeric region_id in a file is the destination's own directory id. */
+    static RegionRef regionById(Record address, ShopMetadata shop) {
+        Integer id = parse(address.text("region_id"));
+        ShopMetadata.Region region = id == null ? null : shop.region(id).orElse(null);
+        if (region != null) {
+            return new RegionRef(region.countryId(), region.code(), region.name());
+        }
+        return new RegionRef(address.text("country_id"), address.text("region_id"), address.text("region"));
+    }
+
+    static Integer parse(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A cell holding a JSON array; an empty cell is an empty array, anything else rejects the record naming the column. */
+    static JsonNode jsonArray(CsvRow row, Record record, String column) {
+        String text = row.get(column);
+        if (text == null) {
+            return JSON.createArrayNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (!node.isArray()) {
+                record.reject(column, "is not a JSON array");
+                return null;
+            }
+            return node;
+        } catch (IOException e) {
+            record.reject(column, "is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    /** The first of the named fields an object has, as text. */
+    static String jsonText(JsonNode node, String... names) {
+        for (String name : names) {
+            JsonNode value = node.get(name);
+            if (value != null && !value.isNull()) {
+                return value.asText();
+            }
+        }
+        return null;
     }
 }

@@ -2,9 +2,7 @@ package org.maho.datasync.entity;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntFunction;
 import org.maho.datasync.eav.RegionRef;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.Record;
@@ -40,10 +38,10 @@ final class CustomerCsv {
                 continue;
             }
             switch (column) {
-                case "website_id" -> reference(record, column, value,
+                case "website_id" -> CsvValues.reference(record, column, value,
                         id -> shop.website(id).map(ShopMetadata.Website::code), "website");
-                case "store_id" -> reference(record, column, value, id -> shop.store(id).map(ShopMetadata.Store::code), "store");
-                case "group_id" -> reference(record, column, value, shop::customerGroupCode, "customer group");
+                case "store_id" -> CsvValues.reference(record, column, value, id -> shop.store(id).map(ShopMetadata.Store::code), "store");
+                case "group_id" -> CsvValues.reference(record, column, value, shop::customerGroupCode, "customer group");
                 case "gender" -> {
                     if (!"0".equals(value)) {
                         record.put("gender", GENDERS.getOrDefault(value, value));
@@ -79,21 +77,6 @@ final class CustomerCsv {
                 record.put(field, row.get(column));
             }
         }
-    }
-
-    /**
-     * A numeric id in a file is the destination's: its code when the destination has it, else the record is
-     * rejected naming the id; anything else is taken as the code itself.
-     */
-    private static void reference(Record record, String field, String value, IntFunction<Optional<String>> codeOfId,
-                                  String what) {
-        Integer id = parse(value);
-        if (id == null) {
-            record.put(field, value);
-            return;
-        }
-        codeOfId.apply(id).ifPresentOrElse(code -> record.put(field, code),
-                () -> record.reject(field, "unknown " + what + " id " + value));
     }
 
     /** A file may leave out website, store and group: the destination's defaults, as the shop itself would. */
@@ -132,7 +115,7 @@ final class CustomerCsv {
             if (address.get("region_id") == null && address.get("region") != null && address.get("country_id") != null) {
                 address.put("region_id", new RegionRef(address.text("country_id"), address.text("region"), address.text("region")));
             } else if (address.get("region_id") != null) {
-                address.put("region_id", regionById(address, shop));
+                address.put("region_id", CsvValues.regionById(address, shop));
             }
             address.fields().values().removeIf(java.util.Objects::isNull);
             customer.addChild("addresses", address);
@@ -144,24 +127,6 @@ final class CustomerCsv {
             } else if ("shipping".equals(prefix)) {
                 customer.put("default_shipping", prefix);
             }
-        }
-    }
-
-    /** A numeric region_id in a file is the destination's own directory id. */
-    private static RegionRef regionById(Record address, ShopMetadata shop) {
-        Integer id = parse(address.text("region_id"));
-        ShopMetadata.Region region = id == null ? null : shop.region(id).orElse(null);
-        if (region != null) {
-            return new RegionRef(region.countryId(), region.code(), region.name());
-        }
-        return new RegionRef(address.text("country_id"), address.text("region_id"), address.text("region"));
-    }
-
-    private static Integer parse(String value) {
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

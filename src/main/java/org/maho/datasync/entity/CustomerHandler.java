@@ -21,6 +21,7 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
@@ -73,6 +74,23 @@ public final class CustomerHandler extends TableEntityHandler {
                     found.put((row.getString(2) + "|" + website).toLowerCase(Locale.ROOT), row.getLong(1));
                 });
         return found;
+    }
+
+    /** email|website code of source customers, for the orders and subscribers that refer to them. */
+    @Override
+    public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
+            throws SQLException {
+        Map<String, String> keys = new HashMap<>();
+        ShopMetadata metadata = shop.metadata();
+        Sql.queryIn(connection, "SELECT entity_id, email, website_id FROM " + shop.table(CUSTOMER.table()) + " WHERE entity_id IN ",
+                "", List.of(), ids, row -> {
+                    String website = row.getString(3) == null ? null
+                            : metadata.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(null);
+                    if (row.getString(2) != null && website != null) {
+                        keys.put(row.getString(1), (row.getString(2).trim() + "|" + website).toLowerCase(Locale.ROOT));
+                    }
+                });
+        return keys;
     }
 
     @Override

@@ -72,6 +72,12 @@ public interface EntityHandler {
         return java.util.Map.of();
     }
 
+    /**
+     * Runs inside a batch's transaction once its rows are written, with the records written: destination state that
+     * follows from them and must commit or roll back with them (the increment counters of sales documents).
+     */
+    default void written(SyncJob job, Connection destination, List<Record> records) throws SQLException {}
+
     /** Runs after a batch committed, with its written records: work outside the database (product image files). */
     default void committed(SyncJob job, List<Record> records) {}
 

@@ -196,20 +196,20 @@ final class ProductCsv {
             return;
         }
         record.completeChildren().add(ProductHandler.TIER_PRICES.name());
-        JsonNode prices = json(row, record, "tier_prices");
+        JsonNode prices = CsvValues.jsonArray(row, record, "tier_prices");
         if (prices == null) {
             return;
         }
         for (JsonNode price : prices) {
-            String group = text(price, "customer_group_id", "cust_group");
+            String group = CsvValues.jsonText(price, "customer_group_id", "cust_group");
             boolean allGroups = group == null || "32000".equals(group);
             Record tier = new Record("tier_price", null, row.origin() + " (tier price)");
             tier.put("all_groups", allGroups ? "1" : "0");
             tier.put("customer_group_id", allGroups ? shop.customerGroupCode(0).orElse("NOT LOGGED IN")
                     : CsvValues.isNumber(group) ? shop.customerGroupCode(Integer.parseInt(group)).orElse(group) : group);
-            tier.put("qty", text(price, "qty", "price_qty"));
-            tier.put("value", text(price, "value", "price"));
-            String website = text(price, "website_id");
+            tier.put("qty", CsvValues.jsonText(price, "qty", "price_qty"));
+            tier.put("value", CsvValues.jsonText(price, "value", "price"));
+            String website = CsvValues.jsonText(price, "website_id");
             tier.put("website_id", website == null || "0".equals(website) ? "admin"
                     : shop.website(Integer.parseInt(website)).map(ShopMetadata.Website::code).orElse(website));
             record.addChild(ProductHandler.TIER_PRICES.name(), tier);
@@ -225,35 +225,35 @@ final class ProductCsv {
             return;
         }
         record.completeChildren().add(ProductHandler.OPTIONS.name());
-        JsonNode options = json(row, record, "custom_options");
+        JsonNode options = CsvValues.jsonArray(row, record, "custom_options");
         if (options == null) {
             return;
         }
         int sort = 0;
         for (JsonNode node : options) {
             Record option = new Record("option", null, row.origin() + " (option)");
-            option.put("type", text(node, "type") == null ? "field" : text(node, "type").replace("dropdown", "drop_down"));
-            option.put("is_require", text(node, "is_require", "required") == null ? "0" : text(node, "is_require", "required"));
-            option.put("sort_order", text(node, "sort_order") == null ? String.valueOf(sort) : text(node, "sort_order"));
-            putIfPresent(option, "sku", text(node, "sku"));
-            putIfPresent(option, "max_characters", text(node, "max_characters"));
-            putIfPresent(option, "file_extension", text(node, "file_extension"));
-            option.addChild("titles", new Record("option_title", null, row.origin()).put("store_id", "admin").put("title", text(node, "title")));
-            if (text(node, "price") != null) {
+            option.put("type", CsvValues.jsonText(node, "type") == null ? "field" : CsvValues.jsonText(node, "type").replace("dropdown", "drop_down"));
+            option.put("is_require", CsvValues.jsonText(node, "is_require", "required") == null ? "0" : CsvValues.jsonText(node, "is_require", "required"));
+            option.put("sort_order", CsvValues.jsonText(node, "sort_order") == null ? String.valueOf(sort) : CsvValues.jsonText(node, "sort_order"));
+            putIfPresent(option, "sku", CsvValues.jsonText(node, "sku"));
+            putIfPresent(option, "max_characters", CsvValues.jsonText(node, "max_characters"));
+            putIfPresent(option, "file_extension", CsvValues.jsonText(node, "file_extension"));
+            option.addChild("titles", new Record("option_title", null, row.origin()).put("store_id", "admin").put("title", CsvValues.jsonText(node, "title")));
+            if (CsvValues.jsonText(node, "price") != null) {
                 option.addChild("prices", new Record("option_price", null, row.origin()).put("store_id", "admin")
-                        .put("price", text(node, "price")).put("price_type", text(node, "price_type") == null ? "fixed" : text(node, "price_type")));
+                        .put("price", CsvValues.jsonText(node, "price")).put("price_type", CsvValues.jsonText(node, "price_type") == null ? "fixed" : CsvValues.jsonText(node, "price_type")));
             }
             int valueSort = 0;
             for (JsonNode valueNode : node.path("values")) {
                 Record value = new Record("option_value", null, row.origin());
-                value.put("sort_order", text(valueNode, "sort_order") == null ? String.valueOf(valueSort) : text(valueNode, "sort_order"));
-                putIfPresent(value, "sku", text(valueNode, "sku"));
+                value.put("sort_order", CsvValues.jsonText(valueNode, "sort_order") == null ? String.valueOf(valueSort) : CsvValues.jsonText(valueNode, "sort_order"));
+                putIfPresent(value, "sku", CsvValues.jsonText(valueNode, "sku"));
                 value.addChild("titles", new Record("value_title", null, row.origin()).put("store_id", "admin")
-                        .put("title", text(valueNode, "title")));
-                if (text(valueNode, "price") != null) {
+                        .put("title", CsvValues.jsonText(valueNode, "title")));
+                if (CsvValues.jsonText(valueNode, "price") != null) {
                     value.addChild("prices", new Record("value_price", null, row.origin()).put("store_id", "admin")
-                            .put("price", text(valueNode, "price"))
-                            .put("price_type", text(valueNode, "price_type") == null ? "fixed" : text(valueNode, "price_type")));
+                            .put("price", CsvValues.jsonText(valueNode, "price"))
+                            .put("price_type", CsvValues.jsonText(valueNode, "price_type") == null ? "fixed" : CsvValues.jsonText(valueNode, "price_type")));
                 }
                 option.addChild("values", value);
                 valueSort++;
@@ -351,34 +351,6 @@ final class ProductCsv {
             Sql.update(destination, "INSERT IGNORE INTO " + job.destination().table("catalog_product_relation")
                     + " (child_id, parent_id) VALUES (?, ?)", link);
         }
-    }
-
-    private static JsonNode json(CsvRow row, Record record, String column) {
-        String text = row.get(column);
-        if (text == null) {
-            return JSON.createArrayNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (!node.isArray()) {
-                record.reject(column, "is not a JSON array");
-                return null;
-            }
-            return node;
-        } catch (IOException e) {
-            record.reject(column, "is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.get(name);
-            if (value != null && !value.isNull()) {
-                return value.asText();
-            }
-        }
-        return null;
     }
 
     private static void putIfPresent(Record record, String field, String value) {

@@ -49,7 +49,8 @@ final class RecordPlanner {
     /** Columns pointing at a row of the same record that is planned after theirs: set by a late update. */
     private final List<LateColumn> lateColumns = new ArrayList<>();
 
-    private record LateColumn(String path, TableShape shape, RowRef row, String column, ChildRef target, List<Record> owners) {}
+    private record LateColumn(String path, TableShape shape, RowRef row, String column, String now, ChildRef target,
+                              List<Record> owners) {}
 
     RecordPlanner(SyncJob job, TableEntityHandler handler) {
         this.job = job;
@@ -164,10 +165,11 @@ final class RecordPlanner {
             }
             if (target != null && current == null) {
                 steps.get(path).inserts().get(steps.get(path).inserts().size() - 1).columns().put(column.getKey(), target);
+                changed = true;
             } else {
-                lateColumns.add(new LateColumn(path, shape, ref, column.getKey(), column.getValue(), owners));
+                // whether it changes is known once the row it points at is planned
+                lateColumns.add(new LateColumn(path, shape, ref, column.getKey(), now, column.getValue(), owners));
             }
-            changed = true;
         }
         return changed;
     }
@@ -179,6 +181,9 @@ final class RecordPlanner {
             if (target == null) {
                 job.report().warn(late.shape().table() + "." + late.column() + ": points at " + late.target()
                         + ", which the record does not have; not set");
+                continue;
+            }
+            if (target.id() != null && ValueFormat.same("int", String.valueOf(target.id()), late.now())) {
                 continue;
             }
             lateStep(late.path(), late.shape()).update(Map.of(late.shape().idColumn(), late.row()), Map.of(late.column(), target));

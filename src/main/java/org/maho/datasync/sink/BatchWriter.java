@@ -40,6 +40,7 @@ public final class BatchWriter {
             connection.setAutoCommit(false);
             try {
                 Written written = writeAll(job, connection, records);
+                job.handler().written(job, connection, new ArrayList<>(written.outcomes().keySet()));
                 List<Registry.Mapping> mappings = new ArrayList<>(written.mappings());
                 mappings.addAll(skippedMappings(job, skipped));
                 job.registry().register(connection, mappings);

@@ -98,6 +98,10 @@ public final class ShopReader extends PagedIterator<Record> {
             where.append(id).append(" > ?");
             params.add(lastId);
         }
+        if (!spec.incrementIds().isEmpty()) {
+            where.append(" AND increment_id IN (").append(Sql.placeholders(spec.incrementIds().size())).append(")");
+            params.addAll(spec.incrementIds());
+        }
         if (spec.dateFrom() != null) {
             where.append(" AND ").append(dateColumn).append(" >= ?");
             params.add(DateValues.format(spec.dateFrom()));

@@ -1,0 +1,34 @@
+package org.maho.datasync.entity;
+
+import java.util.Set;
+import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * Credit memos with their items, comments and grid row, linked to the destination's order, order items and (when
+ * synced) invoice. The order's refunded totals came with the order and are never added to again.
+ */
+public final class CreditmemoHandler extends SalesDocumentHandler {
+
+    static final TableShape ITEMS = SalesDocuments.items("sales_flat_creditmemo_item");
+    static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_creditmemo_comment");
+    static final TableShape GRID = SalesDocuments.grid("sales_flat_creditmemo_grid").ref("invoice_id", "invoice", Ref.Missing.EMPTY);
+    static final TableShape CREDITMEMO = SalesDocuments.document("sales_flat_creditmemo")
+            .ref("invoice_id", "invoice", Ref.Missing.EMPTY).with(ITEMS, COMMENTS, GRID);
+
+    public CreditmemoHandler() {
+        super("creditmemo", CREDITMEMO, Set.of(JobSpec.Adapter.OPENMAGE), "creditmemo", Set.of(GRID), "creditmemos",
+                "credit_memo");
+    }
+
+    @Override
+    protected void validateDocument(SyncJob job, Record record) {
+        SalesDocuments.requireOrder(record);
+        for (String adjustment : new String[] {"adjustment_positive", "adjustment_negative"}) {
+            requireAmountNotNegative(record, adjustment);
+        }
+    }
+}

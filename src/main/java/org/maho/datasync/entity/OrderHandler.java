@@ -1,0 +1,123 @@
+package org.maho.datasync.entity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.maho.datasync.eav.ChildRef;
+import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.source.CsvRow;
+
+/**
+ * Orders with their addresses, items (a configurable or bundle item's children pointing at it), payment, status
+ * history and grid row. The customer comes through the registry, else by email and website; a guest order stays a
+ * guest's. An item's product is found by sku, or left empty when the destination does not have it: the item keeps
+ * the sku, name and prices the order was placed with. Items and addresses are registered, so invoices, shipments and
+ * credit memos find the destination's rows they belong to.
+ */
+public final class OrderHandler extends SalesDocumentHandler {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    static final TableShape ADDRESSES = TableShape.child("addresses", "sales_flat_order_address", "entity_id", "parent_id")
+            .registered("order_address").keys("address_type")
+            .ref("customer_id", "customer", Ref.Missing.EMPTY)
+            .ref("customer_address_id", "customer_address", Ref.Missing.EMPTY)
+            .kind("region_id", ValueKind.REGION)
+            .kind("quote_address_id", ValueKind.NOT_COPIED).kind("gift_message_id", ValueKind.NOT_COPIED);
+    /** Items without a registry entry (from a file) are matched by what was ordered. */
+    static final TableShape ITEMS = TableShape.child("items", "sales_flat_order_item", "item_id", "order_id")
+            .registered("order_item").keys("sku", "product_type", "qty_ordered", "price")
+            .ref("product_id", "product", Ref.Missing.EMPTY)
+            .kind("quote_item_id", ValueKind.NOT_COPIED).kind("gift_message_id", ValueKind.NOT_COPIED);
+    static final TableShape PAYMENT = TableShape.child("payment", "sales_flat_order_payment", "entity_id", "parent_id")
+            .kind("quote_payment_id", ValueKind.NOT_COPIED);
+    static final TableShape STATUS_HISTORY = TableShape.child("status_history", "sales_flat_order_status_history", "entity_id",
+            "parent_id").keys("created_at", "status", "entity_name", "comment");
+    static final TableShape GRID = TableShape.child("grid", "sales_flat_order_grid", null, "entity_id")
+            .ref("customer_id", "customer", Ref.Missing.EMPTY);
+    static final TableShape ORDER = TableShape.flatEntity("sales_flat_order", "entity_id")
+            .ref("customer_id", "customer", Ref.Missing.INVALID)
+            .kind("quote_id", ValueKind.NOT_COPIED).kind("quote_address_id", ValueKind.NOT_COPIED)
+            .kind("gift_message_id", ValueKind.NOT_COPIED)
+            .with(ADDRESSES, ITEMS, PAYMENT, STATUS_HISTORY, GRID);
+
+    public OrderHandler() {
+        super("order", ORDER, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE), "order", Set.of(PAYMENT, GRID), "orders");
+    }
+
+    /** The order's address ids and a child item's parent are rows of the same order: carried as such. */
+    @Override
+    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        String value = row.column(column);
+        if (value == null) {
+            return null;
+        }
+        if (shape == ORDER && ("billing_address_id".equals(column) || "shipping_address_id".equals(column))) {
+            return ChildRef.bySourceId(ADDRESSES.name(), value);
+        }
+        if (shape == ITEMS && "parent_item_id".equals(column)) {
+            return ChildRef.bySourceId(ITEMS.name(), value);
+        }
+        return null;
+    }
+
+    @Override
+    protected void validateDocument(SyncJob job, Record record) {
+        String email = record.text("customer_email");
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
+            record.reject("customer_email", "'" + email + "' is not a valid email address");
+        }
+        List<Record> items = record.children(ITEMS.name());
+        for (int i = 0; i < items.size(); i++) {
+            Record item = items.get(i);
+            String where = "items[" + (i + 1) + "]";
+            if (isBlank(item.text("sku")) && isBlank(item.text("name"))) {
+                record.reject(where + ".sku", "an item needs a sku or a name");
+            }
+            Object qty = item.get("qty_ordered");
+            if (qty != null && !CsvValues.isPositive(qty.toString())) {
+                record.reject(where + ".qty_ordered", "'" + qty + "' is not a quantity above 0");
+            }
+        }
+        linkCustomerOrGuest(job, record);
+        if (record.children(GRID.name()).isEmpty()) {
+            OrderGrid.derive(record);
+        }
+    }
+
+    /**
+     * A file's order names its customer by source id or email: when the destination has no such customer, the order
+     * is a guest's, as the original tool made it. (An order read from a shop names a customer that must exist.)
+     */
+    private static void linkCustomerOrGuest(SyncJob job, Record order) {
+        if (!(order.get("customer_id") instanceof Ref customer) || customer.required()) {
+            return;
+        }
+        ShopMetadata shop = job.destination().metadata();
+        if (job.references().get(customer) == null) {
+            job.report().warn("order: customer " + customer + " is not on the destination; the order is imported as a guest order");
+            OrderCsv.guest(order, shop);
+        } else {
+            order.fields().putIfAbsent("customer_is_guest", "0");
+            if (order.get("customer_group_id") == null) {
+                shop.customerGroupCode(1).ifPresent(code -> order.put("customer_group_id", code));
+            }
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @Override
+    public Record fromCsv(CsvRow row, SyncJob job) {
+        return OrderCsv.toRecord(row, job);
+    }
+}
