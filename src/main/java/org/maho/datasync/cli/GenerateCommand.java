@@ -46,6 +46,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--products", description = "Products of every type to generate, with a category tree (default ${DEFAULT-VALUE}).")
     int products = 0;
 
+    @Option(names = "--orders", description = "Orders with invoices, shipments and credit memos, plus newsletter subscribers"
+            + " and CMS content (default ${DEFAULT-VALUE}; needs --products).")
+    int orders = 0;
+
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -57,8 +61,12 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--layout is source or destination, not '" + layout + "'");
         }
-        if (customers < 0 || products < 0 || addresses < 0 || addresses > 3) {
-            throw new ParameterException(spec.commandLine(), "--customers and --products must be 0 or more, --addresses between 0 and 3");
+        if (customers < 0 || products < 0 || orders < 0 || addresses < 0 || addresses > 3) {
+            throw new ParameterException(spec.commandLine(), "--customers, --products and --orders must be 0 or more,"
+                    + " --addresses between 0 and 3");
+        }
+        if (orders > 0 && products == 0) {
+            throw new ParameterException(spec.commandLine(), "--orders needs products to sell: give --products too");
         }
         Path home = Home.directory();
         Environment environment = Environment.load(home);
@@ -74,8 +82,12 @@ public final class GenerateCommand implements Callable<Integer> {
             if (products > 0) {
                 SampleShop.addCatalog(server.database(dbName), products, seed);
             }
-            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers and %d products in %.1fs%n", settings.describe(),
-                    chosen.name().toLowerCase(Locale.ROOT), customers, products, (System.nanoTime() - started) / 1e9);
+            if (orders > 0) {
+                SampleShop.addSales(server.database(dbName), orders, seed);
+            }
+            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products and %d orders in %.1fs%n",
+                    settings.describe(), chosen.name().toLowerCase(Locale.ROOT), customers, products, orders,
+                    (System.nanoTime() - started) / 1e9);
         }
         return ExitCode.OK;
     }

@@ -65,7 +65,8 @@ public final class RecordMapper {
             try {
                 if (columns.containsKey(code) && (attribute == null || attribute.isStatic())) {
                     ValueKind kind = attribute != null ? ValueMapper.kindOfAttribute(attribute) : shape.kindOf(code);
-                    form.columns().put(code, mapper.toDestination(kind, value, type, attribute));
+                    form.columns().put(code, kind == ValueKind.REFERENCE ? mapper.reference(value, type + "." + code)
+                            : mapper.toDestination(kind, value, type, attribute));
                 } else if (attribute != null && !attribute.isStatic()) {
                     String mapped = mapper.toDestination(ValueMapper.kindOfAttribute(attribute), value, type, attribute);
                     if (mapped != null) {

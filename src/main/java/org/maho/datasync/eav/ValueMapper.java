@@ -262,7 +262,7 @@ public final class ValueMapper {
                 }
                 return String.valueOf(id.get());
             case REFERENCE:
-                return reference(portable);
+                return reference(portable, entityTypeCode);
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
@@ -293,10 +293,17 @@ public final class ValueMapper {
         }
     }
 
-    /** A reference's destination id; one the destination lacks does to its row what the reference says. */
-    private String reference(Object portable) throws UnmappedValueException {
+    /**
+     * A reference's destination id; one the destination lacks does to its row what the reference says.
+     *
+     * @param where the column, "sales_flat_order_item.product_id", for the warning of a reference left empty
+     */
+    public String reference(Object portable, String where) throws UnmappedValueException {
+        if (portable == null) {
+            return null;
+        }
         if (!(portable instanceof Ref ref)) {
-            return portable.toString();
+            return portable instanceof RawValue raw ? raw.raw() : portable.toString();
         }
         Long resolved = references.resolve(ref);
         if (resolved != null) {
@@ -307,7 +314,8 @@ public final class ValueMapper {
         switch (ref.missing()) {
             case EMPTY, ZERO:
                 if (!later) {
-                    warnings.warn(reason + "; the reference is left empty");
+                    // one line per column, not per missing entity: a shop's deleted products would fill the report
+                    warnings.warn(where + ": points at a " + ref.entityType() + " the destination does not have; left empty");
                 }
                 return ref.missing() == Ref.Missing.ZERO ? "0" : null;
             case DROP_ROW:

@@ -16,6 +16,14 @@ final class Rows {
 
     private final Map<String, Map<String, List<Object[]>>> tables = new LinkedHashMap<>();
 
+    /** Fixes the insert order of tables whose rows are generated children first (an order's items before the order). */
+    Rows inOrder(String... tableNames) {
+        for (String table : tableNames) {
+            tables.computeIfAbsent(table, k -> new LinkedHashMap<>());
+        }
+        return this;
+    }
+
     void add(String table, String columnList, Object... row) {
         tables.computeIfAbsent(table, k -> new LinkedHashMap<>()).computeIfAbsent(columnList, k -> new ArrayList<>()).add(row);
     }
@@ -36,6 +44,6 @@ final class Rows {
                 }
             }
         }
-        tables.clear();
+        tables.values().forEach(Map::clear);
     }
 }

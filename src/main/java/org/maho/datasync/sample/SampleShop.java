@@ -35,6 +35,15 @@ public final class SampleShop {
         }
     }
 
+    /** Adds {@code count} orders with invoices, shipments and credit memos, newsletter subscribers and CMS content. */
+    public static void addSales(ConnectionSettings shop, int count, long seed) throws SQLException {
+        try (Connection connection = connect(shop)) {
+            ShopMetadata metadata = ShopMetadata.load(connection, table -> shop.tablePrefix() + table);
+            SalesGenerator.generate(connection, metadata, count, seed);
+            ContentGenerator.generate(connection, metadata, seed);
+        }
+    }
+
     public static Connection connect(ConnectionSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }

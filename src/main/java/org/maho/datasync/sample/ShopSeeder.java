@@ -216,11 +216,15 @@ public final class ShopSeeder {
         List<Object[]> rows = new ArrayList<>();
         int set = 1;
         for (Map.Entry<String, Integer> type : ids.entrySet()) {
-            rows.add(row(type.getValue(), type.getKey(), type.getKey() + "/entity", set));
+            // as OpenMage numbers them: customers shop-wide, sales documents per store view with the store's prefix
+            boolean sales = List.of("order", "invoice", "shipment", "creditmemo").contains(type.getKey());
+            boolean numbered = sales || "customer".equals(type.getKey());
+            rows.add(row(type.getValue(), type.getKey(), type.getKey() + "/entity", set,
+                    numbered ? "eav/entity_increment_numeric" : null, sales ? 1 : 0));
             set++;
         }
-        insert(connection, "eav_entity_type", "entity_type_id, entity_type_code, entity_model, default_attribute_set_id",
-                rows.toArray(Object[][]::new));
+        insert(connection, "eav_entity_type", "entity_type_id, entity_type_code, entity_model, default_attribute_set_id,"
+                + " increment_model, increment_per_store", rows.toArray(Object[][]::new));
         set = 1;
         List<Object[]> sets = new ArrayList<>();
         for (Integer typeId : ids.values()) {

@@ -1,0 +1,114 @@
+package org.maho.datasync.sample;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Random;
+import org.maho.datasync.eav.ShopMetadata;
+
+/**
+ * Fills a shop with newsletter subscribers (about a third of its customers, in their store, and guests; every status)
+ * and CMS pages and blocks: one "home" page for all store views and one for the German view, store-specific pages,
+ * and blocks that widgets and pages refer to by identifier. Deterministic for a given seed.
+ */
+public final class ContentGenerator {
+
+    private final Connection connection;
+    private final ShopMetadata shop;
+    private final Random random;
+    private final Rows rows = new Rows();
+
+    private ContentGenerator(Connection connection, ShopMetadata shop, long seed) {
+        this.connection = connection;
+        this.shop = shop;
+        this.random = new Random(seed);
+    }
+
+    public static void generate(Connection connection, ShopMetadata shop, long seed) throws SQLException {
+        new ContentGenerator(connection, shop, seed).run();
+    }
+
+    private void run() throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            subscribers();
+            pages();
+            blocks();
+            rows.flush(connection);
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void subscribers() throws SQLException {
+        long id = max("newsletter_subscriber", "subscriber_id") + 1;
+        try (Statement statement = connection.createStatement();
+             ResultSet customer = statement.executeQuery("SELECT entity_id, email, store_id FROM customer_entity ORDER BY entity_id")) {
+            while (customer.next()) {
+                if (random.nextInt(3) == 0) {
+                    subscriber(id++, customer.getLong(1), customer.getString(2), customer.getInt(3));
+                }
+            }
+        }
+        List<ShopMetadata.Store> stores = shop.stores().stream().filter(s -> s.id() != 0).toList();
+        for (int guest = 0; guest < 5; guest++) {
+            long subscriber = id++;
+            subscriber(subscriber, 0, "reader." + subscriber + "@example.net", stores.get(guest % stores.size()).id());
+        }
+    }
+
+    private void subscriber(long id, long customer, String email, int store) {
+        int status = new int[] {1, 1, 1, 1, 2, 3, 4}[random.nextInt(7)];
+        rows.add("newsletter_subscriber", "subscriber_id, store_id, change_status_at, customer_id, subscriber_email, subscriber_status,"
+                        + " subscriber_confirm_code", id, store, LocalDateTime.of(2025, 3, 1, 10, 0).plusHours(id * 5), customer, email,
+                status, String.format("%032x", random.nextLong() & Long.MAX_VALUE));
+    }
+
+    private void pages() throws SQLException {
+        long id = max("cms_page", "page_id") + 1;
+        page(id++, "home", "Home page", "<p>Welcome to our shop.</p>{{block id=\"footer_links\"}}", "admin");
+        page(id++, "home", "Startseite", "<p>Willkommen in unserem Shop — «Grüße».</p>", "german");
+        page(id++, "about-us", "About Us", "<h1>About us</h1>\n<p>Since 1999.</p>", "default", "german", "french");
+        page(id++, "shipping.html", "Shipping", "<p>We ship within 2 days.</p>", "admin");
+        page(id, "no-route", "404 Not Found", "<h1>Whoops, our bad...</h1>", "admin");
+    }
+
+    private void page(long id, String identifier, String title, String content, String... stores) {
+        LocalDateTime created = LocalDateTime.of(2025, 1, 10, 12, 0).plusDays(id);
+        rows.add("cms_page", "page_id, title, root_template, meta_keywords, identifier, content_heading, content, creation_time,"
+                        + " update_time, is_active, sort_order", id, title, "one_column", "shop, " + identifier, identifier, title, content,
+                created, created.plusDays(3), 1, 0);
+        for (String store : stores) {
+            shop.storeByCode(store).ifPresent(s -> rows.add("cms_page_store", "page_id, store_id", id, s.id()));
+        }
+    }
+
+    private void blocks() throws SQLException {
+        long id = max("cms_block", "block_id") + 1;
+        block(id++, "footer_links", "Footer Links", "<ul><li><a href=\"{{store url=\"about-us\"}}\">About Us</a></li></ul>", "admin");
+        block(id++, "promo", "Promotion", "<p>-20% this week</p>", "default");
+        block(id, "promo", "Aktion", "<p>-20% diese Woche</p>", "german", "french");
+    }
+
+    private void block(long id, String identifier, String title, String content, String... stores) {
+        LocalDateTime created = LocalDateTime.of(2025, 1, 20, 12, 0).plusDays(id);
+        rows.add("cms_block", "block_id, title, identifier, content, creation_time, update_time, is_active", id, title, identifier,
+                content, created, created.plusDays(1), 1);
+        for (String store : stores) {
+            shop.storeByCode(store).ifPresent(s -> rows.add("cms_block_store", "block_id, store_id", id, s.id()));
+        }
+    }
+
+    private long max(String table, String column) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
