@@ -39,6 +39,20 @@ public final class Checksums {
         return checksums;
     }
 
+    /** Fails naming the tables whose rows changed between two {@link #of} snapshots. */
+    public static void assertUnchanged(Map<String, String> before, Map<String, String> after) {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> table : after.entrySet()) {
+            if (!table.getValue().equals(before.get(table.getKey()))) {
+                changed.add(table.getKey() + " (" + before.get(table.getKey()) + " -> " + table.getValue() + ")");
+            }
+        }
+        before.keySet().stream().filter(table -> !after.containsKey(table)).forEach(table -> changed.add(table + " dropped"));
+        if (!changed.isEmpty()) {
+            throw new AssertionError("changed tables: " + String.join(", ", changed));
+        }
+    }
+
     /** The first column of the first row of a query, as text. */
     public static String text(ConnectionSettings database, String sql) throws SQLException {
         try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement();

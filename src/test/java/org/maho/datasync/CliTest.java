@@ -52,7 +52,12 @@ class CliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "sync order live -f examples/customers.csv | Entity 'order' is not available yet",
+            "sync invoice live -f examples/customers.csv | Entity invoice cannot be read by the csv adapter",
+            "sync all live -a csv -f examples/customers.csv | sync all reads a shop database: use -a openmage",
+            "sync all live -f examples/customers.csv | -f/--file select within one entity type",
+            "sync all live -a openmage --db-name shop --entity-ids 1 | --entity-ids select within one entity type",
+            "sync all live -a openmage --db-name shop --stock only | --stock select within one entity type",
+            "sync cms_page live -a openmage --db-name shop --increment-ids 1 | --increment-ids does not apply to cms_page",
             "sync product live -f examples/customers.csv --stock sometimes | Invalid value for option '--stock'",
             "sync product live -f examples/customers.csv --stock only | --stock only reads stock items from a shop database",
             "sync product live -a openmage --db-name shop --auto-link-configurables | --auto-link-configurables applies to CSV files",

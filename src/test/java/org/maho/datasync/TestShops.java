@@ -37,6 +37,12 @@ public final class TestShops implements AutoCloseable {
         return this;
     }
 
+    /** Orders with their documents, newsletter subscribers and CMS content; needs customers and a catalog first. */
+    public TestShops withSales(int orders, long seed) throws SQLException {
+        SampleShop.addSales(source(), orders, seed);
+        return this;
+    }
+
     public ConnectionSettings source() {
         return server.database(source);
     }

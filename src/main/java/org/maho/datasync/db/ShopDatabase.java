@@ -19,7 +19,7 @@ public final class ShopDatabase implements AutoCloseable {
     private final String role;
     private final ConnectionSettings settings;
     private final HikariDataSource dataSource;
-    private final Map<String, Map<String, String>> columnsByTable = new ConcurrentHashMap<>();
+    private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
     private volatile ShopMetadata metadata;
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
@@ -100,28 +100,44 @@ public final class ShopDatabase implements AutoCloseable {
         columnsByTable.clear();
     }
 
+    /** A table's columns: name to SQL data type in table order, and which of them may hold NULL. */
+    private record TableColumns(Map<String, String> types, java.util.Set<String> nullable) {}
+
     /**
      * The columns a table has in this shop, name to SQL data type, in table order (empty when the table does not
      * exist): shops drift, so writers copy the columns both shops have.
      */
     public Map<String, String> columns(String table) {
+        return tableColumns(table).types();
+    }
+
+    /** The columns of a table that may hold NULL: where a source's empty value is written as such, not as the default. */
+    public java.util.Set<String> nullableColumns(String table) {
+        return tableColumns(table).nullable();
+    }
+
+    private TableColumns tableColumns(String table) {
         return columnsByTable.computeIfAbsent(table(table), real -> {
             Map<String, String> columns = new LinkedHashMap<>();
+            java.util.Set<String> nullable = new java.util.HashSet<>();
             try (Connection connection = connection();
                  PreparedStatement statement = connection.prepareStatement(
-                         "SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                         "SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                                  + " AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
                 statement.setString(1, real);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         columns.put(rows.getString(1), rows.getString(2).toLowerCase(java.util.Locale.ROOT));
+                        if ("YES".equalsIgnoreCase(rows.getString(3))) {
+                            nullable.add(rows.getString(1));
+                        }
                     }
                 }
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("Cannot read the columns of " + real + " in the " + role
                         + " database: " + rootMessage(e), e);
             }
-            return Collections.unmodifiableMap(columns);
+            return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable));
         });
     }
 

@@ -135,7 +135,7 @@ final class RecordPlanner {
         planned.put(record, ref);
         boolean changed;
         if (current == null) {
-            insert(path, shape, form, ref, ancestors);
+            insert(path, shape, form, ref, ancestors, record.complete());
             changed = true;
         } else {
             changed = update(changes, shape, form, current, ref, record.complete());
@@ -206,11 +206,13 @@ final class RecordPlanner {
         return null;
     }
 
-    private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors) {
+    private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors, boolean complete) {
         TableChanges changes = steps.get(path);
         Map<String, Object> columns = new LinkedHashMap<>();
+        java.util.Set<String> nullable = destination.nullableColumns(shape.table());
         form.columns().forEach((column, value) -> {
-            if (value != null) {
+            // a value the source has empty is empty on the destination too, not the column's default
+            if (value != null || (complete && nullable.contains(column))) {
                 columns.put(column, value);
             }
         });

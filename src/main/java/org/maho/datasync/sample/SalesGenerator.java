@@ -159,7 +159,7 @@ public final class SalesGenerator {
         String state = STATES[random.nextInt(STATES.length)];
         long id = orderId++;
         String incrementId = nextIncrementId("order", store);
-        LocalDateTime created = LocalDateTime.of(2025, 1, 5, 9, 0).plusMinutes(id * 97 % 400_000).withNano(0);
+        LocalDateTime created = LocalDateTime.of(2025, 1, 5, 9, 0).plusMinutes(id * 2_357 % 400_000).withNano(0);
 
         List<Item> items = items(id, store, created);
         BigDecimal subtotal = BigDecimal.ZERO;
