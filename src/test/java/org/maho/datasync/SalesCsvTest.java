@@ -96,7 +96,7 @@ class SalesCsvTest extends SyncTestSupport {
                 + " g.billing_name) FROM sales_flat_order o JOIN sales_flat_order_grid g ON g.entity_id = o.entity_id"
                 + " WHERE o.increment_id = 'ORD-002'"));
         assertEquals(4, count("SELECT COUNT(*) FROM sales_flat_order_address"), "billing, and shipping the same as billing");
-        assertTrue(orders.report().warnings().keySet().stream().anyMatch(w -> w.contains("imported as a guest order")),
+        assertTrue(orders.report().warnings().keySet().stream().anyMatch(w -> w.contains("imported as guest orders")),
                 orders.report().warnings().toString());
     }
 

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Start an embedded MariaDB, generate a source shop with a catalog and customers and an empty",
-                "destination shop whose ids all differ, sync everything twice (the second run changes nothing), then",
-                "import the CSV files of examples/, and print each report."})
+        description = {"Start an embedded MariaDB, generate a source shop with a catalog, customers, orders with their",
+                "invoices, shipments and credit memos, subscribers and CMS content, and an empty destination shop whose ids",
+                "all differ; sync all twice (the second run changes nothing), then import the CSV files of examples/, and",
+                "print each report."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SOURCE_DB = "datasync_demo_source";
@@ -30,15 +31,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the demo syncs from the source shop, in dependency order. */
-    static final List<String> ENTITIES = List.of("taxclass", "customergroup", "productattribute", "attributeset", "category",
-            "product", "customer");
 
     @Option(names = "--customers", description = "Customers to generate (default ${DEFAULT-VALUE}).")
     int customers = 2000;
 
     @Option(names = "--products", description = "Products to generate (default ${DEFAULT-VALUE}).")
     int products = 500;
+
+    @Option(names = "--orders", description = "Orders to generate, with their documents (default ${DEFAULT-VALUE}).")
+    int orders = 1000;
 
     @Option(names = "--server", description = "Use the MariaDB server of DATASYNC_DEST_HOST/PORT/USER/PASS (default"
             + " 127.0.0.1:3306, root) instead of an embedded one, and keep the demo databases for a look.")
@@ -54,21 +55,26 @@ public final class DemoCommand implements Callable<Integer> {
         ConnectionSettings configured = environment.connection("DEST", null, null, "mysql", null, null, null);
         try (DatabaseServer server = useServer ? DatabaseServer.reachableOrEmbedded(configured, home.resolve("var"))
                 : DatabaseServer.embedded(home.resolve("var"))) {
-            out.println("Creating the source shop " + SOURCE_DB + " with " + products + " products and " + customers
-                    + " customers, and the empty destination shop " + DESTINATION_DB + "...");
+            out.println("Creating the source shop " + SOURCE_DB + " with " + products + " products, " + customers
+                    + " customers and " + orders + " orders, and the empty destination shop " + DESTINATION_DB + "...");
             out.flush();
             SampleShop.create(server, SOURCE_DB, ShopSeeder.Layout.SOURCE);
             SampleShop.addCustomers(server.database(SOURCE_DB), customers, 42, 1.5);
             SampleShop.addCatalog(server.database(SOURCE_DB), products, 42);
+            if (orders > 0) {
+                SampleShop.addSales(server.database(SOURCE_DB), orders, 42);
+            }
             SampleShop.create(server, DESTINATION_DB, ShopSeeder.Layout.DESTINATION);
             try (DataSync dataSync = DataSync.start(home)) {
                 List<SyncJob> runs = new ArrayList<>();
-                runs.addAll(run(out, dataSync, "1. sync <entity> demo -a openmage, for " + String.join(", ", ENTITIES),
+                runs.addAll(run(out, dataSync, "1. sync all demo -a openmage: " + String.join(", ", SyncCommand.ALL),
                         fromDatabase(dataSync, server), server));
                 runs.addAll(run(out, dataSync, "2. the same again: nothing changes", fromDatabase(dataSync, server), server));
-                runs.addAll(run(out, dataSync, "3. the CSV files of examples/ (categories, products, customers with --skip-invalid)",
+                runs.addAll(run(out, dataSync, "3. the CSV files of examples/ (customers and orders with --skip-invalid)",
                         List.of(csv(dataSync, home, "category", "categories.csv"), csv(dataSync, home, "product", "products.csv"),
-                                csv(dataSync, home, "customer", "customers.csv").skipInvalid(true)), server));
+                                csv(dataSync, home, "customer", "customers.csv").skipInvalid(true),
+                                csv(dataSync, home, "order", "orders.csv").skipInvalid(true),
+                                csv(dataSync, home, "newsletter", "newsletter_subscribers.csv")), server));
                 if (!server.isEmbedded()) {
                     out.println("The demo databases stay on the server: " + SOURCE_DB + ", " + DESTINATION_DB);
                 }
@@ -79,9 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
         List<JobSpec> jobs = new ArrayList<>();
-        for (String entity : ENTITIES) {
-            jobs.add(new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
-                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize()));
+        for (String entity : SyncCommand.ALL) {
+            JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
+                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize());
+            if ("product".equals(entity)) {
+                // stock comes last, on its own, as sync all does it
+                job.stockMode(JobSpec.StockMode.EXCLUDE);
+            }
+            jobs.add(job);
         }
         return jobs;
     }

@@ -102,7 +102,8 @@ public final class OrderHandler extends SalesDocumentHandler {
         }
         ShopMetadata shop = job.destination().metadata();
         if (job.references().get(customer) == null) {
-            job.report().warn("order: customer " + customer + " is not on the destination; the order is imported as a guest order");
+            job.report().warn("order.customer_id: a customer the input names is not on the destination (by source id or by"
+                    + " email in the order's website); its orders are imported as guest orders");
             OrderCsv.guest(order, shop);
         } else {
             order.fields().putIfAbsent("customer_is_guest", "0");
