@@ -111,8 +111,10 @@ class SalesSyncTest extends SyncTestSupport {
                 count(destination, "SELECT COUNT(*) FROM sales_flat_order_item c JOIN sales_flat_order_item p ON p.item_id = c.parent_item_id"
                         + " WHERE p.product_type IN ('configurable', 'bundle') AND p.order_id = c.order_id"),
                 "child items of configurable and bundle items point at their parent in the same order");
-        assertTrue(count(destination, "SELECT COUNT(*) FROM sales_flat_order_item c JOIN sales_flat_order_item p"
-                + " ON p.item_id = c.parent_item_id WHERE p.product_type = 'configurable'") > 0);
+        for (String composite : List.of("configurable", "bundle")) {
+            assertTrue(count(destination, "SELECT COUNT(*) FROM sales_flat_order_item c JOIN sales_flat_order_item p"
+                    + " ON p.item_id = c.parent_item_id WHERE p.product_type = '" + composite + "'") > 0, composite + " child items");
+        }
         assertTrue(count(destination, "SELECT COUNT(*) FROM sales_flat_order_item WHERE product_id IS NULL AND sku LIKE 'DISCONTINUED-%'") > 0,
                 "an item of a product the destination lacks keeps its sku with no product");
     }

@@ -34,6 +34,13 @@ public final class SalesGenerator {
 
     private record Customer(long id, String email, String firstname, String lastname, int websiteId, int groupId) {}
 
+    /** An order's amounts. */
+    private record Totals(BigDecimal subtotal, BigDecimal tax, BigDecimal shipping, BigDecimal discount, BigDecimal grand) {}
+
+    /** A generated order, what its documents copy from it. */
+    private record Placed(long id, String incrementId, ShopMetadata.Store store, List<Item> items, Totals totals,
+                          Customer customer, long billing, Long shippingAddress, LocalDateTime at, String name) {}
+
     /** An order item as generated: its id, what it sells under which sku, its parent item, quantity and row total. */
     private record Item(long id, Product product, String sku, Long parentId, int qty, BigDecimal price, BigDecimal rowTotal) {}
 
@@ -218,16 +225,16 @@ public final class SalesGenerator {
                 id, STATUS.get(state), store.id(), "Main Website\nMain Store\n" + store.code(), customer == null ? null : customer.id(),
                 grand, paid, grand, paid, incrementId, "EUR", "EUR", virtual ? null : firstname + " " + lastname,
                 firstname + " " + lastname, created, created.plusDays(refunded ? 10 : 2));
+        Placed placed = new Placed(id, incrementId, store, items, new Totals(subtotal, tax, shipping, discount, grand), customer,
+                billing, shippingAddress, created, firstname + " " + lastname);
         if (invoiced) {
-            invoice(id, incrementId, store, items, subtotal, tax, shipping, discount, grand, billing, shippingAddress, created,
-                    firstname + " " + lastname);
+            invoice(placed);
         }
         if (("complete".equals(state) || refunded) && !virtual) {
-            shipment(id, incrementId, store, items, customer, billing, shippingAddress, created, firstname + " " + lastname);
+            shipment(placed);
         }
         if (refunded) {
-            creditmemo(id, incrementId, store, items, subtotal, tax, shipping, discount, grand, billing, shippingAddress, created,
-                    firstname + " " + lastname);
+            creditmemo(placed);
         }
     }
 
@@ -298,84 +305,88 @@ public final class SalesGenerator {
                 + " status, created_at, entity_name", rowId++, order, random.nextInt(2), 0, comment, status, at, entity);
     }
 
-    private void invoice(long order, String orderIncrement, ShopMetadata.Store store, List<Item> items, BigDecimal subtotal,
-                         BigDecimal tax, BigDecimal shipping, BigDecimal discount, BigDecimal grand, long billing,
-                         Long shippingAddress, LocalDateTime ordered, String name) {
+    private void invoice(Placed order) {
         long id = documentId++;
+        ShopMetadata.Store store = order.store();
+        Totals totals = order.totals();
         String incrementId = nextIncrementId("invoice", store);
-        LocalDateTime at = ordered.plusDays(1);
+        LocalDateTime at = order.at().plusDays(1);
         rows.add("sales_flat_invoice", "entity_id, store_id, order_id, increment_id, state, subtotal, base_subtotal, tax_amount,"
                         + " base_tax_amount, shipping_amount, base_shipping_amount, discount_amount, base_discount_amount, grand_total,"
                         + " base_grand_total, total_qty, billing_address_id, shipping_address_id, base_currency_code,"
                         + " order_currency_code, store_currency_code, global_currency_code, created_at, updated_at",
-                id, store.id(), order, incrementId, 2, subtotal, subtotal, tax, tax, shipping, shipping, discount, discount, grand,
-                grand, items.size(), billing, shippingAddress, "EUR", "EUR", "EUR", "EUR", at, at);
-        for (Item item : items) {
-            rows.add("sales_flat_invoice_item", "entity_id, parent_id, order_item_id, product_id, sku, name, qty, price, base_price,"
-                            + " row_total, base_row_total", rowId++, id, item.id(), item.product().id(), item.sku(),
-                    item.product().name(), item.qty(), item.price(), item.price(), item.rowTotal(), item.rowTotal());
-        }
+                id, store.id(), order.id(), incrementId, 2, totals.subtotal(), totals.subtotal(), totals.tax(), totals.tax(),
+                totals.shipping(), totals.shipping(), totals.discount(), totals.discount(), totals.grand(), totals.grand(),
+                order.items().size(), order.billing(), order.shippingAddress(), "EUR", "EUR", "EUR", "EUR", at, at);
+        documentItems("sales_flat_invoice_item", id, order.items());
         if (random.nextBoolean()) {
             rows.add("sales_flat_invoice_comment", "entity_id, parent_id, is_customer_notified, is_visible_on_front, comment, created_at",
                     rowId++, id, 0, 0, "Paid by bank transfer", at);
         }
         rows.add("sales_flat_invoice_grid", "entity_id, store_id, base_grand_total, grand_total, order_id, state, store_currency_code,"
                         + " order_currency_code, base_currency_code, global_currency_code, increment_id, order_increment_id, created_at,"
-                        + " order_created_at, billing_name", id, store.id(), grand, grand, order, 2, "EUR", "EUR", "EUR", "EUR", incrementId,
-                orderIncrement, at, ordered, name);
-        history(order, at, "processing", "invoice", "Invoice #" + incrementId + " created.");
+                        + " order_created_at, billing_name", id, store.id(), totals.grand(), totals.grand(), order.id(), 2, "EUR", "EUR",
+                "EUR", "EUR", incrementId, order.incrementId(), at, order.at(), order.name());
+        history(order.id(), at, "processing", "invoice", "Invoice #" + incrementId + " created.");
     }
 
-    private void shipment(long order, String orderIncrement, ShopMetadata.Store store, List<Item> items, Customer customer,
-                          long billing, Long shippingAddress, LocalDateTime ordered, String name) {
+    private void shipment(Placed order) {
         long id = documentId++;
+        ShopMetadata.Store store = order.store();
         String incrementId = nextIncrementId("shipment", store);
-        LocalDateTime at = ordered.plusDays(2);
-        int qty = items.stream().filter(i -> i.parentId() == null).mapToInt(Item::qty).sum();
+        LocalDateTime at = order.at().plusDays(2);
+        int qty = order.items().stream().filter(i -> i.parentId() == null).mapToInt(Item::qty).sum();
         rows.add("sales_flat_shipment", "entity_id, store_id, total_qty, order_id, customer_id, shipping_address_id, billing_address_id,"
-                        + " increment_id, created_at, updated_at", id, store.id(), qty, order, customer == null ? null : customer.id(),
-                shippingAddress, billing, incrementId, at, at);
-        for (Item item : items) {
+                        + " increment_id, created_at, updated_at", id, store.id(), qty, order.id(),
+                order.customer() == null ? null : order.customer().id(), order.shippingAddress(), order.billing(), incrementId, at, at);
+        for (Item item : order.items()) {
             rows.add("sales_flat_shipment_item", "entity_id, parent_id, order_item_id, product_id, sku, name, qty, price, weight",
                     rowId++, id, item.id(), item.product().id(), item.sku(), item.product().name(), item.qty(), item.price(),
                     "1.0000");
         }
         String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
         rows.add("sales_flat_shipment_track", "entity_id, parent_id, order_id, track_number, title, carrier_code, created_at, updated_at",
-                rowId++, id, order, "1Z" + hex(8).toUpperCase(java.util.Locale.ROOT), carrier.toUpperCase(java.util.Locale.ROOT), carrier,
+                rowId++, id, order.id(), "1Z" + hex(8).toUpperCase(java.util.Locale.ROOT), carrier.toUpperCase(java.util.Locale.ROOT), carrier,
                 at, at);
         if (random.nextInt(3) == 0) {
             rows.add("sales_flat_shipment_comment", "entity_id, parent_id, is_customer_notified, is_visible_on_front, comment, created_at",
                     rowId++, id, 1, 1, "Left with the neighbour", at);
         }
         rows.add("sales_flat_shipment_grid", "entity_id, store_id, total_qty, order_id, increment_id, order_increment_id, created_at,"
-                + " order_created_at, shipping_name", id, store.id(), qty, order, incrementId, orderIncrement, at, ordered, name);
+                + " order_created_at, shipping_name", id, store.id(), qty, order.id(), incrementId, order.incrementId(), at, order.at(),
+                order.name());
     }
 
-    private void creditmemo(long order, String orderIncrement, ShopMetadata.Store store, List<Item> items, BigDecimal subtotal,
-                            BigDecimal tax, BigDecimal shipping, BigDecimal discount, BigDecimal grand, long billing,
-                            Long shippingAddress, LocalDateTime ordered, String name) {
+    private void creditmemo(Placed order) {
         long id = documentId++;
+        ShopMetadata.Store store = order.store();
+        Totals totals = order.totals();
         String incrementId = nextIncrementId("creditmemo", store);
-        LocalDateTime at = ordered.plusDays(10);
+        LocalDateTime at = order.at().plusDays(10);
         rows.add("sales_flat_creditmemo", "entity_id, store_id, order_id, increment_id, state, creditmemo_status, subtotal,"
                         + " base_subtotal, tax_amount, base_tax_amount, shipping_amount, base_shipping_amount, discount_amount,"
                         + " base_discount_amount, grand_total, base_grand_total, adjustment_positive, adjustment_negative,"
                         + " billing_address_id, shipping_address_id, base_currency_code, order_currency_code, created_at, updated_at",
-                id, store.id(), order, incrementId, 2, 1, subtotal, subtotal, tax, tax, shipping, shipping, discount, discount, grand,
-                grand, "0.0000", "0.0000", billing, shippingAddress, "EUR", "EUR", at, at);
-        for (Item item : items) {
-            rows.add("sales_flat_creditmemo_item", "entity_id, parent_id, order_item_id, product_id, sku, name, qty, price, base_price,"
-                            + " row_total, base_row_total", rowId++, id, item.id(), item.product().id(), item.sku(),
-                    item.product().name(), item.qty(), item.price(), item.price(), item.rowTotal(), item.rowTotal());
-        }
+                id, store.id(), order.id(), incrementId, 2, 1, totals.subtotal(), totals.subtotal(), totals.tax(), totals.tax(),
+                totals.shipping(), totals.shipping(), totals.discount(), totals.discount(), totals.grand(), totals.grand(), "0.0000",
+                "0.0000", order.billing(), order.shippingAddress(), "EUR", "EUR", at, at);
+        documentItems("sales_flat_creditmemo_item", id, order.items());
         rows.add("sales_flat_creditmemo_comment", "entity_id, parent_id, is_customer_notified, is_visible_on_front, comment, created_at",
                 rowId++, id, 0, 0, "Returned within 14 days", at);
         rows.add("sales_flat_creditmemo_grid", "entity_id, store_id, grand_total, base_grand_total, order_id, state, creditmemo_status,"
                         + " order_currency_code, base_currency_code, increment_id, order_increment_id, created_at, order_created_at,"
-                        + " billing_name", id, store.id(), grand, grand, order, 2, 1, "EUR", "EUR", incrementId, orderIncrement, at, ordered,
-                name);
-        history(order, at, "closed", "creditmemo", "Credit memo #" + incrementId + " created.");
+                        + " billing_name", id, store.id(), totals.grand(), totals.grand(), order.id(), 2, 1, "EUR", "EUR", incrementId,
+                order.incrementId(), at, order.at(), order.name());
+        history(order.id(), at, "closed", "creditmemo", "Credit memo #" + incrementId + " created.");
+    }
+
+    /** An invoice's or credit memo's items: one per order item, for its whole quantity. */
+    private void documentItems(String table, long document, List<Item> items) {
+        for (Item item : items) {
+            rows.add(table, "entity_id, parent_id, order_item_id, product_id, sku, name, qty, price, base_price, row_total,"
+                            + " base_row_total", rowId++, document, item.id(), item.product().id(), item.sku(), item.product().name(),
+                    item.qty(), item.price(), item.price(), item.rowTotal(), item.rowTotal());
+        }
     }
 
     /** OpenMage's numbering: the store id as prefix, then the store's counter padded to 8 digits. */
