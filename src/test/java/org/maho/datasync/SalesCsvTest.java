@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,36 @@ class SalesCsvTest extends SyncTestSupport {
         SyncJob again = importFile("newsletter", "newsletter_subscribers.csv");
         assertEquals(5, again.report().count(Outcome.UNCHANGED));
         assertEquals(5, count("SELECT COUNT(*) FROM newsletter_subscriber"));
+    }
+
+    @Test
+    void badOrderLinesAreDeadLetteredWithTheirReasonsAndTheValidOnesLand() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("orders", ".csv");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "entity_id,increment_id,customer_email,grand_total,base_grand_total,billing_firstname,billing_lastname,billing_street,"
+                        + "billing_city,billing_country_id,items",
+                "1,BAD-1,anna@example.com,10.00,10.00,Anna,Ant,1 Road,Town,DE,\"[{\"\"sku\"\":\"\"A\"\",\"\"qty_ordered\"\":1\"",
+                "2,BAD 2,bert@example.com,10.00,10.00,Bert,Bee,2 Road,Town,DE,A:1:10.00",
+                "3,BAD-3,carl@example.com,10.00,10.00,Carl,Cat,3 Road,Town,DE,A:zero:10.00",
+                "4,OK-4,dora@example.com,10.00,10.00,Dora,Dog,4 Road,Town,DE,A:1:10.00",
+                "5,BAD-5,not-an-email,10.00,10.00,Emil,Eel,5 Road,Town,DE,A:1:ten") + "\n");
+        try {
+            SyncJob job = dataSync.sync(new JobSpec().entityType("order").sourceSystem("legacy").adapter(JobSpec.Adapter.CSV).file(file)
+                    .skipInvalid(true), shops.destination());
+
+            assertFalse(job.failed(), () -> String.valueOf(job.failure()));
+            assertEquals(1, job.report().count(Outcome.CREATED));
+            assertEquals(4, job.report().count(Outcome.INVALID));
+            assertEquals("OK-4", text("SELECT GROUP_CONCAT(increment_id) FROM sales_flat_order"));
+            String reasons = String.join("\n", java.nio.file.Files.readAllLines(job.deadLetterFile()));
+            for (String expected : List.of("line 2", "items", "is not valid JSON", "line 3", "'BAD 2' may hold only letters, digits",
+                    "line 4", "items[1].qty_ordered", "'zero' is not a quantity above 0", "line 6", "'not-an-email' is not a valid email",
+                    "items[1].price", "'ten' is not a number")) {
+                assertTrue(reasons.contains(expected), expected + " in " + reasons);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     private String addresses(String order) throws Exception {

@@ -85,6 +85,12 @@ public final class OrderHandler extends SalesDocumentHandler {
             if (qty != null && !CsvValues.isPositive(qty.toString())) {
                 record.reject(where + ".qty_ordered", "'" + qty + "' is not a quantity above 0");
             }
+            for (String amount : List.of("price", "row_total", "tax_amount", "discount_amount")) {
+                Object value = item.get(amount);
+                if (value != null && !(value instanceof org.maho.datasync.eav.RawValue) && !isNumber(value.toString())) {
+                    record.reject(where + "." + amount, "'" + value + "' is not a number");
+                }
+            }
         }
         linkCustomerOrGuest(job, record);
         if (record.children(GRID.name()).isEmpty()) {
@@ -110,6 +116,15 @@ public final class OrderHandler extends SalesDocumentHandler {
             if (order.get("customer_group_id") == null) {
                 shop.customerGroupCode(1).ifPresent(code -> order.put("customer_group_id", code));
             }
+        }
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new java.math.BigDecimal(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
