@@ -266,8 +266,9 @@ public final class ValueMapper {
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
-                        .orElseThrow(() -> new UnmappedValueException("attribute '" + ref.code()
-                                + "' does not exist on the destination (sync productattribute first)", true)).id());
+                        .orElseThrow(() -> new UnmappedValueException(ref.entityTypeCode() + " attribute '" + ref.code()
+                                + "' does not exist on the destination" + ("catalog_product".equals(ref.entityTypeCode())
+                                ? " (sync productattribute first)" : " (only product attribute definitions are synced)"), true)).id());
             }
             case OPTION_REF: {
                 OptionRef ref = (OptionRef) portable;
