@@ -12,6 +12,7 @@ import org.maho.datasync.pipeline.Reporter;
 import org.maho.datasync.pipeline.RetryCounter;
 import org.maho.datasync.pipeline.Validation;
 import org.maho.datasync.sink.BatchWriter;
+import org.maho.datasync.sink.DeleteMirror;
 
 /** The beans the routes call by name. They hold no state of their own: a job travels with each exchange. */
 public class DataSyncBeans implements CamelConfiguration {
@@ -60,6 +61,11 @@ public class DataSyncBeans implements CamelConfiguration {
     @BindToRegistry
     public RetryCounter retryCounter() {
         return new RetryCounter();
+    }
+
+    @BindToRegistry
+    public DeleteMirror deleteMirror() {
+        return new DeleteMirror();
     }
 
     @BindToRegistry

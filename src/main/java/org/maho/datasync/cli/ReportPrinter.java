@@ -17,13 +17,17 @@ final class ReportPrinter {
     static void print(PrintWriter out, List<SyncJob> jobs) {
         boolean dryRun = jobs.stream().anyMatch(job -> job.spec().dryRun());
         String would = dryRun ? "would " : "";
-        out.printf(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s %9s %9s %11s%n", "entity", "read", would.isEmpty() ? "created" : "w.create",
-                would.isEmpty() ? "updated" : "w.update", "unchanged", "skipped", "invalid", "time", "records/s");
+        // deletions come with incremental runs only: the column shows when a run mirrored some
+        boolean deletions = jobs.stream().anyMatch(job -> !job.spec().deletions().isEmpty());
+        out.printf(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s %9s" + (deletions ? " %9s" : "%s") + " %9s %11s%n", "entity", "read",
+                would.isEmpty() ? "created" : "w.create", would.isEmpty() ? "updated" : "w.update", "unchanged", "skipped", "invalid",
+                deletions ? (would.isEmpty() ? "deleted" : "w.delete") : "", "time", "records/s");
         for (SyncJob job : jobs) {
             EntityReport report = job.report();
-            out.printf(Locale.ROOT, "%-17s %9d %9d %9d %9d %9d %9d %8.1fs %11.0f%n", report.entityType(), report.read(),
-                    report.count(Outcome.CREATED), report.count(Outcome.UPDATED), report.count(Outcome.UNCHANGED),
-                    report.count(Outcome.SKIPPED), report.count(Outcome.INVALID), report.seconds(), report.recordsPerSecond());
+            out.printf(Locale.ROOT, "%-17s %9d %9d %9d %9d %9d %9d" + (deletions ? " %9d" : "%s") + " %8.1fs %11.0f%n",
+                    report.entityType(), report.read(), report.count(Outcome.CREATED), report.count(Outcome.UPDATED),
+                    report.count(Outcome.UNCHANGED), report.count(Outcome.SKIPPED), report.count(Outcome.INVALID),
+                    deletions ? (Object) report.deleted() : "", report.seconds(), report.recordsPerSecond());
         }
         for (SyncJob job : jobs) {
             EntityReport report = job.report();

@@ -45,8 +45,6 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private boolean warnedOfPassword;
-
     @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: taxclass, customergroup, productattribute,"
             + " attributeset, category, product, stock, customer, order, invoice, shipment, creditmemo, newsletter, cms_block,"
             + " cms_page; or all: every one of them from a shop database, in dependency order.")
@@ -62,23 +60,8 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "<file>", description = "The CSV file (csv adapter).")
     Path file;
 
-    @Option(names = "--db-host", description = "Source database host (openmage adapter). Default DATASYNC_LIVE_HOST or 127.0.0.1.")
-    String dbHost;
-
-    @Option(names = "--db-port", description = "Source database port. Default DATASYNC_LIVE_PORT or 3306.")
-    Integer dbPort;
-
-    @Option(names = "--db-name", description = "Source database name. Default DATASYNC_LIVE_DB.")
-    String dbName;
-
-    @Option(names = "--db-user", description = "Source database user. Default DATASYNC_LIVE_USER or root.")
-    String dbUser;
-
-    @Option(names = "--db-pass", description = "Source database password. Prefer DATASYNC_LIVE_PASS in .env.local.")
-    String dbPass;
-
-    @Option(names = "--db-prefix", description = "Source table prefix. Default DATASYNC_LIVE_PREFIX or none.")
-    String dbPrefix;
+    @picocli.CommandLine.Mixin
+    SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
     @Option(names = {"-d", "--on-duplicate"}, paramLabel = "<mode>",
             description = "When the record exists on the destination: skip, update (default), merge (fill empty values only) or error.")
@@ -329,13 +312,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private void csvSource(JobSpec job) {
-        List<String> dbFlags = new ArrayList<>();
-        if (dbHost != null) dbFlags.add("--db-host");
-        if (dbPort != null) dbFlags.add("--db-port");
-        if (dbName != null) dbFlags.add("--db-name");
-        if (dbUser != null) dbFlags.add("--db-user");
-        if (dbPass != null) dbFlags.add("--db-pass");
-        if (dbPrefix != null) dbFlags.add("--db-prefix");
+        List<String> dbFlags = sourceDatabase.given();
         if (!dbFlags.isEmpty()) {
             throw usage(String.join(", ", dbFlags) + " apply to the openmage adapter, not csv (use -a openmage)");
         }
@@ -355,12 +332,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (file != null) {
             throw usage("-f/--file applies to the csv adapter, not openmage");
         }
-        if (dbPass != null && !warnedOfPassword) {
-            err.println("Warning: --db-pass on the command line is visible to other users of this machine;"
-                    + " put DATASYNC_LIVE_PASS in .env.local or the environment instead.");
-            warnedOfPassword = true;
-        }
-        ConnectionSettings source = environment.connection("LIVE", dbHost, dbPort, dbName, dbUser, dbPass, dbPrefix);
+        ConnectionSettings source = sourceDatabase.settings(environment, err);
         if (source.database() == null) {
             throw usage("The openmage adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
         }
@@ -368,7 +340,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private ConnectionSettings destination(Environment environment) {
-        ConnectionSettings destination = environment.connection("DEST", null, null, null, null, null, null);
+        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
         if (destination.database() == null) {
             throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
                     + " in .env.local or the environment");

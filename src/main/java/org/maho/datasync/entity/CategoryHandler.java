@@ -237,6 +237,13 @@ public final class CategoryHandler extends TableEntityHandler {
         job.forget(DESTINATION_TREE);
     }
 
+    /** A category deleted at the source is deactivated: its products keep their other categories. */
+    @Override
+    public boolean retireTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        setIntValue(job, destination, ENTITY_TYPE, "is_active", 0, ids);
+        return true;
+    }
+
     @Override
     public Record fromCsv(CsvRow row, SyncJob job) {
         return CategoryCsv.toRecord(row, job);

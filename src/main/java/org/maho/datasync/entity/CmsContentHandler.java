@@ -119,6 +119,16 @@ abstract class CmsContentHandler extends TableEntityHandler {
         }
     }
 
+    /** A page or block deleted at the source is disabled. */
+    @Override
+    public boolean retireTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        for (List<Long> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
+            Sql.update(destination, "UPDATE " + job.destination().table(shape().table()) + " SET is_active = 0 WHERE " + idColumn
+                    + " IN (" + Sql.placeholders(chunk.size()) + ")", chunk);
+        }
+        return true;
+    }
+
     @Override
     protected void newRowDefaults(SyncJob job, TableShape shape, Map<String, Object> columns, RowRef ref, List<RowRef> ancestors) {
         if (shape == shape()) {

@@ -194,6 +194,16 @@ public final class CustomerHandler extends TableEntityHandler {
         columns.putIfAbsent("updated_at", columns.get("created_at"));
     }
 
+    /** A customer deleted at the source is deactivated: the account and its orders' link stay, the login goes. */
+    @Override
+    public boolean retireTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        for (List<Long> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
+            Sql.update(destination, "UPDATE " + job.destination().table(CUSTOMER.table()) + " SET is_active = 0 WHERE entity_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")", chunk);
+        }
+        return true;
+    }
+
     @Override
     public Record fromCsv(CsvRow row, SyncJob job) {
         return CustomerCsv.toRecord(row, job);

@@ -84,6 +84,22 @@ public interface EntityHandler {
     /** Runs once after the last batch of a run that wrote (category trees recount their children). */
     default void finish(SyncJob job, Connection destination) throws SQLException {}
 
+    /**
+     * Removes destination entities whose source entity was deleted, with their registry entries: their rows, and the
+     * rows that belong to them through the shop's foreign keys. Runs in the caller's transaction.
+     */
+    default void deleteTargets(SyncJob job, Connection destination, java.util.Collection<Long> ids) throws SQLException {
+        throw new UnsupportedOperationException(type() + " does not mirror deletions");
+    }
+
+    /**
+     * Retires destination entities as the shop itself retires one (a customer deactivated, a product disabled) instead
+     * of removing them; false when this entity type has no such form.
+     */
+    default boolean retireTargets(SyncJob job, Connection destination, java.util.Collection<Long> ids) throws SQLException {
+        return false;
+    }
+
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
     String naturalKey(SyncJob job, Record record);
 

@@ -111,6 +111,16 @@ public final class NewsletterHandler extends TableEntityHandler {
         columns.putIfAbsent("subscriber_status", "1");
     }
 
+    /** A subscriber deleted at the source is unsubscribed: no newsletter goes to an address the source let go. */
+    @Override
+    public boolean retireTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        for (List<Long> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
+            Sql.update(destination, "UPDATE " + job.destination().table(SUBSCRIBER.table()) + " SET subscriber_status = 3"
+                    + " WHERE subscriber_id IN (" + Sql.placeholders(chunk.size()) + ")", chunk);
+        }
+        return true;
+    }
+
     @Override
     public Record fromCsv(CsvRow row, SyncJob job) {
         return NewsletterCsv.toRecord(row, job);

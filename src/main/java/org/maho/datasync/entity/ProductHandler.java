@@ -251,6 +251,14 @@ public final class ProductHandler extends TableEntityHandler {
         ProductImages.copy(job, files);
     }
 
+    /** A product deleted at the source is disabled and hidden from the catalog, as a shop takes one off sale. */
+    @Override
+    public boolean retireTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        setIntValue(job, destination, ENTITY_TYPE, "status", 2, ids);
+        setIntValue(job, destination, ENTITY_TYPE, "visibility", 1, ids);
+        return true;
+    }
+
     @Override
     public Record fromCsv(CsvRow row, SyncJob job) {
         return ProductCsv.toRecord(row, job);

@@ -240,6 +240,64 @@ public abstract class TableEntityHandler implements EntityHandler {
         return alive;
     }
 
+    /**
+     * Removes the rows and the registry entries of the entities and of their registered children (a customer's
+     * addresses, an order's items); the shop's foreign keys remove the rest of what belongs to them.
+     */
+    @Override
+    public void deleteTargets(SyncJob job, Connection destination, Collection<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        TableShape shape = shape();
+        for (TableShape child : shape.children()) {
+            if (child.registryType() != null && child.idColumn() != null) {
+                List<Long> childIds = new ArrayList<>();
+                Sql.queryIn(destination, "SELECT " + child.idColumn() + " FROM " + job.destination().table(child.table()) + " WHERE "
+                        + child.parentColumn() + " IN ", "", List.of(), ids, row -> childIds.add(row.getLong(1)));
+                job.registry().forgetTargets(destination, child.registryType(), childIds);
+            }
+        }
+        job.registry().forgetTargets(destination, type(), ids);
+        for (List<Long> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
+            Sql.update(destination, "DELETE FROM " + job.destination().table(shape.table()) + " WHERE " + shape.idColumn()
+                    + " IN (" + Sql.placeholders(chunk.size()) + ")", chunk);
+        }
+    }
+
+    /** Sets an int attribute of EAV entities at the default scope (a product's status), as retiring one does. */
+    protected static void setIntValue(SyncJob job, Connection destination, String entityType, String code, int value,
+                                      Collection<Long> ids) throws SQLException {
+        org.maho.datasync.eav.ShopMetadata shop = job.destination().metadata();
+        org.maho.datasync.eav.ShopMetadata.Attribute attribute = shop.attribute(entityType, code).orElse(null);
+        if (attribute == null) {
+            return;
+        }
+        String table = job.destination().table(entityTable(entityType) + "_int");
+        boolean scoped = job.destination().columns(table).containsKey("store_id");
+        try (java.sql.PreparedStatement statement = destination.prepareStatement("INSERT INTO " + table
+                + " (entity_type_id, attribute_id, " + (scoped ? "store_id, " : "") + "entity_id, value) VALUES (?, ?, "
+                + (scoped ? "0, " : "") + "?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)")) {
+            for (Long id : ids) {
+                statement.setInt(1, shop.requireEntityType(entityType).id());
+                statement.setInt(2, attribute.id());
+                statement.setLong(3, id);
+                statement.setInt(4, value);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static String entityTable(String entityType) {
+        return switch (entityType) {
+            case "catalog_product" -> "catalog_product_entity";
+            case "catalog_category" -> "catalog_category_entity";
+            case "customer" -> "customer_entity";
+            default -> throw new IllegalArgumentException("no entity table for " + entityType);
+        };
+    }
+
     @Override
     public final void validate(SyncJob job, Record record) {
         validateRecord(job, record);

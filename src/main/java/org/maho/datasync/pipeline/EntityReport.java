@@ -21,6 +21,7 @@ public final class EntityReport {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
     private final Map<String, Long> warnings = new LinkedHashMap<>();
     private final List<String> invalidSamples = new ArrayList<>();
     private volatile boolean againPass;
@@ -109,6 +110,15 @@ public final class EntityReport {
             total += value.get();
         }
         return total;
+    }
+
+    /** Destination entities removed or retired because their source entity was deleted. */
+    public void countDeleted(long count) {
+        deleted.addAndGet(count);
+    }
+
+    public long deleted() {
+        return deleted.get();
     }
 
     public long rowsWritten() {

@@ -38,6 +38,10 @@ public final class JobSpec {
     private java.nio.file.Path imageDestination;
     private boolean forceImageImport;
     private boolean autoLinkConfigurables;
+    private boolean skipReading;
+    private List<Deletion> deletions = List.of();
+    private Deletion.Mode deletionMode = Deletion.Mode.HARD;
+    private java.util.function.Consumer<Record> recordListener;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -111,6 +115,22 @@ public final class JobSpec {
     /** CSV: simple products right after a configurable one of the same attribute set become its children. */
     public boolean autoLinkConfigurables() { return autoLinkConfigurables; }
     public JobSpec autoLinkConfigurables(boolean value) { autoLinkConfigurables = value; return this; }
+
+    /** Read nothing from the source: a job that only mirrors deletions. */
+    public boolean skipReading() { return skipReading; }
+    public JobSpec skipReading(boolean value) { skipReading = value; return this; }
+
+    /** Source entities that no longer exist, whose destination counterparts the job removes after its records. */
+    public List<Deletion> deletions() { return deletions; }
+    public JobSpec deletions(List<Deletion> value) { deletions = List.copyOf(value); return this; }
+
+    /** How deletions are mirrored: the rows removed, the entity retired (a customer deactivated), or left alone. */
+    public Deletion.Mode deletionMode() { return deletionMode; }
+    public JobSpec deletionMode(Deletion.Mode value) { deletionMode = value; return this; }
+
+    /** Hears each record once it has its final outcome (incremental sync acknowledges changes by it); may be null. */
+    public java.util.function.Consumer<Record> recordListener() { return recordListener; }
+    public JobSpec recordListener(java.util.function.Consumer<Record> value) { recordListener = value; return this; }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */
     public String sourceName() {

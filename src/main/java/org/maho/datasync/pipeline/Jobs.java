@@ -21,6 +21,9 @@ public final class Jobs {
 
     /** The record stream of the job's source: a shop database read by pages, or a CSV file read by lines. */
     public Iterator<Record> records(SyncJob job) {
+        if (job.spec().skipReading()) {
+            return java.util.Collections.emptyIterator();
+        }
         if (job.spec().adapter() == JobSpec.Adapter.CSV) {
             return CsvReader.read(job);
         }

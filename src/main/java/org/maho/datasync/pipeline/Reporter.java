@@ -26,6 +26,9 @@ public final class Reporter {
                 continue;
             }
             report.count(record);
+            if (job.spec().recordListener() != null) {
+                job.spec().recordListener().accept(record);
+            }
             if (verbosity >= 2) {
                 PROGRESS.info("{} {} {}{}", job.handler().type(), record.origin(),
                         record.outcome().name().toLowerCase(java.util.Locale.ROOT),

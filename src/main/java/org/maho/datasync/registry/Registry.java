@@ -180,6 +180,14 @@ public final class Registry {
         }
     }
 
+    /** Removes the mappings of this source that point at the given destination rows, which are being deleted. */
+    public void forgetTargets(Connection transaction, String entityType, Collection<Long> targetIds) throws SQLException {
+        if (targetIds.isEmpty() || !tableExists()) {
+            return;
+        }
+        forget(transaction, entityType, sourceIdsOfTargets(transaction, entityType, targetIds).values());
+    }
+
     /** Teaches the cache mappings whose transaction committed. */
     public void committed(Collection<Mapping> mappings) {
         for (Mapping mapping : mappings) {

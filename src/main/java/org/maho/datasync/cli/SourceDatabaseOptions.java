@@ -1,0 +1,61 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.maho.datasync.db.ConnectionSettings;
+import picocli.CommandLine.Option;
+
+/** The source shop database's options, shared by the commands that read one; DATASYNC_LIVE_* fill what is not given. */
+final class SourceDatabaseOptions {
+
+    @Option(names = "--db-host", description = "Source database host. Default DATASYNC_LIVE_HOST or 127.0.0.1.")
+    String host;
+
+    @Option(names = "--db-port", description = "Source database port. Default DATASYNC_LIVE_PORT or 3306.")
+    Integer port;
+
+    @Option(names = "--db-name", description = "Source database name. Default DATASYNC_LIVE_DB.")
+    String name;
+
+    @Option(names = "--db-user", description = "Source database user. Default DATASYNC_LIVE_USER or root.")
+    String user;
+
+    @Option(names = "--db-pass", description = "Source database password. Prefer DATASYNC_LIVE_PASS in .env.local.")
+    String password;
+
+    @Option(names = "--db-prefix", description = "Source table prefix. Default DATASYNC_LIVE_PREFIX or none.")
+    String prefix;
+
+    private boolean warnedOfPassword;
+
+    /** The flags given on the command line, for the message that says they do not apply. */
+    List<String> given() {
+        List<String> flags = new ArrayList<>();
+        if (host != null) flags.add("--db-host");
+        if (port != null) flags.add("--db-port");
+        if (name != null) flags.add("--db-name");
+        if (user != null) flags.add("--db-user");
+        if (password != null) flags.add("--db-pass");
+        if (prefix != null) flags.add("--db-prefix");
+        return flags;
+    }
+
+    /**
+     * The source's settings: flags, else the environment and .env.local; null database when neither names one. A
+     * password on the command line works, with a warning.
+     */
+    ConnectionSettings settings(Environment environment, PrintWriter err) {
+        if (password != null && !warnedOfPassword) {
+            err.println("Warning: --db-pass on the command line is visible to other users of this machine;"
+                    + " put DATASYNC_LIVE_PASS in .env.local or the environment instead.");
+            warnedOfPassword = true;
+        }
+        return environment.connection("LIVE", host, port, name, user, password, prefix);
+    }
+
+    /** The destination: DATASYNC_DEST_* from the environment or .env.local; null database when they name none. */
+    static ConnectionSettings destination(Environment environment) {
+        return environment.connection("DEST", null, null, null, null, null, null);
+    }
+}
