@@ -37,6 +37,13 @@ public final class DataSync implements AutoCloseable {
 
     /** @param overrides settings that win over config/application.properties (tests, the CLI) */
     public static DataSync start(Path home, Map<String, String> overrides) {
+        return start(home, overrides, false);
+    }
+
+    /**
+     * @param service also load the service's routes ({@code routes/service/}): its schedules, for {@code datasync run}
+     */
+    public static DataSync start(Path home, Map<String, String> overrides, boolean service) {
         Path config = home.resolve("config/application.properties").toAbsolutePath();
         if (!Files.isRegularFile(config)) {
             throw new IllegalStateException("Missing " + config + ": run DataSync from its installation directory");
@@ -44,7 +51,8 @@ public final class DataSync implements AutoCloseable {
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + config);
         overrides.forEach(main::addOverrideProperty);
-        main.configure().withRoutesIncludePattern("file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        String routes = "file:" + home.resolve("routes").toAbsolutePath();
+        main.configure().withRoutesIncludePattern(routes + "/*.camel.yaml" + (service ? "," + routes + "/service/*.camel.yaml" : ""));
         main.configure().addConfiguration(new DataSyncBeans());
         try {
             main.start();
@@ -52,6 +60,10 @@ public final class DataSync implements AutoCloseable {
             throw new IllegalStateException("Cannot start the Camel context: " + e.getMessage(), e);
         }
         return new DataSync(home, main);
+    }
+
+    public org.apache.camel.CamelContext camelContext() {
+        return main.getCamelContext();
     }
 
     public EntityHandlers handlers() {

@@ -13,6 +13,7 @@ import org.maho.datasync.pipeline.RetryCounter;
 import org.maho.datasync.pipeline.Validation;
 import org.maho.datasync.sink.BatchWriter;
 import org.maho.datasync.sink.DeleteMirror;
+import org.maho.datasync.service.SyncService;
 
 /** The beans the routes call by name. They hold no state of their own: a job travels with each exchange. */
 public class DataSyncBeans implements CamelConfiguration {
@@ -66,6 +67,12 @@ public class DataSyncBeans implements CamelConfiguration {
     @BindToRegistry
     public DeleteMirror deleteMirror() {
         return new DeleteMirror();
+    }
+
+    /** What the service's schedules run; idle until 'datasync run' attaches its connections. */
+    @BindToRegistry
+    public SyncService syncService() {
+        return new SyncService();
     }
 
     @BindToRegistry

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.maho.datasync.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.OnDuplicate;
 import org.maho.datasync.pipeline.SyncJob;
@@ -67,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
             SampleShop.create(server, DESTINATION_DB, ShopSeeder.Layout.DESTINATION);
             try (DataSync dataSync = DataSync.start(home)) {
                 List<SyncJob> runs = new ArrayList<>();
-                runs.addAll(run(out, dataSync, "1. sync all demo -a openmage: " + String.join(", ", SyncCommand.ALL),
+                runs.addAll(run(out, dataSync, "1. sync all demo -a openmage: " + String.join(", ", EntityHandlers.IN_DEPENDENCY_ORDER),
                         fromDatabase(dataSync, server), server));
                 runs.addAll(run(out, dataSync, "2. the same again: nothing changes", fromDatabase(dataSync, server), server));
                 runs.addAll(run(out, dataSync, "3. the CSV files of examples/ (customers and orders with --skip-invalid)",
@@ -85,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
         List<JobSpec> jobs = new ArrayList<>();
-        for (String entity : SyncCommand.ALL) {
+        for (String entity : EntityHandlers.IN_DEPENDENCY_ORDER) {
             JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
                     .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize());
             if ("product".equals(entity)) {

@@ -33,12 +33,6 @@ import picocli.CommandLine.Spec;
                 "2:usage error", "3:finished, but invalid records were dead-lettered"})
 public final class SyncCommand implements Callable<Integer> {
 
-    /**
-     * What {@code sync all} runs, in dependency order: what an entity refers to is written before it. Products go
-     * without their stock, which comes last, set-based, on its own.
-     */
-    static final List<String> ALL = List.of("taxclass", "customergroup", "productattribute", "attributeset", "category",
-            "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "stock");
     private static final String ALL_ENTITIES = "all";
     private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("magento2", "shopify", "woocommerce");
 
@@ -170,7 +164,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         adapter = "openmage";
         List<JobSpec> jobs = new ArrayList<>();
-        for (String type : ALL) {
+        for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
             EntityHandler handler = handlers.find(type).orElseThrow();
             JobSpec job = spec(handler, environment, err, true);
             if (handler.options().contains(JobOption.STOCK)) {

@@ -11,6 +11,14 @@ import java.util.ServiceLoader;
 /** The entity handlers on the class path, by type name and alias. */
 public final class EntityHandlers {
 
+    /**
+     * Every entity type a whole-shop sync moves, in dependency order: what an entity refers to is written before it.
+     * Products go without their stock, which comes last, set-based, on its own.
+     */
+    public static final List<String> IN_DEPENDENCY_ORDER = List.of("taxclass", "customergroup", "productattribute",
+            "attributeset", "category", "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter",
+            "cms_block", "cms_page", "stock");
+
     private final Map<String, EntityHandler> byName = new LinkedHashMap<>();
     private final List<EntityHandler> handlers = new ArrayList<>();
 

@@ -42,6 +42,7 @@ public final class JobSpec {
     private List<Deletion> deletions = List.of();
     private Deletion.Mode deletionMode = Deletion.Mode.HARD;
     private java.util.function.Consumer<Record> recordListener;
+    private java.util.function.BooleanSupplier stopRequested = () -> false;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -131,6 +132,10 @@ public final class JobSpec {
     /** Hears each record once it has its final outcome (incremental sync acknowledges changes by it); may be null. */
     public java.util.function.Consumer<Record> recordListener() { return recordListener; }
     public JobSpec recordListener(java.util.function.Consumer<Record> value) { recordListener = value; return this; }
+
+    /** Asks the job to stop after the batch in flight (a service shutting down); it then ends as failed, unacknowledged. */
+    public java.util.function.BooleanSupplier stopRequested() { return stopRequested; }
+    public JobSpec stopRequested(java.util.function.BooleanSupplier value) { stopRequested = value; return this; }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */
     public String sourceName() {

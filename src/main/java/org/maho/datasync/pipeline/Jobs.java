@@ -33,6 +33,10 @@ public final class Jobs {
     /** Runs for each record before it joins a batch: counts it, and stops the reading once the job failed. */
     public void admit(Exchange exchange) {
         SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
+        if (!job.failed() && job.spec().stopRequested().getAsBoolean()) {
+            // what was read and not written is synced by the next run: nothing of this job is acknowledged
+            job.fail(new IllegalStateException("stopped: DataSync is shutting down; the next run syncs the rest"));
+        }
         if (job.failed()) {
             throw new JobStoppedException("stopped reading: " + job.failure().getMessage());
         }

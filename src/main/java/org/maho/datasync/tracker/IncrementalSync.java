@@ -40,7 +40,13 @@ public final class IncrementalSync {
 
     /** What a run is asked to do. */
     public record Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
-                          JobSpec.StockMode stockMode, int verbosity, int batchSize) {}
+                          JobSpec.StockMode stockMode, int verbosity, int batchSize, java.util.function.BooleanSupplier stopRequested) {
+
+        public Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
+                       JobSpec.StockMode stockMode, int verbosity, int batchSize) {
+            this(sourceSystem, types, markSynced, limitPerType, dryRun, stockMode, verbosity, batchSize, () -> false);
+        }
+    }
 
     /** How deletions are mirrored: per configuration, hard or soft per entity type, or not at all. */
     public record DeletePolicy(boolean enabled, Deletion.Mode mode, Set<String> softTypes, Set<String> skipTypes) {
@@ -109,6 +115,9 @@ public final class IncrementalSync {
         for (TrackedEntity entity : TrackedEntities.ALL) {
             if (!selected(entity.type(), options)) {
                 continue;
+            }
+            if (options.stopRequested().getAsBoolean()) {
+                break;
             }
             TypeRun run = runType(shop, tracker, entity, options);
             if (run != null) {
@@ -179,7 +188,7 @@ public final class IncrementalSync {
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
                 .verbosity(options.verbosity()).batchSize(options.batchSize())
                 .stockMode(options.stockMode() == JobSpec.StockMode.EXCLUDE ? JobSpec.StockMode.EXCLUDE : JobSpec.StockMode.INCLUDE)
-                .recordListener(record -> outcomes.put(record.sourceId(), record));
+                .recordListener(record -> outcomes.put(record.sourceId(), record)).stopRequested(options.stopRequested());
         SyncJob job = dataSync.sync(spec, destination);
         if (job.failed() || options.dryRun() || !options.markSynced()) {
             return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0);

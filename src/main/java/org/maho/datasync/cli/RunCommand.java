@@ -1,0 +1,67 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.service.DataSyncService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"The long-running service: an incremental sync on a schedule (datasync.schedule.incremental, every five",
+                "minutes by default), optional scheduled full syncs (datasync.schedule.full.*), health checks at /observe/health",
+                "and Prometheus metrics at /observe/metrics on camel.management.port (9876). SIGTERM or Ctrl-C stops it after",
+                "the batch in flight."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<source>", defaultValue = "live",
+            description = "Name of the source system in the registry (default ${DEFAULT-VALUE}).")
+    String sourceSystem;
+
+    @Mixin
+    SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path home = Home.directory();
+        Environment environment = Environment.load(home);
+        ConnectionSettings source = sourceDatabase.settings(environment, err);
+        if (source.database() == null) {
+            throw new ParameterException(spec.commandLine(), "The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
+        }
+        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
+        if (destination.database() == null) {
+            throw new ParameterException(spec.commandLine(), "No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST,"
+                    + " _PORT, _USER, _PASS) in .env.local or the environment");
+        }
+        DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, Map.of());
+        String port = service.dataSync().setting("camel.management.port", "9876");
+        out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe());
+        out.println("  incremental sync on '" + service.dataSync().setting("datasync.schedule.incremental", "?") + "'"
+                + (service.dataSync().setting("datasync.schedule.full.entities", "").isBlank() ? ""
+                : ", full sync of " + service.dataSync().setting("datasync.schedule.full.entities", "") + " on '"
+                        + service.dataSync().setting("datasync.schedule.full.cron", "?") + "'"));
+        out.println("  health: http://localhost:" + port + "/observe/health  metrics: http://localhost:" + port + "/observe/metrics");
+        out.println("  SIGTERM or Ctrl-C stops it after the batch in flight.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "datasync-shutdown"));
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,75 @@
+package org.maho.datasync.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.maho.datasync.DataSync;
+import org.maho.datasync.db.ConnectionSettings;
+
+/**
+ * {@code datasync run}: the application with its schedules (incremental sync every few minutes, optional full
+ * syncs), health checks (source and destination reachable, tracker lag) at /observe/health and Prometheus metrics at
+ * /observe/metrics on the management port. Closing it lets a run in flight finish its batch, then stops Camel.
+ */
+public final class DataSyncService implements AutoCloseable {
+
+    private final DataSync dataSync;
+    private final SyncService service;
+
+    private DataSyncService(DataSync dataSync, SyncService service) {
+        this.dataSync = dataSync;
+        this.service = service;
+    }
+
+    /** @param overrides settings that win over config/application.properties (a test's schedule and port) */
+    public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
+                                        Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("camel.management.enabled", "true");
+        settings.put("camel.metrics.enabled", "true");
+        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), true);
+        try {
+            SyncService service = dataSync.camelContext().getRegistry().lookupByNameAndType("syncService", SyncService.class);
+            MeterRegistry meters = dataSync.camelContext().getRegistry().findSingleByType(MeterRegistry.class);
+            service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem),
+                    new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
+            HealthCheckRegistry health = HealthCheckRegistry.get(dataSync.camelContext());
+            health.register(new ShopReachableCheck(service, "source", SyncService.Setup::source));
+            health.register(new ShopReachableCheck(service, "destination", SyncService.Setup::destination));
+            health.register(new TrackerLagCheck(service, Long.parseLong(dataSync.setting("datasync.service.max-lag-seconds", "3600").trim())));
+            return new DataSyncService(dataSync, service);
+        } catch (RuntimeException e) {
+            dataSync.close();
+            throw e;
+        }
+    }
+
+    /** The full-sync schedule starts only when datasync.schedule.full.entities names some. */
+    private static Map<String, String> fullSyncSwitch(Path home, Map<String, String> settings) {
+        String entities = settings.get("datasync.schedule.full.entities");
+        if (entities == null) {
+            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(home.resolve("config/application.properties"))) {
+                java.util.Properties file = new java.util.Properties();
+                file.load(reader);
+                entities = file.getProperty("datasync.schedule.full.entities", "");
+            } catch (java.io.IOException e) {
+                entities = "";
+            }
+        }
+        settings.put("datasync.service.full-sync", String.valueOf(!entities.isBlank()));
+        return settings;
+    }
+
+    public DataSync dataSync() {
+        return dataSync;
+    }
+
+    @Override
+    public void close() {
+        service.stop();
+        dataSync.close();
+    }
+}

@@ -1,0 +1,122 @@
+package org.maho.datasync.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.maho.datasync.DataSync;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.RunLock;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.entity.EntityHandlers;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.tracker.IncrementalSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code datasync run} does on its schedules (routes/service/schedules.camel.yaml): an incremental run, and
+ * full syncs of the configured entity types. Each run takes the destination's run lock, so it never overlaps another
+ * run, the service's or a cron job's. When the service stops, a run in flight stops after its batch in flight; what
+ * it did not acknowledge is synced by the next run.
+ */
+public final class SyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger("datasync.service");
+
+    /** The service's connections, known once the command line has read them. */
+    public record Setup(DataSync dataSync, ConnectionSettings source, ConnectionSettings destination, String sourceSystem) {}
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile Setup setup;
+    private volatile ServiceMetrics metrics;
+
+    public void attach(Setup value, ServiceMetrics meters) {
+        setup = value;
+        metrics = meters;
+    }
+
+    Setup setup() {
+        return setup;
+    }
+
+    /** Lets a run in flight end after its batch in flight, and starts no other. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    public void incremental() {
+        Setup current = setup;
+        if (current == null || stopping.get()) {
+            return;
+        }
+        DataSync dataSync = current.dataSync();
+        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
+            List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
+                    .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false, JobSpec.StockMode.INCLUDE,
+                            0, dataSync.defaultBatchSize(), stopping::get));
+            metrics.recorded(runs.stream().map(IncrementalSync.TypeRun::job).toList());
+            if (runs.isEmpty()) {
+                LOG.debug("incremental: no pending changes");
+                return;
+            }
+            List<String> summary = new ArrayList<>();
+            for (IncrementalSync.TypeRun run : runs) {
+                summary.add(String.format(Locale.ROOT, "%s %d changes, %d acknowledged, %d failed, %d parked%s", run.type(),
+                        run.changes(), run.acknowledged(), run.failed(), run.parked(), run.job().failed()
+                                ? " (stopped: " + ShopDatabase.rootMessage(run.job().failure()) + ")" : ""));
+            }
+            LOG.info("incremental: {}", String.join("; ", summary));
+        } catch (RunLock.HeldException e) {
+            LOG.warn("incremental run skipped: {}", e.getMessage());
+        } catch (Exception e) {
+            metrics.failedRun();
+            LOG.error("incremental run failed: {}", ShopDatabase.rootMessage(e));
+        }
+    }
+
+    /** The full syncs of datasync.schedule.full.entities, in dependency order ("all": every entity type). */
+    public void fullSync() {
+        Setup current = setup;
+        if (current == null || stopping.get()) {
+            return;
+        }
+        DataSync dataSync = current.dataSync();
+        String configured = dataSync.setting("datasync.schedule.full.entities", "").trim().toLowerCase(Locale.ROOT);
+        List<String> entities = new ArrayList<>();
+        for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
+            if ("all".equals(configured) || List.of(configured.split("\\s*,\\s*")).contains(type)) {
+                entities.add(type);
+            }
+        }
+        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
+            List<SyncJob> jobs = new ArrayList<>();
+            for (String type : entities) {
+                if (stopping.get()) {
+                    break;
+                }
+                JobSpec spec = new JobSpec().entityType(type).sourceSystem(current.sourceSystem()).adapter(JobSpec.Adapter.OPENMAGE)
+                        .source(current.source()).skipInvalid(true).batchSize(dataSync.defaultBatchSize()).stopRequested(stopping::get);
+                if ("product".equals(type) && entities.contains("stock")) {
+                    spec.stockMode(JobSpec.StockMode.EXCLUDE);
+                }
+                SyncJob job = dataSync.sync(spec, current.destination());
+                jobs.add(job);
+                LOG.info("full sync {}: {} read, {} written, {} invalid{}", type, job.report().read(),
+                        job.report().processed() - job.report().count(org.maho.datasync.pipeline.Outcome.UNCHANGED),
+                        job.report().count(org.maho.datasync.pipeline.Outcome.INVALID),
+                        job.failed() ? ", stopped: " + ShopDatabase.rootMessage(job.failure()) : "");
+                if (job.failed()) {
+                    break;
+                }
+            }
+            metrics.recorded(jobs);
+        } catch (RunLock.HeldException e) {
+            LOG.warn("full sync skipped: {}", e.getMessage());
+        } catch (Exception e) {
+            metrics.failedRun();
+            LOG.error("full sync failed: {}", ShopDatabase.rootMessage(e));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.maho.datasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.service.DataSyncService;
+import org.maho.datasync.tracker.ChangeTracker;
+
+/** datasync run: the schedule picks up a source change within one period; health and metrics answer over HTTP. */
+class ServiceTest {
+
+    private static TestShops shops;
+
+    @BeforeAll
+    static void syncedShopsWithTheTracker() throws Exception {
+        shops = new TestShops("service").withCustomers(20, 11);
+        try (DataSync dataSync = DataSync.start(Path.of(""))) {
+            for (String entity : List.of("customergroup", "customer")) {
+                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+                        .source(shops.source()), shops.destination()).failed());
+            }
+            ChangeTracker.install(dataSync.database("source", shops.source()));
+        }
+    }
+
+    @AfterAll
+    static void dropShops() throws Exception {
+        shops.close();
+    }
+
+    @Test
+    void theServicePicksUpAChangeWithinOneScheduleAndReportsHealthAndMetrics() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (DataSyncService service = DataSyncService.start(Path.of(""), shops.source(), shops.destination(), "live",
+                Map.of("datasync.schedule.incremental", "*/2 * * * * ?", "camel.management.port", String.valueOf(port)))) {
+            TestShops.execute(shops.source(), "UPDATE customer_entity SET email = 'moved.in@example.com' WHERE entity_id = 1");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long found = 0;
+            while (found == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                found = Checksums.single(shops.destination(), "SELECT COUNT(*) FROM customer_entity WHERE email = 'moved.in@example.com'");
+            }
+            assertEquals(1, found, "the change reached the destination within the schedule's period (2 s) and a run");
+            assertEquals(0, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 0"));
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            for (String check : List.of("datasync-source", "datasync-destination", "datasync-tracker-lag")) {
+                assertTrue(health.body().contains(check), check + " in " + health.body());
+            }
+            assertTrue(health.body().contains("\"UP\""), health.body());
+
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("datasync_records_total{entity=\"customer\",outcome=\"updated\"}"), metrics.body());
+            assertTrue(metrics.body().contains("datasync_tracker_pending{entity=\"customer\"}"), metrics.body());
+            assertTrue(metrics.body().contains("datasync_tracker_lag_seconds"), metrics.body());
+            assertTrue(metrics.body().contains("datasync-sync-batch"), "Camel's own route timers give the batch latency");
+        }
+    }
+}
