@@ -59,6 +59,8 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            // what the run in flight did is logged before logging stops
+            org.apache.logging.log4j.LogManager.shutdown();
             stopped.countDown();
         }, "datasync-shutdown"));
         stopped.await();
