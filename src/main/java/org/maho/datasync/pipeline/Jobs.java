@@ -35,7 +35,7 @@ public final class Jobs {
         SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
         if (!job.failed() && job.spec().stopRequested().getAsBoolean()) {
             // what was read and not written is synced by the next run: nothing of this job is acknowledged
-            job.fail(new IllegalStateException("stopped: DataSync is shutting down; the next run syncs the rest"));
+            job.fail(new IllegalStateException("DataSync is shutting down; the next run syncs the rest"));
         }
         if (job.failed()) {
             throw new JobStoppedException("stopped reading: " + job.failure().getMessage());

@@ -67,9 +67,17 @@ public final class DataSyncService implements AutoCloseable {
         return dataSync;
     }
 
+    /** The run in flight ends after its batch; the schedules stop first, so that none fires into a stopping context. */
     @Override
     public void close() {
         service.stop();
+        for (String route : new String[] {"datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
+            try {
+                dataSync.camelContext().getRouteController().stopRoute(route);
+            } catch (Exception e) {
+                // stopping Camel below stops it anyway
+            }
+        }
         dataSync.close();
     }
 }
