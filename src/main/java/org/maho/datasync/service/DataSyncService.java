@@ -71,6 +71,12 @@ public final class DataSyncService implements AutoCloseable {
     @Override
     public void close() {
         service.stop();
+        try {
+            // no trigger fires from now on; the run in flight goes on to the end of its batch
+            dataSync.camelContext().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler().standby();
+        } catch (Exception e) {
+            // stopping the routes below stops the schedules too
+        }
         for (String route : new String[] {"datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
             try {
                 dataSync.camelContext().getRouteController().stopRoute(route);
