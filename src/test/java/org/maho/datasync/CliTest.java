@@ -53,6 +53,13 @@ class CliTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "sync invoice live -f examples/customers.csv | Entity invoice cannot be read by the csv adapter",
+            "incremental --stock sometimes --db-name shop | Invalid value for option '--stock'",
+            "incremental -e planets --db-name shop | Unknown tracker type 'planets'",
+            "incremental --limit 0 --db-name shop | --limit must be a positive number",
+            "incremental | The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB",
+            "tracker frobnicate --db-name shop | Unknown action 'frobnicate'; use install, uninstall or status",
+            "tracker status | The tracker lives on the source database",
+            "run | The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB",
             "sync all live -a csv -f examples/customers.csv | sync all reads a shop database: use -a openmage",
             "sync all live -f examples/customers.csv | -f/--file select within one entity type",
             "sync all live -a openmage --db-name shop --entity-ids 1 | --entity-ids select within one entity type",
