@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class ShopDatabase implements AutoCloseable {
     private final ConnectionSettings settings;
     private final HikariDataSource dataSource;
     private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
+    private volatile SessionSettings sessionSettings;
     private volatile ShopMetadata metadata;
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
@@ -139,6 +141,37 @@ public final class ShopDatabase implements AutoCloseable {
             }
             return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable));
         });
+    }
+
+    /** Whether the server reads backslash escapes in string literals (no NO_BACKSLASH_ESCAPES in its sql_mode). */
+    public boolean backslashEscapes() {
+        return sessionSettings().backslashEscapes();
+    }
+
+    /** The step between consecutive auto-increment ids (auto_increment_increment). */
+    public int autoIncrementStep() {
+        return sessionSettings().autoIncrementStep();
+    }
+
+    /** What writing statements as text needs to know of the server's session. */
+    private record SessionSettings(boolean backslashEscapes, int autoIncrementStep) {}
+
+    private SessionSettings sessionSettings() {
+        SessionSettings known = sessionSettings;
+        if (known == null) {
+            try (Connection connection = connection(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT @@SESSION.sql_mode, @@SESSION.auto_increment_increment")) {
+                row.next();
+                String mode = row.getString(1);
+                known = new SessionSettings(mode == null || !mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"),
+                        Math.max(1, row.getInt(2)));
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException("Cannot read the session settings of the " + role + " database: "
+                        + rootMessage(e), e);
+            }
+            sessionSettings = known;
+        }
+        return known;
     }
 
     public boolean hasTable(String table) {

@@ -1,10 +1,8 @@
 package org.maho.datasync.registry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.MultiRowInsert;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlScript;
 
@@ -145,22 +144,15 @@ public final class Registry {
         if (mappings.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-        try (PreparedStatement statement = transaction.prepareStatement("INSERT INTO " + table()
-                + " (source_system, entity_type, source_id, target_id, external_ref, synced_at) VALUES (?,?,?,?,?,?)"
-                + " ON DUPLICATE KEY UPDATE target_id = VALUES(target_id), external_ref = VALUES(external_ref),"
-                + " synced_at = VALUES(synced_at)")) {
-            for (Mapping mapping : mappings) {
-                statement.setString(1, sourceSystem);
-                statement.setString(2, mapping.entityType());
-                statement.setLong(3, Long.parseLong(mapping.sourceId()));
-                statement.setLong(4, mapping.targetId());
-                statement.setString(5, truncate(mapping.externalRef()));
-                statement.setTimestamp(6, now);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        String now = LocalDateTime.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        MultiRowInsert insert = new MultiRowInsert(destination, table(), List.of("source_system", "entity_type", "source_id",
+                "target_id", "external_ref", "synced_at"), "ON DUPLICATE KEY UPDATE target_id = VALUES(target_id),"
+                + " external_ref = VALUES(external_ref), synced_at = VALUES(synced_at)");
+        for (Mapping mapping : mappings) {
+            insert.add(sourceSystem, mapping.entityType(), Long.parseLong(mapping.sourceId()), mapping.targetId(),
+                    truncate(mapping.externalRef()), now);
         }
+        insert.execute(transaction);
     }
 
     /** Removes mappings whose destination rows this run deleted, in the caller's transaction. */

@@ -2,14 +2,13 @@ package org.maho.datasync.sink;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.maho.datasync.db.MultiRowInsert;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.TableShape;
@@ -86,39 +85,31 @@ final class TableWriter {
         long rows = 0;
         for (Map.Entry<List<String>, List<TableChanges.NewRow>> group : byColumns.entrySet()) {
             List<String> columns = group.getKey();
-            String sql = "INSERT INTO " + shop.table(shape.table()) + " (" + names(columns) + ") VALUES ("
-                    + Sql.placeholders(columns.size()) + ")";
-            boolean keys = shape.idColumn() != null;
-            try (PreparedStatement statement = keys ? transaction.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-                    : transaction.prepareStatement(sql)) {
-                for (TableChanges.NewRow row : group.getValue()) {
-                    int index = 1;
-                    for (String column : columns) {
-                        Object value = "entity_type_id".equals(column) && !row.columns().containsKey(column)
-                                ? changes.entityTypeId() : row.columns().get(column);
-                        statement.setObject(index++, resolve(value));
-                    }
-                    statement.addBatch();
+            MultiRowInsert insert = new MultiRowInsert(shop, shop.table(shape.table()), columns, "");
+            for (TableChanges.NewRow row : group.getValue()) {
+                Object[] values = new Object[columns.size()];
+                int index = 0;
+                for (String column : columns) {
+                    Object value = "entity_type_id".equals(column) && !row.columns().containsKey(column)
+                            ? changes.entityTypeId() : row.columns().get(column);
+                    values[index++] = resolve(value);
                 }
-                statement.executeBatch();
-                List<TableChanges.NewRow> inserted = group.getValue();
-                if (keys) {
-                    assignIds(statement, inserted, shape);
-                }
-                rows += inserted.size();
+                insert.add(values);
             }
+            List<TableChanges.NewRow> inserted = group.getValue();
+            if (shape.idColumn() != null) {
+                List<Long> ids = new ArrayList<>(inserted.size());
+                insert.execute(transaction, ids);
+                assignIds(ids, inserted, shape);
+            } else {
+                insert.execute(transaction);
+            }
+            rows += inserted.size();
         }
         return rows;
     }
 
-    private static void assignIds(PreparedStatement statement, List<TableChanges.NewRow> inserted, TableShape shape)
-            throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            while (keys.next()) {
-                ids.add(keys.getLong(1));
-            }
-        }
+    private static void assignIds(List<Long> ids, List<TableChanges.NewRow> inserted, TableShape shape) throws SQLException {
         if (ids.size() != inserted.size()) {
             throw new SQLException("Inserted " + inserted.size() + " rows into " + shape.table() + " but got "
                     + ids.size() + " generated ids", "HY000");
@@ -130,23 +121,31 @@ final class TableWriter {
         }
     }
 
+    /** Attribute values, one multi-row upsert per value table. */
     private static long writeValues(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
-        return batches(transaction, changes.values(), TableChanges.ValueWrite::backendType, backend -> {
-            String table = changes.shape().valueTable(backend);
+        Map<String, List<TableChanges.ValueWrite>> byBackend = new LinkedHashMap<>();
+        for (TableChanges.ValueWrite value : changes.values()) {
+            byBackend.computeIfAbsent(value.backendType(), k -> new ArrayList<>()).add(value);
+        }
+        long rows = 0;
+        for (Map.Entry<String, List<TableChanges.ValueWrite>> backend : byBackend.entrySet()) {
+            String table = changes.shape().valueTable(backend.getKey());
             boolean scoped = shop.columns(table).containsKey("store_id");
-            return "INSERT INTO " + shop.table(table) + " (entity_type_id, attribute_id, " + (scoped ? "store_id, " : "")
-                    + "entity_id, value) VALUES (" + (scoped ? "?,?,?,?,?" : "?,?,?,?") + ") ON DUPLICATE KEY UPDATE value = VALUES(value)";
-        }, (statement, value) -> {
-            boolean scoped = shop.columns(changes.shape().valueTable(value.backendType())).containsKey("store_id");
-            int index = 1;
-            statement.setInt(index++, changes.entityTypeId());
-            statement.setInt(index++, value.attributeId());
-            if (scoped) {
-                statement.setInt(index++, value.storeId());
+            MultiRowInsert insert = new MultiRowInsert(shop, shop.table(table), scoped
+                    ? List.of("entity_type_id", "attribute_id", "store_id", "entity_id", "value")
+                    : List.of("entity_type_id", "attribute_id", "entity_id", "value"), "ON DUPLICATE KEY UPDATE value = VALUES(value)");
+            for (TableChanges.ValueWrite value : backend.getValue()) {
+                if (scoped) {
+                    insert.add(changes.entityTypeId(), value.attributeId(), value.storeId(), value.entity().requireId(),
+                            resolve(value.value()));
+                } else {
+                    insert.add(changes.entityTypeId(), value.attributeId(), value.entity().requireId(), resolve(value.value()));
+                }
             }
-            statement.setLong(index++, value.entity().requireId());
-            statement.setObject(index, resolve(value.value()));
-        });
+            insert.execute(transaction);
+            rows += backend.getValue().size();
+        }
+        return rows;
     }
 
     private static long deleteValues(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
@@ -174,14 +173,6 @@ final class TableWriter {
 
     private static Object resolve(Object value) {
         return value instanceof Deferred deferred ? deferred.resolve() : value;
-    }
-
-    private static String names(List<String> columns) {
-        StringBuilder text = new StringBuilder();
-        for (String column : columns) {
-            text.append(text.length() == 0 ? "" : ", ").append(Sql.quote(column));
-        }
-        return text.toString();
     }
 
     private static String assignments(List<String> columns) {
