@@ -3,11 +3,9 @@ package org.maho.datasync.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,14 +82,9 @@ public final class Sql {
         }
     }
 
-    /** Every column of the current row as text, the form values keep between shops. */
+    /** Every column of the current row as text, the form values keep between shops; read-only. */
     public static Map<String, String> rowAsText(ResultSet row) throws SQLException {
-        ResultSetMetaData meta = row.getMetaData();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            values.put(meta.getColumnLabel(i), row.getString(i));
-        }
-        return values;
+        return RowValues.of(row);
     }
 
     public static String quote(String identifier) {

@@ -1,0 +1,118 @@
+package org.maho.datasync.db;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * A row's columns as text, read-only, in column order: an array of values that shares its column names with every
+ * row of its query. A page of wide rows (an order has 137 columns) costs one array per row, not a map entry per
+ * column.
+ */
+public final class RowValues extends AbstractMap<String, String> {
+
+    /** The column names of a query's rows, and where each is. */
+    static final class Columns {
+        private final String[] names;
+        private final Map<String, Integer> index;
+
+        private Columns(ResultSetMetaData meta) throws SQLException {
+            names = new String[meta.getColumnCount()];
+            index = new HashMap<>(names.length * 2);
+            for (int i = 0; i < names.length; i++) {
+                names[i] = meta.getColumnLabel(i + 1);
+                index.putIfAbsent(names[i], i);
+            }
+        }
+    }
+
+    /** The last query read on this thread (not kept alive by this): rows of one query share its columns. */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+    private final Columns columns;
+    private final String[] values;
+
+    private RowValues(Columns columns, String[] values) {
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** The current row of a result set. */
+    static RowValues of(ResultSet row) throws SQLException {
+        Object[] last = LAST.get();
+        Columns columns;
+        if (last != null && ((java.lang.ref.WeakReference<?>) last[0]).get() == row) {
+            columns = (Columns) last[1];
+        } else {
+            columns = new Columns(row.getMetaData());
+            LAST.set(new Object[] {new java.lang.ref.WeakReference<>(row), columns});
+        }
+        String[] values = new String[columns.names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getString(i + 1);
+        }
+        return new RowValues(columns, values);
+    }
+
+    @Override
+    public String get(Object key) {
+        Integer at = columns.index.get(key);
+        return at == null ? null : values[at];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return columns.index.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super String> action) {
+        for (int i = 0; i < values.length; i++) {
+            action.accept(columns.names[i], values[i]);
+        }
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, String>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < values.length;
+                    }
+
+                    @Override
+                    public Entry<String, String> next() {
+                        if (next >= values.length) {
+                            throw new NoSuchElementException();
+                        }
+                        int at = next++;
+                        return new SimpleImmutableEntry<>(columns.names[at], values[at]);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
+    }
+}
