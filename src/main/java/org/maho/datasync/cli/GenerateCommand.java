@@ -50,6 +50,9 @@ public final class GenerateCommand implements Callable<Integer> {
             + " and CMS content (default ${DEFAULT-VALUE}; needs --products).")
     int orders = 0;
 
+    @Option(names = "--subscribers", description = "Newsletter subscribers, with --orders (default: a third of the customers).")
+    Integer subscribers;
+
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -83,7 +86,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 SampleShop.addCatalog(server.database(dbName), products, seed);
             }
             if (orders > 0) {
-                SampleShop.addSales(server.database(dbName), orders, seed);
+                SampleShop.addSales(server.database(dbName), orders, seed, subscribers == null ? -1 : subscribers);
             }
             out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products and %d orders in %.1fs%n",
                     settings.describe(), chosen.name().toLowerCase(Locale.ROOT), customers, products, orders,

@@ -21,14 +21,18 @@ public final class ContentGenerator {
     private final Random random;
     private final Rows rows = new Rows();
 
-    private ContentGenerator(Connection connection, ShopMetadata shop, long seed) {
+    private final int subscribers;
+
+    private ContentGenerator(Connection connection, ShopMetadata shop, long seed, int subscribers) {
         this.connection = connection;
         this.shop = shop;
         this.random = new Random(seed);
+        this.subscribers = subscribers;
     }
 
-    public static void generate(Connection connection, ShopMetadata shop, long seed) throws SQLException {
-        new ContentGenerator(connection, shop, seed).run();
+    /** @param subscribers how many subscribers; negative: a third of the customers and five guests */
+    public static void generate(Connection connection, ShopMetadata shop, long seed, int subscribers) throws SQLException {
+        new ContentGenerator(connection, shop, seed, subscribers).run();
     }
 
     private void run() throws SQLException {
@@ -47,18 +51,31 @@ public final class ContentGenerator {
 
     private void subscribers() throws SQLException {
         long id = max("newsletter_subscriber", "subscriber_id") + 1;
+        long customers;
+        try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM customer_entity")) {
+            count.next();
+            customers = count.getLong(1);
+        }
+        // a third of the customers subscribe, or as many as asked for (up to all of them); guests make up the rest
+        double share = subscribers < 0 ? 1 / 3.0 : customers == 0 ? 0 : Math.min(1, subscribers * 0.8 / customers);
+        int made = 0;
         try (Statement statement = connection.createStatement();
              ResultSet customer = statement.executeQuery("SELECT entity_id, email, store_id FROM customer_entity ORDER BY entity_id")) {
-            while (customer.next()) {
-                if (random.nextInt(3) == 0) {
+            while (customer.next() && (subscribers < 0 || made < subscribers)) {
+                if (random.nextDouble() < share) {
                     subscriber(id++, customer.getLong(1), customer.getString(2), customer.getInt(3));
+                    made++;
                 }
             }
         }
         List<ShopMetadata.Store> stores = shop.stores().stream().filter(s -> s.id() != 0).toList();
-        for (int guest = 0; guest < 5; guest++) {
+        int guests = subscribers < 0 ? 5 : subscribers - made;
+        for (int guest = 0; guest < guests; guest++) {
             long subscriber = id++;
             subscriber(subscriber, 0, "reader." + subscriber + "@example.net", stores.get(guest % stores.size()).id());
+            if (guest % 5000 == 4999) {
+                rows.flush(connection);
+            }
         }
     }
 

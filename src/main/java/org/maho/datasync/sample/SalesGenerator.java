@@ -238,10 +238,10 @@ public final class SalesGenerator {
         }
     }
 
-    /** One to three lines: a configurable or bundle product as a parent item with its child items. */
+    /** One to four lines, and a configurable or bundle product's child items: about three items an order. */
     private List<Item> items(long order, ShopMetadata.Store store, LocalDateTime created) {
         List<Item> items = new ArrayList<>();
-        int lines = 1 + random.nextInt(3);
+        int lines = 1 + random.nextInt(4);
         for (int line = 0; line < lines; line++) {
             Product product = sellable.get(random.nextInt(sellable.size()));
             int qty = 1 + random.nextInt(3);

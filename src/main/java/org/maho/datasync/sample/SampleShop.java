@@ -37,10 +37,15 @@ public final class SampleShop {
 
     /** Adds {@code count} orders with invoices, shipments and credit memos, newsletter subscribers and CMS content. */
     public static void addSales(ConnectionSettings shop, int count, long seed) throws SQLException {
+        addSales(shop, count, seed, -1);
+    }
+
+    /** @param subscribers how many newsletter subscribers; negative: a third of the customers and five guests */
+    public static void addSales(ConnectionSettings shop, int count, long seed, int subscribers) throws SQLException {
         try (Connection connection = connect(shop)) {
             ShopMetadata metadata = ShopMetadata.load(connection, table -> shop.tablePrefix() + table);
             SalesGenerator.generate(connection, metadata, count, seed);
-            ContentGenerator.generate(connection, metadata, seed);
+            ContentGenerator.generate(connection, metadata, seed, subscribers);
         }
     }
 
