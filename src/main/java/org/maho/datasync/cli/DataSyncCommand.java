@@ -19,6 +19,9 @@ public final class DataSyncCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("datasync.report.stats")) {
+            HeapWatch.start();
+        }
         System.exit(execute(args));
     }
 

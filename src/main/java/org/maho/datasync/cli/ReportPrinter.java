@@ -29,6 +29,9 @@ final class ReportPrinter {
                     report.count(Outcome.UNCHANGED), report.count(Outcome.SKIPPED), report.count(Outcome.INVALID),
                     deletions ? (Object) report.deleted() : "", report.seconds(), report.recordsPerSecond());
         }
+        if (Boolean.getBoolean("datasync.report.stats")) {
+            printStats(out, jobs);
+        }
         for (SyncJob job : jobs) {
             EntityReport report = job.report();
             Map<String, Long> warnings = report.warnings();
@@ -66,6 +69,18 @@ final class ReportPrinter {
             out.println("Dry run: nothing was written to the destination.");
         }
         out.flush();
+    }
+
+    /** For benchmarks (-Ddatasync.report.stats=true): rows written per entity type, and the JVM's peak heap. */
+    private static void printStats(PrintWriter out, List<SyncJob> jobs) {
+        out.println();
+        out.printf(Locale.ROOT, "%-17s %12s %11s%n", "entity", "rows written", "rows/s");
+        for (SyncJob job : jobs) {
+            EntityReport report = job.report();
+            out.printf(Locale.ROOT, "%-17s %12d %11.0f%n", report.entityType(), report.rowsWritten(),
+                    report.seconds() <= 0 ? 0 : report.rowsWritten() / report.seconds());
+        }
+        out.println(HeapWatch.report());
     }
 
     static int exitCode(List<SyncJob> jobs) {
