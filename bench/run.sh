@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Maho DataSync benchmark: a generated shop through `sync all` into an empty destination, against a raw
+# mariadb-dump | mariadb copy of the same database; then changes on the source through `incremental`.
+# Prints records/s and rows written/s per entity, wall times, the JVM's peak heap and the process's peak RSS.
+#
+#   bench/run.sh                          the default scale (50,000 customers, 20,000 products,
+#                                         100,000 orders, 20,000 subscribers, 10,000 changes)
+#   bench/run.sh --customers 5000 --products 2000 --orders 10000 --subscribers 2000 --changes 1000
+#   bench/run.sh --keep                   keep the bench_* databases afterwards
+#
+# The MariaDB server: DATASYNC_DEST_HOST, _PORT, _USER, _PASS (default 127.0.0.1:3306, root, no password).
+# It creates and drops the databases bench_src, bench_dst and bench_raw there.
+set -euo pipefail
+
+HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CUSTOMERS=50000
+PRODUCTS=20000
+ORDERS=100000
+SUBSCRIBERS=20000
+CHANGES=10000
+KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --customers) CUSTOMERS="$2"; shift 2 ;;
+    --products) PRODUCTS="$2"; shift 2 ;;
+    --orders) ORDERS="$2"; shift 2 ;;
+    --subscribers) SUBSCRIBERS="$2"; shift 2 ;;
+    --changes) CHANGES="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    *) echo "Unknown option $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+done
+
+HOST="${DATASYNC_DEST_HOST:-127.0.0.1}"
+PORT="${DATASYNC_DEST_PORT:-3306}"
+USER_NAME="${DATASYNC_DEST_USER:-root}"
+PASS="${DATASYNC_DEST_PASS:-}"
+SRC=bench_src
+DST=bench_dst
+RAW=bench_raw
+OUT="$HOME_DIR/target/bench/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+
+db() { MYSQL_PWD="$PASS" mariadb -h "$HOST" -P "$PORT" -u "$USER_NAME" "$@"; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+export DATASYNC_DEST_HOST="$HOST" DATASYNC_DEST_PORT="$PORT" DATASYNC_DEST_USER="$USER_NAME" DATASYNC_DEST_PASS="$PASS" \
+  DATASYNC_DEST_DB="$DST" DATASYNC_LIVE_HOST="$HOST" DATASYNC_LIVE_PORT="$PORT" DATASYNC_LIVE_USER="$USER_NAME" \
+  DATASYNC_LIVE_PASS="$PASS" DATASYNC_LIVE_DB="$SRC"
+datasync() { "$HOME_DIR/bin/datasync" "$@"; }
+
+# Runs a DataSync command with the launcher's JVM options (a 512 MB heap), its report with rows written and peak heap, and the peak RSS of its process
+# (the kernel's high-water mark, read while it runs) appended to the output file.
+measured() {
+  local output="$1"; shift
+  # started directly, not through a function: $! is then the launcher, which becomes the JVM (exec)
+  DATASYNC_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC -XX:NewRatio=1 -Ddatasync.report.stats=true" "$HOME_DIR/bin/datasync" "$@" \
+    > "$output" 2>&1 &
+  local pid=$! peak=0 hwm
+  while kill -0 "$pid" 2>/dev/null; do
+    hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
+    sleep 0.2
+  done
+  wait "$pid" || true
+  echo "peak RSS: $((peak / 1024)) MB" >> "$output"
+}
+
+echo "Building DataSync..."
+"$HOME_DIR/bin/datasync" --version > /dev/null
+
+db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
+start=$(now)
+datasync generate --db-name "$SRC" --customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" \
+  --subscribers "$SUBSCRIBERS" > "$OUT/generate.txt"
+datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/generate.txt"
+echo "  $(seconds "$start" "$(now)") s"
+
+echo "Raw copy: mariadb-dump $SRC | mariadb $RAW..."
+db -e "CREATE DATABASE $RAW"
+start=$(now)
+MYSQL_PWD="$PASS" mariadb-dump -h "$HOST" -P "$PORT" -u "$USER_NAME" --single-transaction --quick "$SRC" | db "$RAW"
+RAW_SECONDS=$(seconds "$start" "$(now)")
+echo "  $RAW_SECONDS s"
+
+echo "sync all $SRC -> $DST..."
+start=$(now)
+measured "$OUT/sync-all.txt" sync all bench -a openmage
+SYNC_SECONDS=$(seconds "$start" "$(now)")
+echo "  $SYNC_SECONDS s"
+
+echo "Installing the tracker and making $CHANGES changes on the source..."
+datasync tracker install > "$OUT/tracker.txt"
+customers=$((CHANGES * 4 / 10)); products=$((CHANGES * 3 / 10)); orders=$((CHANGES * 2 / 10)); stock=$((CHANGES - customers - products - orders))
+db "$SRC" -e "
+  UPDATE customer_entity SET updated_at = updated_at + INTERVAL 1 SECOND ORDER BY entity_id LIMIT $customers;
+  UPDATE catalog_product_entity_decimal SET value = value + 1 WHERE store_id = 0 AND attribute_id = (SELECT a.attribute_id FROM
+    eav_attribute a JOIN eav_entity_type t USING (entity_type_id) WHERE t.entity_type_code = 'catalog_product' AND a.attribute_code = 'price')
+    ORDER BY entity_id LIMIT $products;
+  UPDATE sales_flat_order SET updated_at = updated_at + INTERVAL 1 SECOND ORDER BY entity_id LIMIT $orders;
+  UPDATE cataloginventory_stock_item SET qty = qty + 1 ORDER BY product_id DESC LIMIT $stock;"
+changed=$(now)
+measured "$OUT/incremental.txt" incremental bench --mark-synced
+INCREMENTAL_SECONDS=$(seconds "$changed" "$(now)")
+PENDING=$(db -N "$SRC" -e "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 0")
+
+# The report: one line per entity from the sync report's tables
+report() {
+  local file="$1"
+  awk '
+    /^entity +read/ { table = 1; next }
+    /^entity +rows written/ { table = 2; next }
+    /^$/ { table = 0 }
+    table == 1 && NF >= 9 { read[$1] = $2; secs[$1] = $(NF - 1); rps[$1] = $NF; order[++n] = $1 }
+    table == 2 && NF == 3 { rows[$1] = $2; rowsps[$1] = $3 }
+    /^peak heap:/ { heap = $3; live = $6 }
+    /^peak RSS:/ { rss = $3 }
+    END {
+      for (i = 1; i <= n; i++) {
+        e = order[i]; sub(/s$/, "", secs[e])
+        printf "| %s | %s | %s | %s | %s | %s |\n", e, read[e], secs[e], rps[e], rows[e], rowsps[e]
+      }
+      printf "HEAP %s\nLIVE %s\nRSS %s\n", heap, live, rss
+    }' "$file"
+}
+
+{
+  echo "## Maho DataSync benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GB", $2 / 1048576 }' /proc/meminfo), $(db -N -e 'SELECT VERSION()'),"
+  echo "$(java -version 2>&1 | head -1). Scale: $CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers."
+  echo
+  echo "### sync all (\`bin/datasync sync all bench -a openmage\`, heap limit 512 MB)"
+  echo
+  echo "| entity | records | seconds | records/s | rows written | rows/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  report "$OUT/sync-all.txt" | grep '^|'
+  echo
+  echo "Whole run: $SYNC_SECONDS s; raw copy (mariadb-dump | mariadb of the source database): $RAW_SECONDS s;"
+  echo "ratio $(awk -v a="$SYNC_SECONDS" -v b="$RAW_SECONDS" 'BEGIN { printf "%.1f", a / b }'). Peak heap used $(report "$OUT/sync-all.txt" | awk '/^HEAP/ { print $2 }') MB"
+  echo "($(report "$OUT/sync-all.txt" | awk '/^LIVE/ { print $2 }') MB kept after a collection), peak RSS $(report "$OUT/sync-all.txt" | awk '/^RSS/ { print $2 }') MB."
+  echo
+  echo "### incremental (\`bin/datasync incremental bench --mark-synced\`) after $CHANGES changes"
+  echo
+  echo "| entity | records | seconds | records/s | rows written | rows/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  report "$OUT/incremental.txt" | grep '^|'
+  echo
+  echo "From the last change on the source to the destination committed and acknowledged: $INCREMENTAL_SECONDS s"
+  echo "(includes starting the JVM); changes still pending afterwards: $PENDING. Peak heap used"
+  echo "$(report "$OUT/incremental.txt" | awk '/^HEAP/ { print $2 }') MB, peak RSS $(report "$OUT/incremental.txt" | awk '/^RSS/ { print $2 }') MB."
+} | tee "$OUT/results.md"
+
+echo
+echo "Reports: $OUT"
+if [ "$KEEP" = 0 ]; then
+  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+fi
