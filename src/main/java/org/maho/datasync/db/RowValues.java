@@ -1,8 +1,10 @@
 package org.maho.datasync.db;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
@@ -19,18 +21,36 @@ import java.util.function.BiConsumer;
  */
 public final class RowValues extends AbstractMap<String, String> {
 
-    /** The column names of a query's rows, and where each is. */
+    /** The column names of a query's rows, where each is, and which are read as the server's text. */
     static final class Columns {
         private final String[] names;
+        private final boolean[] asSent;
         private final Map<String, Integer> index;
 
         private Columns(ResultSetMetaData meta) throws SQLException {
             names = new String[meta.getColumnCount()];
+            asSent = new boolean[names.length];
             index = new HashMap<>(names.length * 2);
             for (int i = 0; i < names.length; i++) {
                 names[i] = meta.getColumnLabel(i + 1);
+                asSent[i] = isAsciiText(meta.getColumnType(i + 1), meta.getColumnTypeName(i + 1));
                 index.putIfAbsent(names[i], i);
             }
+        }
+
+        /**
+         * Integers, decimals, dates and times: the text protocol sends them as ASCII text, which is already the
+         * form values keep. The driver's getString would parse them (a decimal into a BigDecimal, a datetime into
+         * its own timestamp, printed again with String.format) only to print the same text; an order has dozens.
+         */
+        private static boolean isAsciiText(int type, String typeName) {
+            return switch (type) {
+                case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC, Types.TIME,
+                     Types.TIMESTAMP -> true;
+                // the driver reports YEAR as a date too; it reads that one its own way
+                case Types.DATE -> !"YEAR".equalsIgnoreCase(typeName);
+                default -> false;
+            };
         }
     }
 
@@ -57,7 +77,12 @@ public final class RowValues extends AbstractMap<String, String> {
         }
         String[] values = new String[columns.names.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = row.getString(i + 1);
+            if (columns.asSent[i]) {
+                byte[] text = row.getBytes(i + 1);
+                values[i] = text == null ? null : new String(text, StandardCharsets.ISO_8859_1);
+            } else {
+                values[i] = row.getString(i + 1);
+            }
         }
         return new RowValues(columns, values);
     }
