@@ -1,16 +1,35 @@
 package org.maho.datasync.source;
 
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Streams records page by page: the next page is fetched only when the current one is used up, so memory
- * holds one page whatever the size of the shop.
+ * Streams records page by page, reading one page ahead: while the pipeline writes a page, the next one is read
+ * on another thread, so reading the source and writing the destination overlap. Memory holds two pages whatever
+ * the size of the shop.
+ *
+ * <p>{@link #nextPage()} runs on one thread at a time, each call after the previous one ended, so a reader keeps
+ * its position in plain fields. What it touches besides must be safe to read from another thread: the source
+ * shop's metadata, the run's report and caches.
  */
 public abstract class PagedIterator<T> implements Iterator<T> {
 
-    private Iterator<T> current = List.<T>of().iterator();
+    /** Daemon threads, kept a minute after use: a run that stops early leaves nothing that holds the JVM. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "datasync-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The page being consumed; a record leaves it when taken, so a written batch is not kept alive by its page. */
+    private final ArrayDeque<T> current = new ArrayDeque<>();
+    private CompletableFuture<List<T>> ahead;
     private boolean exhausted;
 
     /** The next page, or an empty list at the end. */
@@ -18,16 +37,18 @@ public abstract class PagedIterator<T> implements Iterator<T> {
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext()) {
+        while (current.isEmpty()) {
             if (exhausted) {
                 return false;
             }
-            List<T> page = nextPage();
+            List<T> page = ahead == null ? nextPage() : await(ahead);
             if (page.isEmpty()) {
                 exhausted = true;
+                ahead = null;
                 return false;
             }
-            current = page.iterator();
+            current.addAll(page);
+            ahead = CompletableFuture.supplyAsync(this::nextPage, READ_AHEAD);
         }
         return true;
     }
@@ -37,6 +58,21 @@ public abstract class PagedIterator<T> implements Iterator<T> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return current.next();
+        return current.poll();
+    }
+
+    /** The page read ahead; its reader's failure is thrown here, as if the page were read on this thread. */
+    private static <T> List<T> await(CompletableFuture<List<T>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }
