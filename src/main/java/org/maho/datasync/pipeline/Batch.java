@@ -7,7 +7,8 @@ import java.util.List;
 public final class Batch {
 
     private final SyncJob job;
-    private final List<Record> records = new ArrayList<>();
+    private List<Record> records = new ArrayList<>();
+    private int size = -1;
 
     public Batch(SyncJob job) {
         this.job = job;
@@ -35,7 +36,13 @@ public final class Batch {
         return records.stream().filter(r -> r.outcome() == Outcome.INVALID).toList();
     }
 
+    /** Forgets the records once the batch is done; its size stays. */
+    public void release() {
+        size = records.size();
+        records = List.of();
+    }
+
     public int size() {
-        return records.size();
+        return size >= 0 ? size : records.size();
     }
 }
