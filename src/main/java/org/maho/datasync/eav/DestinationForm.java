@@ -9,11 +9,16 @@ public final class DestinationForm {
     /** An attribute value's place: the destination attribute and store id (0 for the default scope). */
     public record ValueKey(ShopMetadata.Attribute attribute, int storeId) {}
 
-    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final Map<String, String> columns;
     private final Map<ValueKey, String> values = new LinkedHashMap<>();
     private final Map<String, String> childReferences = new LinkedHashMap<>();
     private final Map<String, ChildRef> childColumns = new LinkedHashMap<>();
     private boolean dropped;
+
+    /** @param expectedColumns how many columns the form will hold, to size its map once */
+    public DestinationForm(int expectedColumns) {
+        columns = new LinkedHashMap<>(org.maho.datasync.pipeline.Record.capacityFor(expectedColumns));
+    }
 
     /** Entity-table columns; a null value means the source has the column empty. */
     public Map<String, String> columns() {

@@ -41,7 +41,7 @@ public final class RecordMapper {
 
     private static DestinationForm form(ValueMapper mapper, ShopDatabase destination, TableShape shape, Record record,
                                         Set<String> childReferenceFields) {
-        DestinationForm form = new DestinationForm();
+        DestinationForm form = new DestinationForm(record.fields().size());
         String type = shape.hasValues() ? shape.entityTypeCode() : shape.table();
         Map<String, String> columns = destination.columns(shape.table());
         ShopMetadata shop = destination.metadata();

@@ -208,7 +208,7 @@ final class RecordPlanner {
 
     private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors, boolean complete) {
         TableChanges changes = steps.get(path);
-        Map<String, Object> columns = new LinkedHashMap<>();
+        Map<String, Object> columns = new LinkedHashMap<>(Record.capacityFor(form.columns().size() + 4));
         java.util.Set<String> nullable = destination.nullableColumns(shape.table());
         form.columns().forEach((column, value) -> {
             // a value the source has empty is empty on the destination too, not the column's default
@@ -369,6 +369,9 @@ final class RecordPlanner {
 
     /** The destination child that is this source child: by registry, by key columns, else by content among unregistered ones. */
     private StoredRow matchChild(TableShape child, Record childRecord, List<StoredRow> candidates, Map<Long, String> registered) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
         String sourceId = childRecord.sourceId();
         if (child.registryType() != null && Registry.isRegistrable(sourceId)) {
             for (StoredRow row : candidates) {

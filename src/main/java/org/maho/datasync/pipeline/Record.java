@@ -18,7 +18,7 @@ public final class Record {
     private final String entityType;
     private final String sourceId;
     private final String origin;
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Object> fields;
     private final Map<String, Map<String, Object>> storeFields = new LinkedHashMap<>();
     private final Map<String, List<Record>> children = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -32,9 +32,20 @@ public final class Record {
     private String outcomeReason;
 
     public Record(String entityType, String sourceId, String origin) {
+        this(entityType, sourceId, origin, 16);
+    }
+
+    /** @param expectedFields how many fields the record will hold: a wide row's map is sized once, not regrown */
+    public Record(String entityType, String sourceId, String origin, int expectedFields) {
         this.entityType = entityType;
         this.sourceId = sourceId;
         this.origin = origin;
+        this.fields = new LinkedHashMap<>(capacityFor(expectedFields));
+    }
+
+    /** A hash map capacity that holds n entries without growing. */
+    public static int capacityFor(int n) {
+        return Math.max(16, (int) (n / 0.75f) + 1);
     }
 
     public String entityType() {

@@ -14,9 +14,10 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.TableShape;
 
 /**
- * Runs the {@link TableChanges} of one step with multi-row statements: JDBC batches that the driver rewrites
- * into multi-row INSERTs ({@code rewriteBatchedStatements=true}), so a batch of 500 records costs a handful of
- * round trips, not thousands. Rows go first (deletes, inserts, updates), then attribute values.
+ * Runs the {@link TableChanges} of one step with multi-row statements: inserts and attribute values as multi-row
+ * INSERT text ({@link MultiRowInsert}), updates and deletes as JDBC batches the driver sends together
+ * ({@code rewriteBatchedStatements=true}), so a batch of 500 records costs a handful of round trips, not
+ * thousands. Rows go first (deletes, inserts, updates), then attribute values.
  */
 final class TableWriter {
 
@@ -73,7 +74,9 @@ final class TableWriter {
         }
         TableShape shape = changes.shape();
         boolean typeColumn = shape.hasValues() && shop.columns(shape.table()).containsKey("entity_type_id");
-        // rows with the same columns share one statement; their order is kept so that ids come back in order
+        // rows with the same columns in the same order share one statement; their order is kept so that ids come
+        // back in order. A column set to another row of the same table (an item's parent item) is added last, so
+        // the row holding it never shares a statement with the row it points at, which is inserted first.
         Map<List<String>, List<TableChanges.NewRow>> byColumns = new LinkedHashMap<>();
         for (TableChanges.NewRow row : changes.inserts()) {
             List<String> columns = new ArrayList<>(row.columns().keySet());

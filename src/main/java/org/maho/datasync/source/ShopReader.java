@@ -178,7 +178,8 @@ public final class ShopReader extends PagedIterator<Record> {
         ShopMetadata shop = source.metadata();
         ValueMapper mapper = job.mapper();
         Record record = new Record(type, row.id() == null ? null : String.valueOf(row.id()),
-                rowShape.table() + (row.id() == null ? "" : " " + rowShape.idColumn() + "=" + row.id()));
+                rowShape.table() + (row.id() == null ? "" : " " + rowShape.idColumn() + "=" + row.id()),
+                row.columns().size() + row.values().size());
         record.complete(true);
         for (Map.Entry<String, String> column : row.columns().entrySet()) {
             String name = column.getKey();
