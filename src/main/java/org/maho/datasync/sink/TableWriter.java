@@ -31,10 +31,7 @@ final class TableWriter {
                 shape -> "DELETE FROM " + table + " WHERE " + conditions(shape.where()),
                 (statement, where) -> bind(statement, 1, where));
         rows += insertRows(transaction, shop, changes);
-        rows += batches(transaction, changes.updates(),
-                update -> new UpdateShape(List.copyOf(update.set().keySet()), List.copyOf(update.where().keySet())),
-                shape -> "UPDATE " + table + " SET " + assignments(shape.set()) + " WHERE " + conditions(shape.where()),
-                (statement, update) -> bind(statement, bind(statement, 1, update.set()), update.where()));
+        rows += updateRows(transaction, table, changes.updates());
         rows += deleteValues(transaction, shop, changes);
         rows += writeValues(transaction, shop, changes);
         return rows;
@@ -66,6 +63,73 @@ final class TableWriter {
             }
         }
         return rows;
+    }
+
+    /**
+     * Updates that set the same columns of rows picked by one key column (an order's address ids, set once its
+     * addresses exist) go as one statement per {@value #ROWS_PER_UPDATE} rows, {@code SET column = CASE key WHEN ...
+     * END WHERE key IN (...)}: one statement instead of one per row. Other updates, and a group that updates a row
+     * twice or picks one by NULL, run as a JDBC batch of single-row statements.
+     */
+    private static long updateRows(Connection transaction, String table, List<TableChanges.RowUpdate> updates) throws SQLException {
+        Map<UpdateShape, List<TableChanges.RowUpdate>> byShape = new LinkedHashMap<>();
+        for (TableChanges.RowUpdate update : updates) {
+            byShape.computeIfAbsent(new UpdateShape(List.copyOf(update.set().keySet()), List.copyOf(update.where().keySet())),
+                    k -> new ArrayList<>()).add(update);
+        }
+        long rows = 0;
+        for (Map.Entry<UpdateShape, List<TableChanges.RowUpdate>> group : byShape.entrySet()) {
+            UpdateShape shape = group.getKey();
+            List<TableChanges.RowUpdate> items = group.getValue();
+            List<Object> keys = shape.where().size() == 1 && items.size() > 1 ? distinctKeys(items, shape.where().get(0)) : null;
+            if (keys == null) {
+                rows += batches(transaction, items, update -> shape,
+                        same -> "UPDATE " + table + " SET " + assignments(same.set()) + " WHERE " + conditions(same.where()),
+                        (statement, update) -> bind(statement, bind(statement, 1, update.set()), update.where()));
+                continue;
+            }
+            for (int from = 0; from < items.size(); from += ROWS_PER_UPDATE) {
+                int to = Math.min(items.size(), from + ROWS_PER_UPDATE);
+                rows += updateByKey(transaction, table, shape, items.subList(from, to), keys.subList(from, to));
+            }
+        }
+        return rows;
+    }
+
+    private static final int ROWS_PER_UPDATE = 500;
+
+    /** The key of each update, resolved; null when two updates pick the same row or one picks by NULL. */
+    private static List<Object> distinctKeys(List<TableChanges.RowUpdate> items, String keyColumn) {
+        List<Object> keys = new ArrayList<>(items.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TableChanges.RowUpdate update : items) {
+            Object key = resolve(update.where().get(keyColumn));
+            if (key == null || !seen.add(key.toString())) {
+                return null;
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static long updateByKey(Connection transaction, String table, UpdateShape shape, List<TableChanges.RowUpdate> items,
+                                    List<Object> keys) throws SQLException {
+        String key = Sql.quote(shape.where().get(0));
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        List<Object> params = new ArrayList<>();
+        for (String column : shape.set()) {
+            sql.append(params.isEmpty() ? "" : ", ").append(Sql.quote(column)).append(" = CASE ").append(key);
+            for (int i = 0; i < items.size(); i++) {
+                sql.append(" WHEN ? THEN ?");
+                params.add(keys.get(i));
+                params.add(resolve(items.get(i).set().get(column)));
+            }
+            sql.append(" END");
+        }
+        sql.append(" WHERE ").append(key).append(" IN (").append(Sql.placeholders(keys.size())).append(")");
+        params.addAll(keys);
+        Sql.update(transaction, sql.toString(), params);
+        return items.size();
     }
 
     private static long insertRows(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
