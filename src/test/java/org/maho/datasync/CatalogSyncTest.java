@@ -144,6 +144,20 @@ class CatalogSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void stockChangedForEveryProductIsUpdatedRowByRow() throws Exception {
+        syncCatalog();
+        // one batch updates every stock row: the rows share one statement, each must still get its own values
+        TestShops.execute(shops.source(), "UPDATE cataloginventory_stock_item SET qty = qty + product_id, is_in_stock = 1 - is_in_stock,"
+                + " low_stock_date = IF(product_id % 2 = 0, NULL, '2026-01-02 03:04:05')");
+        long items = Long.parseLong(Checksums.text(shops.source(), "SELECT COUNT(*) FROM cataloginventory_stock_item"));
+
+        SyncJob stock = sync("stock", spec -> spec);
+
+        assertEquals(items, stock.report().count(Outcome.UPDATED));
+        assertSameProducts(CatalogView.products(shops.source()), CatalogView.products(shops.destination()));
+    }
+
+    @Test
     void stockModes() throws Exception {
         syncCatalog();
         TestShops.execute(shops.source(), "UPDATE cataloginventory_stock_item SET qty = 777 WHERE product_id = (SELECT MIN(entity_id)"

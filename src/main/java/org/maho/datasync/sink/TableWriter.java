@@ -67,8 +67,8 @@ final class TableWriter {
 
     /**
      * Updates that set the same columns of rows picked by one key column (an order's address ids, set once its
-     * addresses exist) go as one statement per {@value #ROWS_PER_UPDATE} rows, {@code SET column = CASE key WHEN ...
-     * END WHERE key IN (...)}: one statement instead of one per row. Other updates, and a group that updates a row
+     * addresses exist) go as one statement per {@value #ROWS_PER_UPDATE} rows, joined to their new values by key:
+     * one statement instead of one per row. Other updates, and a group that updates a row
      * twice or picks one by NULL, run as a JDBC batch of single-row statements.
      */
     private static long updateRows(Connection transaction, String table, List<TableChanges.RowUpdate> updates) throws SQLException {
@@ -114,20 +114,22 @@ final class TableWriter {
 
     private static long updateByKey(Connection transaction, String table, UpdateShape shape, List<TableChanges.RowUpdate> items,
                                     List<Object> keys) throws SQLException {
-        String key = Sql.quote(shape.where().get(0));
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        // the new values as a derived table joined by key: one pass, where CASE would compare every row with every key
+        StringBuilder rows = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        for (String column : shape.set()) {
-            sql.append(params.isEmpty() ? "" : ", ").append(Sql.quote(column)).append(" = CASE ").append(key);
-            for (int i = 0; i < items.size(); i++) {
-                sql.append(" WHEN ? THEN ?");
-                params.add(keys.get(i));
-                params.add(resolve(items.get(i).set().get(column)));
+        for (int i = 0; i < items.size(); i++) {
+            rows.append(i == 0 ? "SELECT ? AS `k`" : " UNION ALL SELECT ?");
+            params.add(keys.get(i));
+            for (int c = 0; c < shape.set().size(); c++) {
+                rows.append(i == 0 ? ", ? AS `v" + c + "`" : ", ?");
+                params.add(resolve(items.get(i).set().get(shape.set().get(c))));
             }
-            sql.append(" END");
         }
-        sql.append(" WHERE ").append(key).append(" IN (").append(Sql.placeholders(keys.size())).append(")");
-        params.addAll(keys);
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" t JOIN (").append(rows)
+                .append(") n ON t.").append(Sql.quote(shape.where().get(0))).append(" = n.`k` SET ");
+        for (int c = 0; c < shape.set().size(); c++) {
+            sql.append(c == 0 ? "" : ", ").append("t.").append(Sql.quote(shape.set().get(c))).append(" = n.`v").append(c).append("`");
+        }
         Sql.update(transaction, sql.toString(), params);
         return items.size();
     }
