@@ -99,6 +99,9 @@ public final class DataSync implements AutoCloseable {
         Registry registry = registries.computeIfAbsent(destination.settings().describe() + "|" + spec.sourceSystem(),
                 k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 200_000)));
         Path deadLetters = home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
+        if (!spec.batchSizeChosen()) {
+            spec.batchSize(batchSize(handler.type()));
+        }
         SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters);
         try {
             if (!spec.dryRun()) {
@@ -118,8 +121,9 @@ public final class DataSync implements AutoCloseable {
         return job;
     }
 
-    public int defaultBatchSize() {
-        return intSetting("datasync.batch-size", 500);
+    /** datasync.batch-size.<entity type>, else datasync.batch-size: wide records (orders) do better in smaller batches. */
+    public int batchSize(String entityType) {
+        return intSetting("datasync.batch-size." + entityType, intSetting("datasync.batch-size", 500));
     }
 
     @Override

@@ -59,6 +59,23 @@ class SalesSyncTest extends SyncTestSupport {
     }
 
     @Test
+    void aRunWithoutAChosenBatchSizeTakesItsEntityTypesFromTheConfiguration() throws Exception {
+        java.util.Properties config = new java.util.Properties();
+        try (java.io.Reader file = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("config", "application.properties"))) {
+            config.load(file);
+        }
+        for (String entity : List.of("order", "customer")) {
+            JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+                    .source(shops.source()).dryRun(true).skipInvalid(true);
+            SyncJob job = dataSync.sync(spec, shops.destination());
+            assertFalse(job.failed(), () -> entity + " failed: " + job.failure());
+            String configured = config.getProperty("datasync.batch-size." + entity, config.getProperty("datasync.batch-size"));
+            assertEquals(Integer.parseInt(configured.trim()), job.spec().batchSize(), entity);
+        }
+        assertEquals(35, sync("order", spec -> spec.dryRun(true).skipInvalid(true)).spec().batchSize(), "a chosen batch size wins");
+    }
+
+    @Test
     @Order(1)
     void aDryRunOfOrdersWritesNothingAndReportsWhatItWouldCreate() throws Exception {
         Map<String, String> before = Checksums.of(shops.destination());

@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<JobSpec> jobs = new ArrayList<>();
         for (String entity : EntityHandlers.IN_DEPENDENCY_ORDER) {
             JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
-                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE).batchSize(dataSync.defaultBatchSize());
+                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE);
             if ("product".equals(entity)) {
                 // stock comes last, on its own, as sync all does it
                 job.stockMode(JobSpec.StockMode.EXCLUDE);
@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static JobSpec csv(DataSync dataSync, Path home, String entity, String file) {
         return new JobSpec().entityType(entity).sourceSystem("demo-csv").adapter(JobSpec.Adapter.CSV)
-                .file(home.resolve("examples").resolve(file)).batchSize(dataSync.defaultBatchSize());
+                .file(home.resolve("examples").resolve(file));
     }
 
     private static List<SyncJob> run(PrintWriter out, DataSync dataSync, String title, List<JobSpec> jobs, DatabaseServer server) {

@@ -61,7 +61,7 @@ public final class IncrementalCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
-    @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction (default: datasync.batch-size).")
+    @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction, for every entity type (default: datasync.batch-size.<type>, else datasync.batch-size).")
     Integer batchSize;
 
     @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
@@ -102,7 +102,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         Logging.configure(verbose.length);
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),
-                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize == null ? dataSync.defaultBatchSize() : batchSize);
+                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize);
             out.println("DataSync incremental: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
                     + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)"));
             out.flush();

@@ -82,7 +82,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--increment-ids", paramLabel = "<ids>", split = ",", description = "Only these increment ids (sales documents).")
     List<String> incrementIds = new ArrayList<>();
 
-    @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction (default: datasync.batch-size).")
+    @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction, for every entity type (default: datasync.batch-size.<type>, else datasync.batch-size).")
     Integer batchSize;
 
     @Option(names = "--stock", paramLabel = "<mode>",
@@ -127,9 +127,6 @@ public final class SyncCommand implements Callable<Integer> {
         List<SyncJob> done = new ArrayList<>();
         try (DataSync dataSync = DataSync.start(home)) {
             for (JobSpec job : jobs) {
-                if (batchSize == null) {
-                    job.batchSize(dataSync.defaultBatchSize());
-                }
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
                 out.flush();

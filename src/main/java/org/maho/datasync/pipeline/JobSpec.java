@@ -29,7 +29,7 @@ public final class JobSpec {
     private LocalDateTime dateTo;
     private List<String> entityIds = List.of();
     private List<String> incrementIds = List.of();
-    private int batchSize = 500;
+    private Integer batchSize;
     private int verbosity;
     private StockMode stockMode = StockMode.INCLUDE;
     private OptionsMode optionsMode = OptionsMode.REPLACE;
@@ -84,8 +84,11 @@ public final class JobSpec {
     public List<String> incrementIds() { return incrementIds; }
     public JobSpec incrementIds(List<String> value) { incrementIds = List.copyOf(value); return this; }
 
-    public int batchSize() { return batchSize; }
+    /** Records per destination transaction, and the page size of database reads. */
+    public int batchSize() { return batchSize == null ? 500 : batchSize; }
     public JobSpec batchSize(int value) { batchSize = value; return this; }
+    /** False when nobody chose a batch size: the run takes its entity type's from the configuration. */
+    public boolean batchSizeChosen() { return batchSize != null; }
 
     /** 0 quiet, 1 progress per batch (-v), 2 every record (-vv). */
     public int verbosity() { return verbosity; }

@@ -55,7 +55,7 @@ public final class SyncService {
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
             List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
                     .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false, JobSpec.StockMode.INCLUDE,
-                            0, dataSync.defaultBatchSize(), stopping::get));
+                            0, null, stopping::get));
             metrics.recorded(runs.stream().map(IncrementalSync.TypeRun::job).toList());
             if (runs.isEmpty()) {
                 LOG.debug("incremental: no pending changes");
@@ -97,7 +97,7 @@ public final class SyncService {
                     break;
                 }
                 JobSpec spec = new JobSpec().entityType(type).sourceSystem(current.sourceSystem()).adapter(JobSpec.Adapter.OPENMAGE)
-                        .source(current.source()).skipInvalid(true).batchSize(dataSync.defaultBatchSize()).stopRequested(stopping::get);
+                        .source(current.source()).skipInvalid(true).stopRequested(stopping::get);
                 if ("product".equals(type) && entities.contains("stock")) {
                     spec.stockMode(JobSpec.StockMode.EXCLUDE);
                 }

@@ -40,10 +40,11 @@ public final class IncrementalSync {
 
     /** What a run is asked to do. */
     public record Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
-                          JobSpec.StockMode stockMode, int verbosity, int batchSize, java.util.function.BooleanSupplier stopRequested) {
+                          JobSpec.StockMode stockMode, int verbosity, Integer batchSize, java.util.function.BooleanSupplier stopRequested) {
 
+        /** @param batchSize records per transaction; null for each entity type's configured size */
         public Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
-                       JobSpec.StockMode stockMode, int verbosity, int batchSize) {
+                       JobSpec.StockMode stockMode, int verbosity, Integer batchSize) {
             this(sourceSystem, types, markSynced, limitPerType, dryRun, stockMode, verbosity, batchSize, () -> false);
         }
     }
@@ -186,9 +187,12 @@ public final class IncrementalSync {
         JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem()).adapter(JobSpec.Adapter.OPENMAGE)
                 .source(source).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
-                .verbosity(options.verbosity()).batchSize(options.batchSize())
+                .verbosity(options.verbosity())
                 .stockMode(options.stockMode() == JobSpec.StockMode.EXCLUDE ? JobSpec.StockMode.EXCLUDE : JobSpec.StockMode.INCLUDE)
                 .recordListener(record -> outcomes.put(record.sourceId(), record)).stopRequested(options.stopRequested());
+        if (options.batchSize() != null) {
+            spec.batchSize(options.batchSize());
+        }
         SyncJob job = dataSync.sync(spec, destination);
         if (job.failed() || options.dryRun() || !options.markSynced()) {
             return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0);
