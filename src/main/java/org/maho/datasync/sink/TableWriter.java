@@ -144,23 +144,34 @@ final class TableWriter {
         // back in order. A column set to another row of the same table (an item's parent item) is added last, so
         // the row holding it never shares a statement with the row it points at, which is inserted first.
         Map<List<String>, List<TableChanges.NewRow>> byColumns = new LinkedHashMap<>();
+        List<String> lastColumns = null;
+        List<TableChanges.NewRow> lastGroup = null;
         for (TableChanges.NewRow row : changes.inserts()) {
-            List<String> columns = new ArrayList<>(row.columns().keySet());
-            if (typeColumn && !columns.contains("entity_type_id")) {
-                columns.add(0, "entity_type_id");
+            // consecutive rows mostly have the columns of the row before: compared in place, no list per row
+            if (lastColumns == null || !sameOrder(row.columns().keySet(), lastColumns)) {
+                lastColumns = new ArrayList<>(row.columns().keySet());
+                lastGroup = byColumns.computeIfAbsent(lastColumns, k -> new ArrayList<>());
             }
-            byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(row);
+            lastGroup.add(row);
         }
         long rows = 0;
         for (Map.Entry<List<String>, List<TableChanges.NewRow>> group : byColumns.entrySet()) {
             List<String> columns = group.getKey();
-            MultiRowInsert insert = new MultiRowInsert(shop, shop.table(shape.table()), columns, "");
+            boolean addType = typeColumn && !columns.contains("entity_type_id");
+            List<String> statementColumns = columns;
+            if (addType) {
+                statementColumns = new ArrayList<>(columns);
+                statementColumns.add(0, "entity_type_id");
+            }
+            MultiRowInsert insert = new MultiRowInsert(shop, shop.table(shape.table()), statementColumns, "");
             for (TableChanges.NewRow row : group.getValue()) {
-                Object[] values = new Object[columns.size()];
+                // the row's values in its map's order, which is the group's column order
+                Object[] values = new Object[statementColumns.size()];
                 int index = 0;
-                for (String column : columns) {
-                    Object value = "entity_type_id".equals(column) && !row.columns().containsKey(column)
-                            ? changes.entityTypeId() : row.columns().get(column);
+                if (addType) {
+                    values[index++] = changes.entityTypeId();
+                }
+                for (Object value : row.columns().values()) {
                     values[index++] = resolve(value);
                 }
                 insert.add(values);
@@ -176,6 +187,19 @@ final class TableWriter {
             rows += inserted.size();
         }
         return rows;
+    }
+
+    private static boolean sameOrder(java.util.Set<String> keys, List<String> columns) {
+        if (keys.size() != columns.size()) {
+            return false;
+        }
+        int index = 0;
+        for (String key : keys) {
+            if (!key.equals(columns.get(index++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void assignIds(List<Long> ids, List<TableChanges.NewRow> inserted, TableShape shape) throws SQLException {
