@@ -97,7 +97,7 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         ShopDatabase source = spec.adapter() == JobSpec.Adapter.OPENMAGE ? database("source", spec.source()) : null;
         Registry registry = registries.computeIfAbsent(destination.settings().describe() + "|" + spec.sourceSystem(),
-                k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 200_000)));
+                k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 700_000)));
         Path deadLetters = home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
