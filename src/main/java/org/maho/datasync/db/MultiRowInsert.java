@@ -24,7 +24,6 @@ public final class MultiRowInsert {
     private final List<StringBuilder> statements = new ArrayList<>();
     private final List<Integer> rowsPerStatement = new ArrayList<>();
     private StringBuilder current;
-    private int rows;
 
     /**
      * @param table   the table, prefixed
@@ -60,11 +59,6 @@ public final class MultiRowInsert {
         }
         current.append(')');
         rowsPerStatement.set(rowsPerStatement.size() - 1, rowsPerStatement.get(rowsPerStatement.size() - 1) + 1);
-        rows++;
-    }
-
-    public int rows() {
-        return rows;
     }
 
     /** Runs the statements; returns the rows they inserted or changed. */

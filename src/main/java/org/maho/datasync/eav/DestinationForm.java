@@ -2,6 +2,7 @@ package org.maho.datasync.eav;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.maho.datasync.pipeline.Record;
 
 /** A record in the destination's terms: entity-table columns, attribute values by store, child references. */
 public final class DestinationForm {
@@ -17,7 +18,7 @@ public final class DestinationForm {
 
     /** @param expectedColumns how many columns the form will hold, to size its map once */
     public DestinationForm(int expectedColumns) {
-        columns = new LinkedHashMap<>(org.maho.datasync.pipeline.Record.capacityFor(expectedColumns));
+        columns = new LinkedHashMap<>(Record.capacityFor(expectedColumns));
     }
 
     /** Entity-table columns; a null value means the source has the column empty. */

@@ -8,7 +8,6 @@ public final class Batch {
 
     private final SyncJob job;
     private List<Record> records = new ArrayList<>();
-    private int size = -1;
 
     public Batch(SyncJob job) {
         this.job = job;
@@ -36,13 +35,12 @@ public final class Batch {
         return records.stream().filter(r -> r.outcome() == Outcome.INVALID).toList();
     }
 
-    /** Forgets the records once the batch is done; its size stays. */
+    /** Forgets the records once the batch is done. */
     public void release() {
-        size = records.size();
         records = List.of();
     }
 
     public int size() {
-        return size >= 0 ? size : records.size();
+        return records.size();
     }
 }

@@ -12,10 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.MultiRowInsert;
+import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlScript;
+import org.maho.datasync.source.DateValues;
 
 /**
  * The destination's map from (source system, entity type, source id) to destination id. Lookups go by
@@ -144,7 +145,7 @@ public final class Registry {
         if (mappings.isEmpty()) {
             return;
         }
-        String now = LocalDateTime.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String now = DateValues.format(LocalDateTime.now(ZoneOffset.UTC));
         MultiRowInsert insert = new MultiRowInsert(destination, table(), List.of("source_system", "entity_type", "source_id",
                 "target_id", "external_ref", "synced_at"), "ON DUPLICATE KEY UPDATE target_id = VALUES(target_id),"
                 + " external_ref = VALUES(external_ref), synced_at = VALUES(synced_at)");

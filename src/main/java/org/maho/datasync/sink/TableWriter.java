@@ -15,9 +15,10 @@ import org.maho.datasync.eav.TableShape;
 
 /**
  * Runs the {@link TableChanges} of one step with multi-row statements: inserts and attribute values as multi-row
- * INSERT text ({@link MultiRowInsert}), updates and deletes as JDBC batches the driver sends together
- * ({@code rewriteBatchedStatements=true}), so a batch of 500 records costs a handful of round trips, not
- * thousands. Rows go first (deletes, inserts, updates), then attribute values.
+ * INSERT text ({@link MultiRowInsert}), updates of rows by id as one statement per group, other updates and the
+ * deletes as JDBC batches the driver sends together ({@code rewriteBatchedStatements=true}), so a batch of 500
+ * records costs a handful of round trips, not thousands. Rows go first (deletes, inserts, updates), then
+ * attribute values.
  */
 final class TableWriter {
 
