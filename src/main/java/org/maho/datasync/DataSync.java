@@ -96,9 +96,8 @@ public final class DataSync implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
         ShopDatabase destination = database("destination", destinationSettings);
         ShopDatabase source = spec.adapter() == JobSpec.Adapter.OPENMAGE ? database("source", spec.source()) : null;
-        Registry registry = registries.computeIfAbsent(destination.settings().describe() + "|" + spec.sourceSystem(),
-                k -> new Registry(destination, spec.sourceSystem(), intSetting("datasync.registry.cache-size", 700_000)));
-        Path deadLetters = home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
+        Registry registry = registry(destination, spec.sourceSystem());
+        Path deadLetters = deadLetterDirectory();
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
@@ -119,6 +118,25 @@ public final class DataSync implements AutoCloseable {
         }
         job.report().finish();
         return job;
+    }
+
+    /** The registry of one source system on one destination, shared by every job of this application. */
+    public Registry registry(ShopDatabase destination, String sourceSystem) {
+        return registries.computeIfAbsent(destination.settings().describe() + "|" + sourceSystem,
+                k -> new Registry(destination, sourceSystem, intSetting("datasync.registry.cache-size", 700_000)));
+    }
+
+    private Path deadLetterDirectory() {
+        return home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
+    }
+
+    /** Compares a source shop database with the destination, as records in codes and natural keys. */
+    public org.maho.datasync.verify.Verifier verifier(ConnectionSettings sourceSettings, ConnectionSettings destinationSettings,
+                                                      String sourceSystem) {
+        ShopDatabase destination = database("destination", destinationSettings);
+        ShopDatabase source = database("source", sourceSettings);
+        return new org.maho.datasync.verify.Verifier(handlers, source, destination, registry(destination, sourceSystem),
+                deadLetterDirectory());
     }
 
     /** datasync.batch-size.<entity type>, else datasync.batch-size: wide records (orders) do better in smaller batches. */

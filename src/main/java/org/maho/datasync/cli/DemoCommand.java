@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
         List<JobSpec> jobs = new ArrayList<>();
-        for (String entity : EntityHandlers.IN_DEPENDENCY_ORDER) {
+        for (String entity : dataSync.handlers().runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
             JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
                     .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE);
             if ("product".equals(entity)) {

@@ -12,5 +12,8 @@ public final class ExitCode {
     /** The run finished, but invalid records went to the dead letter (--skip-invalid). */
     public static final int INVALID_RECORDS = 3;
 
+    /** verify: the comparison finished and found source records missing or different on the destination. */
+    public static final int DIFFERENT = 4;
+
     private ExitCode() {}
 }

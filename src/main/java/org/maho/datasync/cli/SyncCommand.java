@@ -39,7 +39,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: taxclass, customergroup, productattribute,"
+    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: store, taxclass, customergroup, productattribute,"
             + " attributeset, category, product, stock, customer, order, invoice, shipment, creditmemo, newsletter, cms_block,"
             + " cms_page; or all: every one of them from a shop database, in dependency order.")
     String entity;
@@ -161,7 +161,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         adapter = "openmage";
         List<JobSpec> jobs = new ArrayList<>();
-        for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
+        for (String type : handlers.runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
             EntityHandler handler = handlers.find(type).orElseThrow();
             JobSpec job = spec(handler, environment, err, true);
             if (handler.options().contains(JobOption.STOCK)) {

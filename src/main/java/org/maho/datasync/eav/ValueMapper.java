@@ -157,9 +157,12 @@ public final class ValueMapper {
                 }
                 List<Object> labels = new ArrayList<>();
                 for (String part : raw.split(",")) {
-                    labels.add(optionLabel(attribute, part.trim(), where));
+                    Object label = optionLabel(attribute, part.trim(), where);
+                    if (label != null) {
+                        labels.add(label);
+                    }
                 }
-                return labels;
+                return labels.isEmpty() ? null : labels;
             case REGION:
                 return source.region(parseInt(raw)).<Object>map(r -> new RegionRef(r.countryId(), r.code(), r.name()))
                         .orElseGet(() -> unknown(raw));
@@ -193,8 +196,10 @@ public final class ValueMapper {
                 return label;
             }
         }
-        warnings.warn(where + ": value " + raw + " is not an option id of the source shop; copied unchanged");
-        return new RawValue(raw);
+        // the source shop shows no value for it: copying the number would invent one where it is another option's id
+        warnings.warn(where + ": value " + raw + " is not an option of " + attribute.code() + " at the source, which shows no"
+                + " value for it; not copied");
+        return null;
     }
 
     /** A reference the source shop cannot resolve: carried raw, and the destination side rejects it with a reason. */

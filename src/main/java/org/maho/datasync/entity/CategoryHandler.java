@@ -147,6 +147,12 @@ public final class CategoryHandler extends TableEntityHandler {
         return !DERIVED.contains(column);
     }
 
+    /** The tree's columns are the destination's own; url_path follows from the url keys. */
+    @Override
+    public Set<String> notVerified() {
+        return Set.of("path", "level", "children_count", "url_path");
+    }
+
     /** Each batch sees the categories the batches before it wrote; existing ones may move, so {@link #finish} checks them. */
     @Override
     protected void beforePlan(SyncJob job, Connection destination, List<Record> records) {

@@ -46,7 +46,7 @@ public final class CustomerHandler extends TableEntityHandler {
     }
 
     @Override
-    protected Map<String, String> childReferenceFields() {
+    public Map<String, String> childReferenceFields() {
         return Map.of("default_billing", ADDRESSES.name(), "default_shipping", ADDRESSES.name());
     }
 

@@ -100,6 +100,34 @@ public interface EntityHandler {
         return false;
     }
 
+    /** The entity's tables: what its records hold, for the readers, the planner and verify. */
+    org.maho.datasync.eav.TableShape shape();
+
+    /**
+     * Attributes whose value is the id of one of the record's own children, attribute code to child list
+     * (a customer's default_billing points at one of its addresses).
+     */
+    default java.util.Map<String, String> childReferenceFields() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Fields and child lists {@code datasync verify} does not compare: those that follow from others (a category's
+     * path and children count, an order's grid row) and those another entity type compares (a product's stock).
+     * {@code updated_at} is never compared: the shop sets it.
+     */
+    default Set<String> notVerified() {
+        return Set.of();
+    }
+
+    /**
+     * Entity types this one refers to that are written after it, because they depend on it in turn (a store group's
+     * root category): a whole-shop sync runs this type again once they are written, which sets those references.
+     */
+    default List<String> revisitAfter() {
+        return List.of();
+    }
+
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
     String naturalKey(SyncJob job, Record record);
 

@@ -15,7 +15,7 @@ public final class EntityHandlers {
      * Every entity type a whole-shop sync moves, in dependency order: what an entity refers to is written before it.
      * Products go without their stock, which comes last, set-based, on its own.
      */
-    public static final List<String> IN_DEPENDENCY_ORDER = List.of("taxclass", "customergroup", "productattribute",
+    public static final List<String> IN_DEPENDENCY_ORDER = List.of("store", "taxclass", "customergroup", "productattribute",
             "attributeset", "category", "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter",
             "cms_block", "cms_page", "stock");
 
@@ -30,6 +30,26 @@ public final class EntityHandlers {
                 byName.put(alias, handler);
             }
         }
+    }
+
+    /**
+     * The runs that sync the given entity types, in dependency order: a type that refers to one written after it
+     * ({@link EntityHandler#revisitAfter}) runs again once that one is written, if both are among them.
+     */
+    public List<String> runsInOrder(java.util.Collection<String> types) {
+        List<String> runs = new ArrayList<>();
+        for (String type : IN_DEPENDENCY_ORDER) {
+            if (!types.contains(type)) {
+                continue;
+            }
+            runs.add(type);
+            for (String earlier : IN_DEPENDENCY_ORDER.subList(0, IN_DEPENDENCY_ORDER.indexOf(type))) {
+                if (types.contains(earlier) && find(earlier).orElseThrow().revisitAfter().contains(type)) {
+                    runs.add(earlier);
+                }
+            }
+        }
+        return runs;
     }
 
     public Optional<EntityHandler> find(String name) {

@@ -102,6 +102,12 @@ public final class ProductAttributeHandler extends TableEntityHandler {
         return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
     }
 
+    /** The destination's storage is kept by design (see the class comment), so it is not compared either. */
+    @Override
+    public Set<String> notVerified() {
+        return STORAGE;
+    }
+
     @Override
     protected boolean mayUpdateColumn(SyncJob job, TableShape shape, String column) {
         return shape != ATTRIBUTE || !STORAGE.contains(column);

@@ -129,6 +129,12 @@ public final class ProductHandler extends TableEntityHandler {
         };
     }
 
+    /** Stock is compared as the stock entity; url_path follows from the url key. */
+    @Override
+    public Set<String> notVerified() {
+        return Set.of(STOCK.name(), "url_path");
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String sku = record.text("sku");

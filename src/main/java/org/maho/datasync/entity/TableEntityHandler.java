@@ -78,8 +78,8 @@ public abstract class TableEntityHandler implements EntityHandler {
         return options;
     }
 
-    /** The entity's tables. */
-    protected final TableShape shape() {
+    @Override
+    public final TableShape shape() {
         return shape;
     }
 
@@ -89,8 +89,8 @@ public abstract class TableEntityHandler implements EntityHandler {
         throw new UnsupportedOperationException(type + " is read from a shop database, not from CSV");
     }
 
-    /** Attributes whose value is the id of one of the record's own children: code to child name (default_billing). */
-    protected Map<String, String> childReferenceFields() {
+    @Override
+    public Map<String, String> childReferenceFields() {
         return Map.of();
     }
 

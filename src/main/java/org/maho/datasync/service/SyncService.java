@@ -92,7 +92,7 @@ public final class SyncService {
         }
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
             List<SyncJob> jobs = new ArrayList<>();
-            for (String type : entities) {
+            for (String type : dataSync.handlers().runsInOrder(entities)) {
                 if (stopping.get()) {
                     break;
                 }

@@ -1,0 +1,209 @@
+package org.maho.datasync.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.maho.datasync.DataSync;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.entity.EntityHandlers;
+import org.maho.datasync.verify.Difference;
+import org.maho.datasync.verify.TypeVerification;
+import org.maho.datasync.verify.Verifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Compare the source shop database with the destination, record by record and field by field, by natural"
+                + " key and code: what a sync all should have made equal.",
+                "The destination comes from DATASYNC_DEST_* in .env.local or the environment."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every source record is on the destination, equal", "1:the comparison could not finish",
+                "2:usage error", "4:records are missing or differ (listed)"})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<source>", defaultValue = "live",
+            description = "The source system's name in the registry (default live).")
+    String sourceSystem;
+
+    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", description = "openmage (the default; the only one verify reads).")
+    String adapter = "openmage";
+
+    @Option(names = {"-e", "--entity"}, paramLabel = "<type>", split = ",",
+            description = "Only these entity types (comma-separated; default: every type sync all moves).")
+    List<String> entities = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "<file>", description = "Write every difference to this JSON file.")
+    Path json;
+
+    @Option(names = "--batch-size", paramLabel = "<n>", description = "Source records compared per round of queries (default 500).")
+    int batchSize = 500;
+
+    @Mixin
+    SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!List.of("openmage", "magento1", "maho").contains(adapter.trim().toLowerCase(Locale.ROOT))) {
+            throw usage("verify reads a shop database: use -a openmage");
+        }
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
+        }
+        EntityHandlers handlers = new EntityHandlers();
+        List<String> types = new ArrayList<>();
+        for (String entity : entities.isEmpty() ? EntityHandlers.IN_DEPENDENCY_ORDER : entities) {
+            types.add(handlers.find(entity).orElseThrow(() -> usage("Unknown entity '" + entity + "'; verify compares: "
+                    + String.join(", ", EntityHandlers.IN_DEPENDENCY_ORDER))).type());
+        }
+        if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
+            throw usage("--json " + json + ": no such directory " + json.getParent());
+        }
+        Path home = Home.directory();
+        Environment environment = Environment.load(home);
+        ConnectionSettings source = sourceDatabase.settings(environment, err);
+        if (source.database() == null) {
+            throw usage("verify reads the source shop's database: --db-name or DATASYNC_LIVE_DB");
+        }
+        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
+        if (destination.database() == null) {
+            throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
+                    + " in .env.local or the environment");
+        }
+        out.println("DataSync verify: " + source.describe() + " as '" + sourceSystem + "' against " + destination.describe());
+        out.flush();
+        List<TypeVerification> results = new ArrayList<>();
+        try (DataSync dataSync = DataSync.start(home); DifferenceFile file = new DifferenceFile(json)) {
+            Verifier verifier = dataSync.verifier(source, destination, sourceSystem);
+            for (String type : types) {
+                results.add(verifier.verify(type, batchSize, file::write));
+            }
+            file.summary(results);
+        } catch (RuntimeException e) {
+            print(out, results);
+            err.println("verify stopped: " + ShopDatabase.rootMessage(e));
+            return ExitCode.FAILED;
+        }
+        print(out, results);
+        if (json != null) {
+            out.println("Every difference: " + json);
+        }
+        out.flush();
+        return results.stream().allMatch(TypeVerification::allEqual) ? ExitCode.OK : ExitCode.DIFFERENT;
+    }
+
+    static void print(PrintWriter out, List<TypeVerification> results) {
+        out.printf(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s%n", "entity", "source", "equal", "missing", "differing", "extra");
+        for (TypeVerification result : results) {
+            out.printf(Locale.ROOT, "%-17s %9d %9d %9d %9d %9d%n", result.entityType(), result.source(), result.equal(),
+                    result.missing(), result.differing(), result.extra());
+        }
+        for (TypeVerification result : results) {
+            if (result.samples().isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(result.entityType() + " differences" + (result.samples().size() >= 20 ? " (first 20)" : "") + ":");
+            result.samples().forEach(difference -> out.println("  " + difference));
+        }
+        long extra = results.stream().mapToLong(TypeVerification::extra).sum();
+        if (extra > 0) {
+            out.println();
+            out.println(extra + " destination record(s) have no source record (the destination's own, or left over); they do not"
+                    + " make the shops unequal.");
+        }
+        out.flush();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Every difference as it is found, then the per-type counts: {"differences": [...], "entities": [...]}. */
+    private static final class DifferenceFile implements AutoCloseable {
+        private final JsonGenerator json;
+
+        DifferenceFile(Path file) {
+            try {
+                json = file == null ? null : new JsonFactory().createGenerator(Files.newBufferedWriter(file));
+                if (json != null) {
+                    json.useDefaultPrettyPrinter();
+                    json.writeStartObject();
+                    json.writeArrayFieldStart("differences");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
+        }
+
+        void write(Difference difference) {
+            if (json == null) {
+                return;
+            }
+            try {
+                json.writeStartObject();
+                json.writeStringField("entity", difference.entityType());
+                json.writeStringField("key", difference.key());
+                json.writeStringField("field", difference.field());
+                json.writeStringField("source", difference.source());
+                json.writeStringField("destination", difference.destination());
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void summary(List<TypeVerification> results) {
+            if (json == null) {
+                return;
+            }
+            try {
+                json.writeEndArray();
+                json.writeArrayFieldStart("entities");
+                for (TypeVerification result : results) {
+                    json.writeStartObject();
+                    json.writeStringField("entity", result.entityType());
+                    json.writeNumberField("source", result.source());
+                    json.writeNumberField("equal", result.equal());
+                    json.writeNumberField("missing", result.missing());
+                    json.writeNumberField("differing", result.differing());
+                    json.writeNumberField("extra", result.extra());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (json != null) {
+                try {
+                    json.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
