@@ -103,7 +103,8 @@ public final class RecordMapper {
                 }
                 try {
                     String mapped = mapper.toDestination(ValueMapper.kindOfAttribute(attribute), field.getValue(), type, attribute);
-                    if (mapped != null) {
+                    // a shop's NULL row at a store view hides the default value there: it is written as such
+                    if (mapped != null || (field.getValue() == null && record.complete())) {
                         form.values().put(new DestinationForm.ValueKey(attribute, store.id()), mapped);
                     }
                 } catch (ValueMapper.UnmappedValueException e) {

@@ -43,6 +43,11 @@ public final class StoredRow {
         return values.getOrDefault(attributeCode, Map.of()).get(storeId);
     }
 
+    /** Whether the shop has a row for the value, NULL or not: at a store view, a NULL row hides the default value. */
+    public boolean hasValue(String attributeCode, int storeId) {
+        return values.getOrDefault(attributeCode, Map.of()).containsKey(storeId);
+    }
+
     void putValue(String attributeCode, int storeId, String value) {
         values.computeIfAbsent(attributeCode, k -> new LinkedHashMap<>()).put(storeId, value);
     }

@@ -35,5 +35,7 @@ public enum ValueKind {
     /** A product link attribute id, carried as a {@link LinkAttributeRef}. */
     LINK_ATTRIBUTE,
     /** A tax class id, carried as a {@link TaxClassRef}: name and type. */
-    TAX_CLASS
+    TAX_CLASS,
+    /** A text whose directives name other entities by id (CMS content), carried as a {@link TextWithRefs}. */
+    CONTENT
 }

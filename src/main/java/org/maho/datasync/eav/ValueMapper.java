@@ -29,6 +29,10 @@ public final class ValueMapper {
             "customer/customer_attribute_source_website", ValueKind.WEBSITE,
             "tax/class_source_product", ValueKind.TAX_CLASS);
 
+    /** Attributes whose values are another entity's id, by source model: a category's landing page is a CMS block. */
+    private static final Map<String, RefSpec> REFERENCE_SOURCE_MODELS = Map.of(
+            "catalog/category_attribute_source_page", new RefSpec("cms_block", Ref.Missing.EMPTY));
+
     /** Receives what could not be mapped exactly but did not make a record invalid. */
     public interface Warnings {
         void warn(String message);
@@ -107,6 +111,9 @@ public final class ValueMapper {
         if (attribute.isStatic()) {
             return kindOfColumn(attribute.code());
         }
+        if (referenceOf(attribute) != null) {
+            return ValueKind.REFERENCE;
+        }
         String model = attribute.sourceModel() == null ? "" : attribute.sourceModel();
         ValueKind byModel = SOURCE_MODEL_KINDS.get(model);
         if (byModel == ValueKind.OPTION && "multiselect".equals(attribute.frontendInput())) {
@@ -122,6 +129,11 @@ public final class ValueMapper {
             return ValueKind.OPTION;
         }
         return ValueKind.PLAIN;
+    }
+
+    /** What an attribute's values refer to, when they are another entity's ids; null otherwise. */
+    public static RefSpec referenceOf(Attribute attribute) {
+        return attribute.sourceModel() == null ? null : REFERENCE_SOURCE_MODELS.get(attribute.sourceModel());
     }
 
     // source side
@@ -268,12 +280,13 @@ public final class ValueMapper {
                 return String.valueOf(id.get());
             case REFERENCE:
                 return reference(portable, entityTypeCode);
+            case CONTENT:
+                return portable instanceof TextWithRefs text ? content(text, entityTypeCode) : portable.toString();
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
                         .orElseThrow(() -> new UnmappedValueException(ref.entityTypeCode() + " attribute '" + ref.code()
-                                + "' does not exist on the destination" + ("catalog_product".equals(ref.entityTypeCode())
-                                ? " (sync productattribute first)" : " (only product attribute definitions are synced)"), true)).id());
+                                + "' does not exist on the destination (sync its attribute definitions first)", true)).id());
             }
             case OPTION_REF: {
                 OptionRef ref = (OptionRef) portable;
@@ -329,6 +342,21 @@ public final class ValueMapper {
             default:
                 throw new UnmappedValueException(reason, false, later);
         }
+    }
+
+    /** The text with the destination's ids; an id the destination cannot resolve stays as the source has it. */
+    private String content(TextWithRefs text, String where) {
+        return text.render(span -> {
+            Long resolved = references.resolve(span.ref());
+            if (resolved != null) {
+                return String.valueOf(resolved);
+            }
+            if (!references.later(span.ref())) {
+                warnings.warn(where + ": a directive names a " + span.ref().entityType() + " the destination does not have;"
+                        + " its id is left as the source has it");
+            }
+            return span.ref().sourceId();
+        });
     }
 
     private long destinationOption(Attribute destAttribute, Object label) throws UnmappedValueException {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +21,12 @@ import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
 /**
- * Product and category attribute sets by name, with their groups by name and their attributes by code, each
+ * Product, category, customer and address attribute sets by name, with their groups by name and their attributes by code, each
  * in its group. Groups and attributes the destination's set has beyond the source's stay.
  */
 public final class AttributeSetHandler extends TableEntityHandler {
 
-    private static final List<String> TYPES = List.of("catalog_product", "catalog_category");
+    private static final List<String> TYPES = List.of("catalog_product", "catalog_category", "customer", "customer_address");
 
     static final TableShape GROUPS = TableShape.child("groups", "eav_attribute_group", "attribute_group_id", "attribute_set_id")
             .keys("attribute_group_name").deletion(TableShape.Deletion.NONE);
@@ -48,6 +49,33 @@ public final class AttributeSetHandler extends TableEntityHandler {
             shop.entityType(type).ifPresent(t -> ids.append(ids.length() == 0 ? "" : ",").append(t.id()));
         }
         return "entity_type_id IN (" + ids + ")";
+    }
+
+    /**
+     * Old shops' sets hold attributes of other entity types (a customer set with the pre-1.4 sales attributes): no
+     * shop reads them there, and the destination may not even have those types, so they are left out, said once.
+     */
+    @Override
+    public Iterator<Record> readDatabase(SyncJob job) {
+        Iterator<Record> sets = super.readDatabase(job);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sets.hasNext();
+            }
+
+            @Override
+            public Record next() {
+                Record set = sets.next();
+                Object type = set.get("entity_type_id");
+                List<Record> attributes = set.children(ATTRIBUTES.name());
+                if (attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
+                    job.report().warn("attributeset: " + type + " sets hold attributes of other entity types (an old shop's"
+                            + " leftover, which the shop does not read); those rows are not copied");
+                }
+                return set;
+            }
+        };
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
@@ -34,7 +36,7 @@ abstract class CmsContentHandler extends TableEntityHandler {
     private final String idColumn;
 
     protected CmsContentHandler(String type, String table, String idColumn, String storeTable, String... aliases) {
-        super(type, TableShape.flatEntity(table, idColumn)
+        super(type, TableShape.flatEntity(table, idColumn).kind("content", ValueKind.CONTENT)
                         .with(TableShape.child("stores", storeTable, null, idColumn).keys("store_id")),
                 Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), aliases);
         this.storeTable = storeTable;
@@ -91,6 +93,32 @@ abstract class CmsContentHandler extends TableEntityHandler {
             found.putIfAbsent(key(row.getValue(), storesOf.get(row.getKey())), row.getKey());
         }
         return found;
+    }
+
+    /** identifier|store codes of source rows, for the directives and attributes that name a block by id. */
+    @Override
+    public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
+            throws SQLException {
+        Map<String, String> identifiers = new HashMap<>();
+        Map<String, Set<String>> stores = new HashMap<>();
+        ShopMetadata metadata = shop.metadata();
+        Sql.queryIn(connection, "SELECT c." + idColumn + ", c.identifier, s.store_id FROM " + shop.table(shape().table())
+                + " c LEFT JOIN " + shop.table(storeTable) + " s ON s." + idColumn + " = c." + idColumn + " WHERE c." + idColumn
+                + " IN ", "", List.of(), ids, row -> {
+                    identifiers.put(row.getString(1), row.getString(2));
+                    Set<String> codes = stores.computeIfAbsent(row.getString(1), k -> new TreeSet<>());
+                    if (row.getString(3) != null) {
+                        codes.add(metadata.store(row.getInt(3)).map(ShopMetadata.Store::code).orElse(row.getString(3))
+                                .toLowerCase(Locale.ROOT));
+                    }
+                });
+        Map<String, String> keys = new HashMap<>();
+        identifiers.forEach((id, identifier) -> {
+            if (identifier != null) {
+                keys.put(id, key(identifier, stores.get(id)));
+            }
+        });
+        return keys;
     }
 
     @Override

@@ -16,8 +16,8 @@ public final class EntityHandlers {
      * Products go without their stock, which comes last, set-based, on its own.
      */
     public static final List<String> IN_DEPENDENCY_ORDER = List.of("store", "taxclass", "customergroup", "productattribute",
-            "attributeset", "category", "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter",
-            "cms_block", "cms_page", "stock");
+            "categoryattribute", "customerattribute", "addressattribute", "attributeset", "cms_block", "category", "product",
+            "customer", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_page", "stock");
 
     private final Map<String, EntityHandler> byName = new LinkedHashMap<>();
     private final List<EntityHandler> handlers = new ArrayList<>();

@@ -2,131 +2,51 @@ package org.maho.datasync.entity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
 /**
- * Product attributes by code: the definition, its catalog properties (scope, search, filters), its labels per
- * store and its options with their labels per store. An attribute the destination lacks is created; for one it
- * has, how its values are stored (backend, source and frontend models, input) is never changed, because the
- * destination's code relies on it; differences are reported.
+ * Product attribute definitions (see {@link AttributeHandler}), and the attributes of product links (a grouped
+ * link's qty, a related link's position) by link type code and attribute code: a link attribute the destination
+ * lacks (an old shop's related-product qty) is created, so that the links' values have a place.
  */
-public final class ProductAttributeHandler extends TableEntityHandler {
-
-    static final String ENTITY_TYPE = "catalog_product";
-
-    /** Columns that say how an attribute's values are stored and read: kept as the destination has them. */
-    private static final Set<String> STORAGE = Set.of("backend_type", "backend_model", "backend_table", "source_model",
-            "frontend_model", "attribute_model", "frontend_input", "is_user_defined");
-
-    static final TableShape OPTION_VALUES = TableShape.child("values", "eav_attribute_option_value", "value_id", "option_id")
-            .keys("store_id");
-    static final TableShape OPTIONS = TableShape.child("options", "eav_attribute_option", "option_id", "attribute_id")
-            .deletion(TableShape.Deletion.NONE).with(OPTION_VALUES);
-    static final TableShape LABELS = TableShape.child("labels", "eav_attribute_label", "attribute_label_id", "attribute_id")
-            .keys("store_id");
-    static final TableShape CATALOG = TableShape.child("catalog", "catalog_eav_attribute", null, "attribute_id");
-    static final TableShape ATTRIBUTE = TableShape.flatEntity("eav_attribute", "attribute_id")
-            .kind("entity_type_id", ValueKind.ENTITY_TYPE).with(CATALOG, LABELS, OPTIONS);
+public final class ProductAttributeHandler extends AttributeHandler {
 
     public ProductAttributeHandler() {
-        super("productattribute", ATTRIBUTE, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS),
-                "product_attribute", "attribute");
+        super("productattribute", "catalog_product", CATALOG, List.of(), "product_attribute", "attribute");
     }
 
     @Override
-    protected String readCondition(SyncJob job) {
-        return "entity_type_id = " + job.inputShop().requireEntityType(ENTITY_TYPE).id();
-    }
-
-    @Override
-    public String naturalKey(SyncJob job, Record record) {
-        String code = record.text("attribute_code");
-        return code == null ? null : code.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
-        Map<String, Long> found = new HashMap<>();
-        int type = job.destination().metadata().requireEntityType(ENTITY_TYPE).id();
-        Sql.queryIn(destination, "SELECT attribute_id, attribute_code FROM " + job.destination().table("eav_attribute")
-                        + " WHERE entity_type_id = ? AND attribute_code IN ", "", List.of(type), keys,
-                row -> found.put(row.getString(2).toLowerCase(Locale.ROOT), row.getLong(1)));
-        return found;
-    }
-
-    @Override
-    protected void validateRecord(SyncJob job, Record record) {
-        String code = record.text("attribute_code");
-        if (code == null || code.isBlank()) {
-            record.reject("attribute_code", "is missing");
-        } else if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
-            record.reject("attribute_code", "'" + code + "' is not an attribute code (a lower-case letter, then letters,"
-                    + " digits or underscores, at most 60 characters)");
-        }
-        if (record.text("backend_type") == null) {
-            record.reject("backend_type", "is missing");
-        }
-        reportStorageDifferences(job, record);
-    }
-
-    /** An attribute both shops have but store differently keeps the destination's storage: said once per attribute. */
-    private static void reportStorageDifferences(SyncJob job, Record record) {
-        ShopMetadata.Attribute existing = job.destination().metadata()
-                .attribute(ENTITY_TYPE, record.text("attribute_code")).orElse(null);
-        if (existing == null) {
+    public void finish(SyncJob job, Connection destination) throws SQLException {
+        String table = "catalog_product_link_attribute";
+        if (job.source() == null || !job.source().hasTable(table) || !job.destination().hasTable(table)) {
             return;
         }
-        if (!existing.backendType().equals(record.text("backend_type"))
-                || !blankEquals(existing.frontendInput(), record.text("frontend_input"))
-                || !blankEquals(existing.sourceModel(), record.text("source_model"))) {
-            job.report().warn("productattribute " + existing.code() + ": stored as " + existing.backendType() + "/"
-                    + existing.frontendInput() + " on the destination but " + record.text("backend_type") + "/"
-                    + record.text("frontend_input") + " at the source; the destination's storage is kept");
+        String query = "SELECT t.code, a.product_link_attribute_code, a.data_type FROM %s a JOIN %s t ON t.link_type_id = a.link_type_id";
+        List<String[]> wanted = new ArrayList<>();
+        try (Connection source = job.source().connection()) {
+            Sql.query(source, String.format(query, job.source().table(table), job.source().table("catalog_product_link_type")),
+                    List.of(), row -> wanted.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}));
         }
-    }
-
-    private static boolean blankEquals(String a, String b) {
-        return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
-    }
-
-    /** The destination's storage is kept by design (see the class comment), so it is not compared either. */
-    @Override
-    public Set<String> notVerified() {
-        return STORAGE;
-    }
-
-    @Override
-    protected boolean mayUpdateColumn(SyncJob job, TableShape shape, String column) {
-        return shape != ATTRIBUTE || !STORAGE.contains(column);
-    }
-
-    /** An option is found among its attribute's by its admin (store 0) label. */
-    @Override
-    protected String childKey(TableShape child, RowView row) {
-        if (child == OPTIONS) {
-            for (RowView value : row.children(OPTION_VALUES.name())) {
-                if ("0".equals(value.get("store_id")) && value.get("value") != null) {
-                    return value.get("value").trim().toLowerCase(Locale.ROOT);
-                }
+        Set<String> present = new HashSet<>();
+        Sql.query(destination, String.format(query, job.destination().table(table), job.destination().table("catalog_product_link_type")),
+                List.of(), row -> present.add(row.getString(1) + "|" + row.getString(2)));
+        for (String[] attribute : wanted) {
+            if (present.contains(attribute[0] + "|" + attribute[1])) {
+                continue;
             }
-            return null;
+            int created = Sql.update(destination, "INSERT INTO " + job.destination().table(table)
+                    + " (link_type_id, product_link_attribute_code, data_type) SELECT link_type_id, ?, ? FROM "
+                    + job.destination().table("catalog_product_link_type") + " WHERE code = ?",
+                    List.of(attribute[1], attribute[2], attribute[0]));
+            if (created > 0) {
+                job.report().warn("productattribute: product link attribute " + attribute[0] + "." + attribute[1]
+                        + " created on the destination, which lacked it");
+            }
         }
-        if (child == CATALOG) {
-            return "";
-        }
-        return super.childKey(child, row);
     }
 }

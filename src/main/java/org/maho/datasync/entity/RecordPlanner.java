@@ -259,8 +259,10 @@ final class RecordPlanner {
         }
         for (Map.Entry<DestinationForm.ValueKey, String> value : form.values().entrySet()) {
             ShopMetadata.Attribute attribute = value.getKey().attribute();
-            String now = current.value(attribute.code(), value.getKey().storeId());
-            if (mayChange(now, value.getValue(), complete)
+            int storeId = value.getKey().storeId();
+            String now = current.value(attribute.code(), storeId);
+            boolean nullRowMissing = mode == OnDuplicate.UPDATE && value.getValue() == null && storeId != 0 && !current.hasValue(attribute.code(), storeId);
+            if (nullRowMissing || mayChange(now, value.getValue(), complete)
                     && !ValueFormat.same(ValueFormat.dataTypeOfBackend(attribute.backendType()), value.getValue(), now)) {
                 changes.value(attribute.backendType(), attribute.id(), value.getKey().storeId(), ref, value.getValue());
                 changed = true;

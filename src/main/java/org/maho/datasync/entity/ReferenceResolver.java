@@ -103,18 +103,22 @@ public final class ReferenceResolver {
         }
     }
 
+    private static void collect(Object value, Collection<Ref> refs) {
+        if (value instanceof Ref ref) {
+            refs.add(ref);
+        } else if (value instanceof org.maho.datasync.eav.TextWithRefs text) {
+            text.spans().forEach(span -> refs.add(span.ref()));
+        }
+    }
+
     /** Every reference a record holds, in its values and its children's. */
     private static void collect(Record record, Collection<Ref> refs) {
         for (Object value : record.fields().values()) {
-            if (value instanceof Ref ref) {
-                refs.add(ref);
-            }
+            collect(value, refs);
         }
         for (Map<String, Object> scope : record.storeFields().values()) {
             for (Object value : scope.values()) {
-                if (value instanceof Ref ref) {
-                    refs.add(ref);
-                }
+                collect(value, refs);
             }
         }
         record.allChildren().values().forEach(children -> children.forEach(child -> collect(child, refs)));

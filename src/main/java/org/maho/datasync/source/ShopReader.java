@@ -21,6 +21,7 @@ import org.maho.datasync.eav.RowLoader;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.TextWithRefs;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.eav.ValueMapper;
 import org.maho.datasync.entity.EntityHandler;
@@ -146,18 +147,40 @@ public final class ShopReader extends PagedIterator<Record> {
         return records;
     }
 
-    /** The ids of the entities a row tree refers to (products, categories, orders), by entity type. */
-    private static void collectReferences(StoredRow row, TableShape rowShape, Map<String, java.util.Set<Long>> referenced) {
+    /**
+     * The ids of the entities a row tree refers to (products, categories, orders), by entity type: in its reference
+     * columns, in attribute values that are references (a category's landing page), in content directives.
+     */
+    private void collectReferences(StoredRow row, TableShape rowShape, Map<String, java.util.Set<Long>> referenced) {
         for (Map.Entry<String, RefSpec> declared : rowShape.references().entrySet()) {
-            String raw = row.column(declared.getKey());
-            if (raw != null && !raw.isBlank() && !"0".equals(raw)) {
-                referenced.computeIfAbsent(declared.getValue().entityType(), k -> new TreeSet<>()).add(Long.parseLong(raw.trim()));
+            addId(referenced, declared.getValue().entityType(), row.column(declared.getKey()));
+        }
+        for (Map.Entry<String, ValueKind> declared : rowShape.columnKinds().entrySet()) {
+            if (declared.getValue() == ValueKind.CONTENT) {
+                for (TextWithRefs.Found found : TextWithRefs.find(row.column(declared.getKey()))) {
+                    addId(referenced, found.entityType(), found.id());
+                }
             }
+        }
+        if (rowShape.hasValues()) {
+            ShopMetadata shop = source.metadata();
+            row.values().forEach((code, scoped) -> {
+                RefSpec spec = shop.attribute(rowShape.entityTypeCode(), code).map(ValueMapper::referenceOf).orElse(null);
+                if (spec != null) {
+                    scoped.values().forEach(raw -> addId(referenced, spec.entityType(), raw));
+                }
+            });
         }
         for (TableShape child : rowShape.children()) {
             for (StoredRow childRow : row.children(child.name())) {
                 collectReferences(childRow, child, referenced);
             }
+        }
+    }
+
+    private static void addId(Map<String, java.util.Set<Long>> referenced, String entityType, String raw) {
+        if (raw != null && raw.trim().matches("\\d{1,18}") && !"0".equals(raw.trim())) {
+            referenced.computeIfAbsent(entityType, k -> new TreeSet<>()).add(Long.parseLong(raw.trim()));
         }
     }
 
@@ -197,21 +220,22 @@ public final class ShopReader extends PagedIterator<Record> {
                 value = switch (kind) {
                     case OPTION_REF -> optionRef(row, parent, column.getValue());
                     case REFERENCE -> rowShape.references().get(name).of(column.getValue());
+                    case CONTENT -> content(column.getValue(), naturalKeys);
                     default -> mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
                 };
             }
-            if (value instanceof Ref ref) {
-                value = ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
-            }
-            record.put(name, value);
+            record.put(name, withNaturalKey(value, naturalKeys));
         }
         for (Map.Entry<String, Map<Integer, String>> value : row.values().entrySet()) {
             String code = value.getKey();
             ShopMetadata.Attribute attribute = shop.attribute(type, code).orElseThrow();
             ValueKind kind = references.contains(code) ? ValueKind.CHILD : ValueMapper.kindOfAttribute(attribute);
             for (Map.Entry<Integer, String> scoped : value.getValue().entrySet()) {
-                Object portable = kind == ValueKind.CHILD ? scoped.getValue()
-                        : mapper.toPortable(kind, scoped.getValue(), type, attribute, type + "." + code);
+                Object portable = switch (kind) {
+                    case CHILD -> scoped.getValue();
+                    case REFERENCE -> withNaturalKey(ValueMapper.referenceOf(attribute).of(scoped.getValue()), naturalKeys);
+                    default -> mapper.toPortable(kind, scoped.getValue(), type, attribute, type + "." + code);
+                };
                 if (scoped.getKey() == 0) {
                     record.put(code, portable);
                 } else {
@@ -232,6 +256,28 @@ public final class ShopReader extends PagedIterator<Record> {
             }
         }
         return record;
+    }
+
+    private static Object withNaturalKey(Object value, Map<String, Map<String, String>> naturalKeys) {
+        if (value instanceof Ref ref) {
+            return ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
+        }
+        return value;
+    }
+
+    /** A text whose directives name entities by id: each id a reference, with its natural key. */
+    private static Object content(String text, Map<String, Map<String, String>> naturalKeys) {
+        List<TextWithRefs.Found> found = TextWithRefs.find(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        List<TextWithRefs.Span> spans = new ArrayList<>();
+        for (TextWithRefs.Found id : found) {
+            Ref ref = new Ref(id.entityType(), id.id(), naturalKeys.getOrDefault(id.entityType(), Map.of()).get(id.id()),
+                    Ref.Missing.EMPTY);
+            spans.add(new TextWithRefs.Span(id.start(), id.end(), ref));
+        }
+        return new TextWithRefs(text, spans);
     }
 
     /** An option id in a flat row: its attribute is the row's attribute_id, else its parent row's. */

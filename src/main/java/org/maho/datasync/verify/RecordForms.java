@@ -11,6 +11,7 @@ import org.maho.datasync.eav.ChildRef;
 import org.maho.datasync.eav.RawValue;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.TextWithRefs;
 import org.maho.datasync.entity.EntityHandler;
 import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.pipeline.Record;
@@ -75,7 +76,8 @@ final class RecordForms {
             }
         }
         record.storeFields().forEach((store, values) -> values.forEach((name, value) -> {
-            String text = skipped(name) ? null : text(name, value, record, owners, depth);
+            // a NULL row at a store view hides the default value there: it is not the same as no row
+            String text = skipped(name) ? null : value == null ? "NULL" : text(name, value, record, owners, depth);
             if (text != null) {
                 form.values().put(name + "@" + store, text);
             }
@@ -114,6 +116,9 @@ final class RecordForms {
         List<String> keys = new ArrayList<>();
         for (String column : child.keyColumns()) {
             Object value = row.get(column);
+            if (value == null) {
+                continue;
+            }
             keys.add(column + "=" + (value instanceof Ref ref && ref.naturalKey() != null ? ref.naturalKey() : value));
         }
         if (!keys.isEmpty()) {
@@ -135,6 +140,13 @@ final class RecordForms {
         }
         if (value instanceof ChildRef ref) {
             return childText(ref, owners, depth);
+        }
+        if (value instanceof TextWithRefs content) {
+            // each id as what it names; one its shop cannot resolve as it stands
+            return content.render(span -> {
+                String named = refText(span.ref());
+                return "{" + (named == null ? span.ref().entityType() + " #" + span.ref().sourceId() + " (nowhere)" : named) + "}";
+            });
         }
         if (value instanceof List<?> list) {
             List<String> items = new ArrayList<>();
@@ -208,7 +220,10 @@ final class RecordForms {
                 String value = ref.column() == null ? child.sourceId() : child.text(ref.column());
                 if (ref.value().equals(value)) {
                     TableShape shape = shapeOf(handler.shape(), ref.child());
-                    ComparableForm target = shape == null ? null : form(child, shape, owners, ref.child(), depth + 1);
+                    List<Record> targetOwners = new ArrayList<>();
+                    targetOwners.add(child);
+                    targetOwners.addAll(owners);
+                    ComparableForm target = shape == null ? null : form(child, shape, targetOwners, ref.child(), depth + 1);
                     return target == null ? ref.child() : "-> " + target.text();
                 }
             }

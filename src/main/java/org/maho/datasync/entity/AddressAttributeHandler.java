@@ -1,0 +1,10 @@
+package org.maho.datasync.entity;
+
+import java.util.List;
+
+/** Address attribute definitions; see {@link AttributeHandler}. */
+public final class AddressAttributeHandler extends AttributeHandler {
+    public AddressAttributeHandler() {
+        super("addressattribute", "customer_address", CUSTOMER, List.of(FORMS), "address_attribute", "customer_address_attribute");
+    }
+}
