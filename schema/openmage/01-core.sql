@@ -73,3 +73,14 @@ CREATE TABLE `customer_group` (
   `tax_class_id` int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY (`customer_group_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Customer Group';
+
+CREATE TABLE `core_config_data` (
+  `config_id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `scope` varchar(8) NOT NULL DEFAULT 'default',
+  `scope_id` int(11) NOT NULL DEFAULT 0,
+  `path` varchar(255) NOT NULL DEFAULT 'general',
+  `value` text DEFAULT NULL,
+  `updated_at` timestamp NULL DEFAULT NULL,
+  PRIMARY KEY (`config_id`),
+  UNIQUE KEY `UNQ_CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH` (`scope`,`scope_id`,`path`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Config Data';

@@ -101,7 +101,8 @@ public final class DataSync implements AutoCloseable {
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
-        SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters);
+        SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
+                .settings(key -> setting(key, null));
         try {
             if (!spec.dryRun()) {
                 registry.ensureTable();
@@ -136,7 +137,7 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         ShopDatabase source = database("source", sourceSettings);
         return new org.maho.datasync.verify.Verifier(handlers, source, destination, registry(destination, sourceSystem),
-                deadLetterDirectory());
+                deadLetterDirectory(), key -> setting(key, null));
     }
 
     /** datasync.batch-size.<entity type>, else datasync.batch-size: wide records (orders) do better in smaller batches. */

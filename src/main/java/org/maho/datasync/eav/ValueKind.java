@@ -37,5 +37,7 @@ public enum ValueKind {
     /** A tax class id, carried as a {@link TaxClassRef}: name and type. */
     TAX_CLASS,
     /** A text whose directives name other entities by id (CMS content), carried as a {@link TextWithRefs}. */
-    CONTENT
+    CONTENT,
+    /** A configuration value's scope id, carried as a {@link ScopeRef}: the website or store code. */
+    SCOPE
 }

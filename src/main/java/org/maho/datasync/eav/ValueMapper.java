@@ -282,6 +282,8 @@ public final class ValueMapper {
                 return reference(portable, entityTypeCode);
             case CONTENT:
                 return portable instanceof TextWithRefs text ? content(text, entityTypeCode) : portable.toString();
+            case SCOPE:
+                return portable instanceof ScopeRef scope ? scopeId(scope) : portable.toString();
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
@@ -342,6 +344,17 @@ public final class ValueMapper {
             default:
                 throw new UnmappedValueException(reason, false, later);
         }
+    }
+
+    private String scopeId(ScopeRef scope) throws UnmappedValueException {
+        if (scope.code() == null) {
+            return "0";
+        }
+        java.util.Optional<Integer> id = "websites".equals(scope.scope())
+                ? destination.websiteByCode(scope.code()).map(ShopMetadata.Website::id)
+                : destination.storeByCode(scope.code()).map(ShopMetadata.Store::id);
+        return String.valueOf(id.orElseThrow(() -> new UnmappedValueException(("websites".equals(scope.scope()) ? "website '"
+                : "store '") + scope.code() + "' does not exist on the destination (sync store first)")));
     }
 
     /** The text with the destination's ids; an id the destination cannot resolve stays as the source has it. */

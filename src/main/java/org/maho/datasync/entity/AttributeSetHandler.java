@@ -69,7 +69,7 @@ public final class AttributeSetHandler extends TableEntityHandler {
                 Record set = sets.next();
                 Object type = set.get("entity_type_id");
                 List<Record> attributes = set.children(ATTRIBUTES.name());
-                if (attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
+                if (!attributes.isEmpty() && attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
                     job.report().warn("attributeset: " + type + " sets hold attributes of other entity types (an old shop's"
                             + " leftover, which the shop does not read); those rows are not copied");
                 }

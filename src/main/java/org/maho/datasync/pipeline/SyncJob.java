@@ -35,6 +35,7 @@ public final class SyncJob {
     private final Passes passes = new Passes();
     private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
+    private java.util.function.Function<String, String> settings = key -> null;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
     public SyncJob(JobSpec spec, EntityHandlers handlers, EntityHandler handler, ShopDatabase source,
@@ -60,6 +61,17 @@ public final class SyncJob {
 
     public EntityHandler handler() {
         return handler;
+    }
+
+    /** A setting of config/application.properties (or its overrides), or null when it has none. */
+    public String setting(String key) {
+        return settings.apply(key);
+    }
+
+    /** Where {@link #setting} reads from: the application's configuration. */
+    public SyncJob settings(java.util.function.Function<String, String> lookup) {
+        settings = lookup;
+        return this;
     }
 
     /** Every entity handler, for references to other entity types. */

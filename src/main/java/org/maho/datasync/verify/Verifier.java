@@ -37,14 +37,20 @@ public final class Verifier {
     private final ShopDatabase destination;
     private final Registry registry;
     private final Path workDirectory;
+    private final java.util.function.Function<String, String> settings;
 
-    /** @param workDirectory where the reading jobs would put dead letters (reading never writes one) */
-    public Verifier(EntityHandlers handlers, ShopDatabase source, ShopDatabase destination, Registry registry, Path workDirectory) {
+    /**
+     * @param workDirectory where the reading jobs would put dead letters (reading never writes one)
+     * @param settings      the application's settings, which some readers follow (the config paths never copied)
+     */
+    public Verifier(EntityHandlers handlers, ShopDatabase source, ShopDatabase destination, Registry registry, Path workDirectory,
+                    java.util.function.Function<String, String> settings) {
         this.handlers = handlers;
         this.source = source;
         this.destination = destination;
         this.registry = registry;
         this.workDirectory = workDirectory;
+        this.settings = settings;
     }
 
     /**
@@ -100,7 +106,7 @@ public final class Verifier {
     private SyncJob job(EntityHandler handler, ShopDatabase shop, int pageSize) {
         JobSpec spec = new JobSpec().entityType(handler.type()).sourceSystem(registry.sourceSystem())
                 .adapter(JobSpec.Adapter.OPENMAGE).source(shop.settings()).batchSize(pageSize);
-        return new SyncJob(spec, handlers, handler, shop, destination, registry, workDirectory);
+        return new SyncJob(spec, handlers, handler, shop, destination, registry, workDirectory).settings(settings);
     }
 
     private void comparePage(EntityHandler handler, SyncJob sourceJob, SyncJob destinationJob, RecordForms destinationForms,

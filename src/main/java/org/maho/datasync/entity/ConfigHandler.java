@@ -1,0 +1,162 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.eav.ScopeRef;
+import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.eav.ValueKind;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * Configuration values (core_config_data) by scope and path, the scope a website or store view by code. Paths that
+ * must differ between two shops are never copied: {@code datasync.config.never} (base URLs, the cookie domain,
+ * credentials, which the shop stores encrypted with its own key) and {@code datasync.config.exclude} (a user's own
+ * list); the run says how many were left out, path by path. The destination's own paths stay.
+ */
+public final class ConfigHandler extends TableEntityHandler {
+
+    static final TableShape CONFIG = TableShape.flatEntity("core_config_data", "config_id").kind("scope_id", ValueKind.SCOPE);
+
+    public ConfigHandler() {
+        super("config", CONFIG, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "core_config_data");
+    }
+
+    @Override
+    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        if (!"scope_id".equals(column)) {
+            return null;
+        }
+        String scope = row.column("scope");
+        ShopMetadata shop = job.source().metadata();
+        int id = Integer.parseInt(row.column("scope_id"));
+        return switch (scope == null ? "" : scope) {
+            case "websites" -> new ScopeRef(scope, shop.website(id).map(ShopMetadata.Website::code).orElse("#" + id));
+            case "stores" -> new ScopeRef(scope, shop.store(id).map(ShopMetadata.Store::code).orElse("#" + id));
+            default -> new ScopeRef(scope, null);
+        };
+    }
+
+    /** The paths that are left out, as the run reads them: neither synced nor compared. */
+    @Override
+    public Iterator<Record> readDatabase(SyncJob job) {
+        List<Pattern> never = patterns(job.setting("datasync.config.never"));
+        List<Pattern> excluded = patterns(job.setting("datasync.config.exclude"));
+        Iterator<Record> all = super.readDatabase(job);
+        return new Iterator<>() {
+            private Record next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && all.hasNext()) {
+                    Record record = all.next();
+                    String path = record.text("path");
+                    if (path != null && matches(never, path)) {
+                        job.report().warn("config " + path + ": never copied, it must differ between shops (datasync.config.never)");
+                    } else if (path != null && matches(excluded, path)) {
+                        job.report().warn("config " + path + ": left out by datasync.config.exclude");
+                    } else {
+                        next = record;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Record next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Record record = next;
+                next = null;
+                return record;
+            }
+        };
+    }
+
+    /** Comma-separated path patterns; {@code *} matches within one segment of a path. */
+    static List<Pattern> patterns(String setting) {
+        List<Pattern> patterns = new ArrayList<>();
+        if (setting == null) {
+            return patterns;
+        }
+        for (String glob : setting.split(",")) {
+            String trimmed = glob.trim();
+            if (!trimmed.isEmpty()) {
+                StringBuilder regex = new StringBuilder();
+                for (String part : trimmed.split("\\*", -1)) {
+                    regex.append(regex.length() == 0 ? "" : "[^/]*").append(Pattern.quote(part));
+                }
+                patterns.add(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
+            }
+        }
+        return patterns;
+    }
+
+    private static boolean matches(List<Pattern> patterns, String path) {
+        return patterns.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+    }
+
+    /** scope|code|path: "default||general/locale/code", "stores|german|general/locale/code". */
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        String path = record.text("path");
+        if (path == null || !(record.get("scope_id") instanceof ScopeRef scope)) {
+            return null;
+        }
+        return key(scope.scope(), scope.code(), path);
+    }
+
+    private static String key(String scope, String code, String path) {
+        return (scope + "|" + (code == null ? "" : code) + "|" + path).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String key : keys) {
+            paths.add(key.substring(key.indexOf('|', key.indexOf('|') + 1) + 1));
+        }
+        ShopMetadata shop = job.destination().metadata();
+        Map<String, Long> found = new HashMap<>();
+        Sql.queryIn(destination, "SELECT config_id, scope, scope_id, path FROM " + job.destination().table(CONFIG.table())
+                + " WHERE path IN ", "", List.of(), paths, row -> {
+                    String scope = row.getString(2);
+                    int id = row.getInt(3);
+                    String code = switch (scope == null ? "" : scope) {
+                        case "websites" -> shop.website(id).map(ShopMetadata.Website::code).orElse("#" + id);
+                        case "stores" -> shop.store(id).map(ShopMetadata.Store::code).orElse("#" + id);
+                        default -> null;
+                    };
+                    found.put(key(scope, code, row.getString(4)), row.getLong(1));
+                });
+        found.keySet().retainAll(keys);
+        return found;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        if (record.text("path") == null || record.text("path").isBlank()) {
+            record.reject("path", "is missing");
+        }
+        if (record.get("scope_id") instanceof ScopeRef scope && scope.code() != null && scope.code().startsWith("#")) {
+            record.reject("scope_id", scope.scope() + " id " + scope.code().substring(1) + " does not exist in the source shop");
+        }
+    }
+}
