@@ -54,10 +54,15 @@ public final class CustomerHandler extends TableEntityHandler {
     public String naturalKey(SyncJob job, Record record) {
         String email = record.text("email");
         Object website = record.get("website_id");
-        if (email == null || website == null) {
+        if (email == null || (website == null && !record.complete())) {
             return null;
         }
-        return (email.trim() + "|" + website).toLowerCase(Locale.ROOT);
+        // a customer whose website was deleted at the source has none: found by email alone, among those without one
+        return key(email, website == null ? null : website.toString());
+    }
+
+    private static String key(String email, String website) {
+        return (email.trim() + "|" + (website == null ? "" : website)).toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -70,8 +75,9 @@ public final class CustomerHandler extends TableEntityHandler {
         ShopMetadata shop = job.destination().metadata();
         Sql.queryIn(destination, "SELECT entity_id, email, website_id FROM " + job.destination().table(CUSTOMER.table())
                 + " WHERE email IN ", "", List.of(), emails, row -> {
-                    String website = shop.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(row.getString(3));
-                    found.put((row.getString(2) + "|" + website).toLowerCase(Locale.ROOT), row.getLong(1));
+                    String website = row.getString(3) == null ? null
+                            : shop.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(row.getString(3));
+                    found.put(key(row.getString(2), website), row.getLong(1));
                 });
         return found;
     }
@@ -86,8 +92,8 @@ public final class CustomerHandler extends TableEntityHandler {
                 "", List.of(), ids, row -> {
                     String website = row.getString(3) == null ? null
                             : metadata.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(null);
-                    if (row.getString(2) != null && website != null) {
-                        keys.put(row.getString(1), (row.getString(2).trim() + "|" + website).toLowerCase(Locale.ROOT));
+                    if (row.getString(2) != null && (website != null || row.getString(3) == null)) {
+                        keys.put(row.getString(1), key(row.getString(2), website));
                     }
                 });
         return keys;
@@ -103,7 +109,10 @@ public final class CustomerHandler extends TableEntityHandler {
         }
         requireText(record, "firstname");
         requireText(record, "lastname");
-        if (record.get("website_id") == null) {
+        if (record.get("website_id") == null && record.complete()) {
+            job.report().warn("customer.website_id: the customer's website was deleted at the source; copied without one, as the"
+                    + " source has it (its orders come with it)");
+        } else if (record.get("website_id") == null) {
             record.reject("website_id", "is missing");
         }
         validateDates(record);

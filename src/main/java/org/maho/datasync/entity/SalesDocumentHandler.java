@@ -120,6 +120,44 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
         }
     }
 
+    /**
+     * A document is history: one whose store, customer group or customer no longer exists at the source is read with
+     * that reference empty (and so written, and compared, that way), and the run counts it, never rejects it for it.
+     */
+    @Override
+    public java.util.Iterator<Record> readDatabase(SyncJob job) {
+        java.util.Iterator<Record> documents = super.readDatabase(job);
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return documents.hasNext();
+            }
+
+            @Override
+            public Record next() {
+                Record document = documents.next();
+                keepHistory(job, document, document);
+                return document;
+            }
+        };
+    }
+
+    private void keepHistory(SyncJob job, Record document, Record row) {
+        for (String field : List.of("store_id", "customer_group_id")) {
+            if (row.get(field) instanceof RawValue gone) {
+                job.report().warn(type() + "." + field + ": points at a " + (field.equals("store_id") ? "store" : "customer group")
+                        + " the source no longer has; written empty");
+                row.put(field, null);
+            }
+        }
+        if (row == document && row.get("customer_id") instanceof org.maho.datasync.eav.Ref customer && customer.naturalKey() == null
+                && customer.sourceId() != null) {
+            job.report().warn(type() + ".customer_id: points at a customer the source no longer has; written without one");
+            row.put("customer_id", null);
+        }
+        row.allChildren().values().forEach(children -> children.forEach(child -> keepHistory(job, document, child)));
+    }
+
     /** The document type's own rules. */
     protected abstract void validateDocument(SyncJob job, Record record);
 
