@@ -62,8 +62,10 @@ measured() {
     if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
     sleep 0.2
   done
-  wait "$pid" || true
+  local code=0
+  wait "$pid" || code=$?
   echo "peak RSS: $((peak / 1024)) MB" >> "$output"
+  echo "exit code: $code" >> "$output"
 }
 
 echo "Building DataSync..."
@@ -89,6 +91,12 @@ start=$(now)
 measured "$OUT/sync-all.txt" sync all bench -a openmage
 SYNC_SECONDS=$(seconds "$start" "$(now)")
 echo "  $SYNC_SECONDS s"
+
+echo "verify $SRC against $DST..."
+start=$(now)
+measured "$OUT/verify.txt" verify bench
+VERIFY_SECONDS=$(seconds "$start" "$(now)")
+echo "  $VERIFY_SECONDS s"
 
 echo "Installing the tracker and making $CHANGES changes on the source..."
 datasync tracker install > "$OUT/tracker.txt"
@@ -140,6 +148,16 @@ report() {
   echo "Whole run: $SYNC_SECONDS s; raw copy (mariadb-dump | mariadb of the source database): $RAW_SECONDS s;"
   echo "ratio $(awk -v a="$SYNC_SECONDS" -v b="$RAW_SECONDS" 'BEGIN { printf "%.1f", a / b }'). Peak heap used $(report "$OUT/sync-all.txt" | awk '/^HEAP/ { print $2 }') MB"
   echo "($(report "$OUT/sync-all.txt" | awk '/^LIVE/ { print $2 }') MB kept after a collection), peak RSS $(report "$OUT/sync-all.txt" | awk '/^RSS/ { print $2 }') MB."
+  echo
+  echo "### verify (\`bin/datasync verify bench\`, heap limit 512 MB)"
+  echo
+  echo "| entity | source | equal | missing | differing | extra | seconds | records/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  awk '/^entity +source/ { t = 1; next } /^$/ { t = 0 } t && NF == 8 { sub(/s$/, "", $7); printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }' "$OUT/verify.txt"
+  echo
+  echo "Whole run: $VERIFY_SECONDS s, exit code $(awk '/^exit code:/ { print $3 }' "$OUT/verify.txt") (0: every record equal)."
+  echo "Peak heap used $(awk '/^peak heap:/ { print $3 }' "$OUT/verify.txt") MB"
+  echo "($(awk '/^peak heap:/ { print $6 }' "$OUT/verify.txt") MB kept after a collection), peak RSS $(awk '/^peak RSS:/ { print $3 }' "$OUT/verify.txt") MB."
   echo
   echo "### incremental (\`bin/datasync incremental bench --mark-synced\`) after $CHANGES changes"
   echo

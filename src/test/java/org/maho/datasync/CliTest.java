@@ -43,6 +43,27 @@ class CliTest {
         shops.close();
     }
 
+    /**
+     * A command as a user types it against a source shop database, the destination named in a .env.local file:
+     * {@code command} then the source's --db-* options.
+     */
+    static Result runAgainst(ConnectionSettings source, ConnectionSettings destination, String... command) throws Exception {
+        java.nio.file.Path env = java.nio.file.Files.createTempFile("datasync-cli", ".env");
+        java.nio.file.Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
+                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
+                + "\nDATASYNC_DEST_PASS=" + destination.password() + "\nDATASYNC_LIVE_PASS=" + source.password() + "\n");
+        System.setProperty("datasync.env-file", env.toString());
+        try {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+            args.addAll(java.util.List.of("--db-host", source.host(), "--db-port", String.valueOf(source.port()),
+                    "--db-name", source.database(), "--db-user", source.user()));
+            return run(args.toArray(String[]::new));
+        } finally {
+            System.clearProperty("datasync.env-file");
+            java.nio.file.Files.deleteIfExists(env);
+        }
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -61,6 +82,10 @@ class CliTest {
             "tracker status | The tracker lives on the source database",
             "run | The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB",
             "sync all live -a csv -f examples/customers.csv | sync all reads a shop database: use -a openmage",
+            "verify live -a csv --db-name shop | verify reads a shop database: use -a openmage",
+            "verify live -e planets --db-name shop | Unknown entity 'planets'; verify compares: store, config",
+            "verify live --batch-size 0 --db-name shop | --batch-size must be between 1 and 10000",
+            "verify live | verify reads the source shop's database: --db-name or DATASYNC_LIVE_DB",
             "sync all live -f examples/customers.csv | -f/--file select within one entity type",
             "sync all live -a openmage --db-name shop --entity-ids 1 | --entity-ids select within one entity type",
             "sync all live -a openmage --db-name shop --stock only | --stock select within one entity type",

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,7 @@ import org.maho.datasync.sample.DatabaseServer;
 /**
  * A real shop's history, planted in the OpenMage sample shop: a customer whose website was deleted, orders whose
  * customer group, store view, product or customer no longer exists, a store-view value that hides the default with
- * NULL, a customer attribute of the shop's own. Everything arrives; nothing is rejected for it; verify finds the two
+ * NULL, a customer attribute of the shop's own, configuration at every scope and credentials that must stay. Everything arrives; nothing is rejected for it; verify finds the two
  * shops equal; a second run changes nothing.
  */
 class ShopHistoryTest {
@@ -64,6 +63,12 @@ class ShopHistoryTest {
             sql.executeUpdate("INSERT INTO customer_form_attribute (form_code, attribute_id) SELECT f.code, a.attribute_id FROM"
                     + " eav_attribute a JOIN (SELECT 'adminhtml_customer' code UNION SELECT 'customer_account_edit') f"
                     + " WHERE a.attribute_code = 'loyalty_number'");
+            // configuration at every scope, and paths that must never travel
+            sql.executeUpdate("INSERT INTO core_config_data (scope, scope_id, path, value) VALUES"
+                    + " ('stores', 2, 'general/locale/code', 'de_DE'), ('stores', 3, 'general/locale/code', 'fr_FR'),"
+                    + " ('websites', 1, 'design/theme/default', 'modern'), ('default', 0, 'web/cookie/cookie_domain', 'shop.example'),"
+                    + " ('default', 0, 'payment/paypal_express/api_password', '0:2:secret'),"
+                    + " ('default', 0, 'carriers/ups/access_license_number', '0:2:secret')");
             sql.executeUpdate("INSERT INTO customer_entity_varchar (entity_type_id, attribute_id, entity_id, value)"
                     + " SELECT 1, a.attribute_id, c.entity_id, 'LN-0042' FROM eav_attribute a JOIN customer_entity c"
                     + " ON c.email = 'emma.schmidt.1@example.com' WHERE a.attribute_code = 'loyalty_number'");
@@ -119,6 +124,22 @@ class ShopHistoryTest {
                         + " WHERE a.attribute_code = 'loyalty_number' AND c.email = 'emma.schmidt.1@example.com'"),
                 "the shop's own customer attribute, its forms and its value");
 
+        String config = "SELECT GROUP_CONCAT(CONCAT(c.scope, ':', COALESCE(s.code, w.code, ''), ':', c.path, '=', c.value)"
+                + " ORDER BY c.scope, c.path, s.code) FROM core_config_data c LEFT JOIN core_store s ON c.scope = 'stores' AND"
+                + " s.store_id = c.scope_id LEFT JOIN core_website w ON c.scope = 'websites' AND w.website_id = c.scope_id"
+                + " WHERE c.path IN ('general/locale/code', 'design/theme/default')";
+        assertEquals("default::general/locale/code=en_US,stores:french:general/locale/code=fr_FR,"
+                + "stores:german:general/locale/code=de_DE,websites:base:design/theme/default=modern", Checksums.text(destination, config),
+                "values by scope code, the store views' ids being the destination's");
+        assertEquals(0L, Checksums.single(destination, "SELECT COUNT(*) FROM core_config_data WHERE value IN ('shop.example', '0:2:secret')"),
+                "the cookie domain and credentials never travel");
+        assertEquals("http://127.0.0.1/", Checksums.text(destination, "SELECT value FROM core_config_data WHERE path = 'web/unsecure/base_url'"));
+        for (String path : List.of("web/cookie/cookie_domain", "payment/paypal_express/api_password", "carriers/ups/access_license_number",
+                "web/unsecure/base_url", "web/secure/base_url")) {
+            assertTrue(sync.out().contains("config " + path + ": never copied, it must differ between shops (datasync.config.never)"),
+                    path + ": " + sync.out());
+        }
+
         CliTest.Result verify = cli("verify", "live");
         assertEquals(0, verify.exit(), verify.out() + verify.err());
 
@@ -132,19 +153,6 @@ class ShopHistoryTest {
     }
 
     private static CliTest.Result cli(String... command) throws Exception {
-        Path env = Files.createTempFile("datasync-history", ".env");
-        Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=" + destination.password() + "\nDATASYNC_LIVE_PASS=" + source.password() + "\n");
-        System.setProperty("datasync.env-file", env.toString());
-        try {
-            List<String> args = new ArrayList<>(List.of(command));
-            args.addAll(List.of("--db-host", source.host(), "--db-port", String.valueOf(source.port()), "--db-name", source.database(),
-                    "--db-user", source.user()));
-            return CliTest.run(args.toArray(String[]::new));
-        } finally {
-            System.clearProperty("datasync.env-file");
-            Files.deleteIfExists(env);
-        }
+        return CliTest.runAgainst(source, destination, command);
     }
 }

@@ -94,11 +94,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         if (source.database() == null) {
             throw usage("The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
-        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
-        if (destination.database() == null) {
-            throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
-                    + " in .env.local or the environment");
-        }
+        ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         Logging.configure(verbose.length);
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),

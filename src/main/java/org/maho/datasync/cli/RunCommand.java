@@ -41,11 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         if (source.database() == null) {
             throw new ParameterException(spec.commandLine(), "The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
-        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
-        if (destination.database() == null) {
-            throw new ParameterException(spec.commandLine(), "No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST,"
-                    + " _PORT, _USER, _PASS) in .env.local or the environment");
-        }
+        ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, Map.of());
         String port = service.dataSync().setting("camel.management.port", "9876");
         out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe());

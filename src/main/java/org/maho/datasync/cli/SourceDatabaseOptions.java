@@ -58,4 +58,14 @@ final class SourceDatabaseOptions {
     static ConnectionSettings destination(Environment environment) {
         return environment.connection("DEST", null, null, null, null, null, null);
     }
+
+    /** The destination, which the command needs: a usage error when the environment names none. */
+    static ConnectionSettings requiredDestination(Environment environment, picocli.CommandLine commandLine) {
+        ConnectionSettings destination = destination(environment);
+        if (destination.database() == null) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "No destination database: set DATASYNC_DEST_DB (and"
+                    + " DATASYNC_DEST_HOST, _PORT, _USER, _PASS) in .env.local or the environment");
+        }
+        return destination;
+    }
 }

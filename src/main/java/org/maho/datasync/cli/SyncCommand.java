@@ -122,7 +122,7 @@ public final class SyncCommand implements Callable<Integer> {
         Environment environment = Environment.load(home);
         EntityHandlers handlers = new EntityHandlers();
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
-        ConnectionSettings destination = destination(environment);
+        ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         Logging.configure(verbose.length);
         List<SyncJob> done = new ArrayList<>();
         try (DataSync dataSync = DataSync.start(home)) {
@@ -328,15 +328,6 @@ public final class SyncCommand implements Callable<Integer> {
             throw usage("The openmage adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
         }
         job.source(source);
-    }
-
-    private ConnectionSettings destination(Environment environment) {
-        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
-        if (destination.database() == null) {
-            throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
-                    + " in .env.local or the environment");
-        }
-        return destination;
     }
 
     private void requireApplicable(EntityHandler handler, JobOption option, boolean given) {

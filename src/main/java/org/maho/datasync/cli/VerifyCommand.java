@@ -83,11 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (source.database() == null) {
             throw usage("verify reads the source shop's database: --db-name or DATASYNC_LIVE_DB");
         }
-        ConnectionSettings destination = SourceDatabaseOptions.destination(environment);
-        if (destination.database() == null) {
-            throw usage("No destination database: set DATASYNC_DEST_DB (and DATASYNC_DEST_HOST, _PORT, _USER, _PASS)"
-                    + " in .env.local or the environment");
-        }
+        ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         out.println("DataSync verify: " + source.describe() + " as '" + sourceSystem + "' against " + destination.describe());
         out.flush();
         List<TypeVerification> results = new ArrayList<>();
@@ -111,10 +107,15 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, List<TypeVerification> results) {
-        out.printf(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s%n", "entity", "source", "equal", "missing", "differing", "extra");
+        out.printf(Locale.ROOT, "%-17s %9s %9s %9s %9s %9s %9s %11s%n", "entity", "source", "equal", "missing", "differing",
+                "extra", "time", "records/s");
         for (TypeVerification result : results) {
-            out.printf(Locale.ROOT, "%-17s %9d %9d %9d %9d %9d%n", result.entityType(), result.source(), result.equal(),
-                    result.missing(), result.differing(), result.extra());
+            out.printf(Locale.ROOT, "%-17s %9d %9d %9d %9d %9d %8.1fs %11.0f%n", result.entityType(), result.source(), result.equal(),
+                    result.missing(), result.differing(), result.extra(), result.seconds(),
+                    result.seconds() <= 0 ? 0 : result.source() / result.seconds());
+        }
+        if (Boolean.getBoolean("datasync.report.stats")) {
+            out.println(HeapWatch.report());
         }
         for (TypeVerification result : results) {
             if (result.samples().isEmpty()) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,26 +55,14 @@ public final class AttributeSetHandler extends TableEntityHandler {
      * shop reads them there, and the destination may not even have those types, so they are left out, said once.
      */
     @Override
-    public Iterator<Record> readDatabase(SyncJob job) {
-        Iterator<Record> sets = super.readDatabase(job);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return sets.hasNext();
-            }
-
-            @Override
-            public Record next() {
-                Record set = sets.next();
-                Object type = set.get("entity_type_id");
-                List<Record> attributes = set.children(ATTRIBUTES.name());
-                if (!attributes.isEmpty() && attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
-                    job.report().warn("attributeset: " + type + " sets hold attributes of other entity types (an old shop's"
-                            + " leftover, which the shop does not read); those rows are not copied");
-                }
-                return set;
-            }
-        };
+    protected Record whenRead(SyncJob job, Record set) {
+        Object type = set.get("entity_type_id");
+        List<Record> attributes = set.children(ATTRIBUTES.name());
+        if (!attributes.isEmpty() && attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
+            job.report().warn("attributeset: " + type + " sets hold attributes of other entity types (an old shop's"
+                    + " leftover, which the shop does not read); those rows are not copied");
+        }
+        return set;
     }
 
     @Override

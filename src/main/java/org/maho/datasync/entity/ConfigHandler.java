@@ -5,12 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.maho.datasync.db.Sql;
@@ -55,39 +53,19 @@ public final class ConfigHandler extends TableEntityHandler {
 
     /** The paths that are left out, as the run reads them: neither synced nor compared. */
     @Override
-    public Iterator<Record> readDatabase(SyncJob job) {
-        List<Pattern> never = patterns(job.setting("datasync.config.never"));
-        List<Pattern> excluded = patterns(job.setting("datasync.config.exclude"));
-        Iterator<Record> all = super.readDatabase(job);
-        return new Iterator<>() {
-            private Record next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && all.hasNext()) {
-                    Record record = all.next();
-                    String path = record.text("path");
-                    if (path != null && matches(never, path)) {
-                        job.report().warn("config " + path + ": never copied, it must differ between shops (datasync.config.never)");
-                    } else if (path != null && matches(excluded, path)) {
-                        job.report().warn("config " + path + ": left out by datasync.config.exclude");
-                    } else {
-                        next = record;
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Record next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Record record = next;
-                next = null;
-                return record;
-            }
-        };
+    protected Record whenRead(SyncJob job, Record record) {
+        String path = record.text("path");
+        List<Pattern> never = job.cached("config:never", () -> patterns(job.setting("datasync.config.never")));
+        List<Pattern> excluded = job.cached("config:exclude", () -> patterns(job.setting("datasync.config.exclude")));
+        if (path != null && matches(never, path)) {
+            job.report().warn("config " + path + ": never copied, it must differ between shops (datasync.config.never)");
+            return null;
+        }
+        if (path != null && matches(excluded, path)) {
+            job.report().warn("config " + path + ": left out by datasync.config.exclude");
+            return null;
+        }
+        return record;
     }
 
     /** Comma-separated path patterns; {@code *} matches within one segment of a path. */

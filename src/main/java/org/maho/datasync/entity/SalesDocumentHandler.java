@@ -125,21 +125,9 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
      * that reference empty (and so written, and compared, that way), and the run counts it, never rejects it for it.
      */
     @Override
-    public java.util.Iterator<Record> readDatabase(SyncJob job) {
-        java.util.Iterator<Record> documents = super.readDatabase(job);
-        return new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return documents.hasNext();
-            }
-
-            @Override
-            public Record next() {
-                Record document = documents.next();
-                keepHistory(job, document, document);
-                return document;
-            }
-        };
+    protected Record whenRead(SyncJob job, Record document) {
+        keepHistory(job, document, document);
+        return document;
     }
 
     private void keepHistory(SyncJob job, Record document, Record row) {

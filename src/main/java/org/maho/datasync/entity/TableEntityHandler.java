@@ -181,10 +181,39 @@ public abstract class TableEntityHandler implements EntityHandler {
         return reader(job, readCondition(job));
     }
 
-    /** A paged reader of the source's rows that meet the condition (null: all), with this entity's column hook. */
+    /**
+     * A record as it leaves the reader, for what an entity makes of a whole record (an old shop's leftovers taken out,
+     * a reference its shop no longer resolves emptied); null leaves the record out. The sync and verify read alike.
+     */
+    protected Record whenRead(SyncJob job, Record record) {
+        return record;
+    }
+
+    /** A paged reader of the source's rows that meet the condition (null: all), with this entity's hooks. */
     protected Iterator<Record> reader(SyncJob job, String condition) {
-        return new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), condition,
+        Iterator<Record> read = new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), condition,
                 (shape, column, row, parent) -> portableColumn(job, shape, column, row, parent), READ_RETRY);
+        return new Iterator<>() {
+            private Record next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && read.hasNext()) {
+                    next = whenRead(job, read.next());
+                }
+                return next != null;
+            }
+
+            @Override
+            public Record next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Record record = next;
+                next = null;
+                return record;
+            }
+        };
     }
 
     @Override

@@ -17,6 +17,8 @@ public final class TypeVerification {
     private long extra;
     private long withoutKey;
     private final List<Difference> samples = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private long finishedNanos;
 
     TypeVerification(String entityType) {
         this.entityType = entityType;
@@ -44,6 +46,15 @@ public final class TypeVerification {
 
     void countWithoutKey() {
         withoutKey++;
+    }
+
+    void finish() {
+        finishedNanos = System.nanoTime();
+    }
+
+    /** How long the comparison took, both sides read. */
+    public double seconds() {
+        return ((finishedNanos == 0 ? System.nanoTime() : finishedNanos) - startedNanos) / 1e9;
     }
 
     void sample(Difference difference) {

@@ -92,6 +92,7 @@ public final class Verifier {
                 found.accept(Difference.extra(handler.type(), String.valueOf(handler.naturalKey(destinationJob, record))));
             }
         }
+        result.finish();
         return result;
     }
 
