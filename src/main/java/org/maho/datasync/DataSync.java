@@ -12,6 +12,8 @@ import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.registry.Registry;
+import org.maho.datasync.source.SourceAdapter;
+import org.maho.datasync.source.SourceAdapters;
 
 /**
  * The application: a camel-main context with the routes of {@code <home>/routes} and the settings of
@@ -95,7 +97,9 @@ public final class DataSync implements AutoCloseable {
         EntityHandler handler = handlers.find(type)
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
         ShopDatabase destination = database("destination", destinationSettings);
-        ShopDatabase source = spec.adapter() == JobSpec.Adapter.OPENMAGE ? database("source", spec.source()) : null;
+        SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
+        // a database source's shop is read for its metadata and its tables; a file has no shop of its own
+        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? database("source", spec.source()) : null;
         Registry registry = registry(destination, spec.sourceSystem());
         Path deadLetters = deadLetterDirectory();
         if (!spec.batchSizeChosen()) {

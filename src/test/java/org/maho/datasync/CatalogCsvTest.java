@@ -35,7 +35,7 @@ class CatalogCsvTest extends SyncTestSupport {
     }
 
     private SyncJob importFile(String entity, Path file, JobSpec options) {
-        SyncJob job = dataSync.sync(options.entityType(entity).sourceSystem("legacy").adapter(JobSpec.Adapter.CSV).file(file),
+        SyncJob job = dataSync.sync(options.entityType(entity).sourceSystem("legacy").adapter("csv").file(file),
                 shops.destination());
         assertFalse(job.failed(), () -> entity + ": " + job.failure());
         return job;

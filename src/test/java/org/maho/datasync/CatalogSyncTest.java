@@ -37,7 +37,7 @@ class CatalogSyncTest extends SyncTestSupport {
     }
 
     private SyncJob sync(String entity, UnaryOperator<JobSpec> options) {
-        JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                 .source(shops.source()).batchSize(40);
         SyncJob job = dataSync.sync(options.apply(spec), shops.destination());
         assertFalse(job.failed(), () -> entity + " failed: " + job.failure());

@@ -71,6 +71,28 @@ class CliTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** The test source adapter (source/grouplist in the test sources, one service line) is found and run like the shipped ones. */
+    @Test
+    void aSourceAdapterOfItsOwnPackageAndOneServiceLineSyncsWhatItReads() throws Exception {
+        Path groups = Files.createTempFile("groups", ".txt");
+        Files.writeString(groups, "Gold;Retail Customer\nPlatinum;Retail Customer\n");
+        try {
+            Result result = run("sync", "customergroup", "legacy", "-a", "grouplist", "-f", groups.toString());
+
+            assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
+            assertTrue(result.out().matches("(?s).*customergroup\\s+2\\s+2\\s+0\\s.*"), result.out());
+            assertEquals("Gold:Retail Customer,Platinum:Retail Customer", Checksums.text(shops.destination(),
+                    "SELECT GROUP_CONCAT(CONCAT(g.customer_group_code, ':', t.class_name) ORDER BY g.customer_group_code)"
+                            + " FROM customer_group g JOIN tax_class t ON t.class_id = g.tax_class_id"
+                            + " WHERE g.customer_group_code IN ('Gold', 'Platinum')"));
+            Result wrongType = run("sync", "customer", "legacy", "-a", "grouplist", "-f", groups.toString());
+            assertEquals(ExitCode.USAGE, wrongType.exit());
+            assertTrue(wrongType.err().contains("Entity customer cannot be read by the grouplist adapter"), wrongType.err());
+        } finally {
+            Files.deleteIfExists(groups);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "sync invoice live -f examples/customers.csv | Entity invoice cannot be read by the csv adapter",
@@ -92,7 +114,7 @@ class CliTest {
             "sync cms_page live -a openmage --db-name shop --increment-ids 1 | --increment-ids does not apply to cms_page",
             "sync product live -f examples/customers.csv --stock sometimes | Invalid value for option '--stock'",
             "sync product live -f examples/customers.csv --stock only | --stock only reads stock items from a shop database",
-            "sync product live -a openmage --db-name shop --auto-link-configurables | --auto-link-configurables applies to CSV files",
+            "sync product live -a openmage --db-name shop --auto-link-configurables | --auto-link-configurables does not apply to the openmage adapter",
             "sync product live -a openmage --db-name shop --image-base-path /no/such/dir | --image-base-path /no/such/dir is not a directory",
             "sync product live -a openmage --db-name shop --image-base-url ftp://x | --image-base-url must be an http or https URL",
             "sync product live -a openmage --db-name shop --image-base-url http://x | in DATASYNC_DEST_MEDIA_DIR",

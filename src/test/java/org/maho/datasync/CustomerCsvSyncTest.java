@@ -35,7 +35,7 @@ class CustomerCsvSyncTest extends SyncTestSupport {
     }
 
     private SyncJob importFile(Path file, boolean skipInvalid) {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("legacy").adapter(JobSpec.Adapter.CSV)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("legacy").adapter("csv")
                 .file(file).skipInvalid(skipInvalid), shops.destination());
     }
 

@@ -34,7 +34,7 @@ class CustomerDatabaseSyncTest extends SyncTestSupport {
     }
 
     private SyncJob sync() {
-        JobSpec spec = new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        JobSpec spec = new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(shops.source()).batchSize(50);
         return dataSync.sync(spec, shops.destination());
     }
@@ -174,7 +174,7 @@ class CustomerDatabaseSyncTest extends SyncTestSupport {
         ConnectionSettings source = shops.source();
         ConnectionSettings destination = shops.destination();
 
-        SyncJob job = dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        SyncJob job = dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(new ConnectionSettings(source.host(), source.port(), source.database(),
                         source.user(), source.password(), "om_")).batchSize(100),
                 new ConnectionSettings(destination.host(), destination.port(), destination.database(),

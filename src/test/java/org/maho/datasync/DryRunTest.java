@@ -27,7 +27,7 @@ class DryRunTest extends SyncTestSupport {
     }
 
     private SyncJob sync(boolean dryRun) {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(shops.source()).batchSize(40).dryRun(dryRun), shops.destination());
     }
 

@@ -41,7 +41,7 @@ class IncrementalSyncTest {
         shops = new TestShops("incr").withCustomers(40, 7).withCatalog(40, 8).withSales(60, 9);
         dataSync = DataSync.start(Path.of(""), Map.of("datasync.incremental.max-attempts", "2"));
         for (String entity : ALL) {
-            assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+            assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                     .source(shops.source()), shops.destination()).failed(), entity);
         }
         ChangeTracker.install(dataSync.database("source", shops.source()));

@@ -55,7 +55,7 @@ class InvalidRecordsTest extends SyncTestSupport {
     }
 
     private SyncJob sync(boolean skipInvalid, int batchSize) {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("crm").adapter(JobSpec.Adapter.CSV)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("crm").adapter("csv")
                 .file(file).skipInvalid(skipInvalid).batchSize(batchSize), shops.destination());
     }
 
@@ -126,7 +126,7 @@ class InvalidRecordsTest extends SyncTestSupport {
                     "UPDATE customer_entity SET email = 'broken@@example' WHERE entity_id = 8");
 
             SyncJob job = dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live")
-                    .adapter(JobSpec.Adapter.OPENMAGE).source(withCustomers.source()).skipInvalid(true),
+                    .adapter("openmage").source(withCustomers.source()).skipInvalid(true),
                     withCustomers.destination());
 
             assertEquals(28, job.report().count(Outcome.CREATED));

@@ -52,7 +52,7 @@ class OnDuplicateTest extends SyncTestSupport {
     }
 
     private SyncJob sync(Path file, String source, OnDuplicate mode, boolean skipInvalid) {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem(source).adapter(JobSpec.Adapter.CSV)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem(source).adapter("csv")
                 .file(file).onDuplicate(mode).skipInvalid(skipInvalid), shops.destination());
     }
 

@@ -64,14 +64,14 @@ class OpenMageFixtureCompatibilityTest {
     }
 
     private static SyncJob sync(String entity) {
-        SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                 .source(server.database(sourceName)), server.database(destinationName));
         assertFalse(job.failed(), () -> entity + ": " + job.failure());
         return job;
     }
 
     private static SyncJob syncCustomers() {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(server.database(sourceName)), server.database(destinationName));
     }
 

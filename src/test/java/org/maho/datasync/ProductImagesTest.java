@@ -51,7 +51,7 @@ class ProductImagesTest extends SyncTestSupport {
     }
 
     private JobSpec spec(String entity) {
-        return new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE).source(shops.source());
+        return new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage").source(shops.source());
     }
 
     @Test

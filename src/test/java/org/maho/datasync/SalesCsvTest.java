@@ -33,7 +33,7 @@ class SalesCsvTest extends SyncTestSupport {
     private SyncJob importFile(String entity, String name) throws Exception {
         Path file = CustomerCsvSyncTest.ORIGINAL_EXAMPLES.resolve(name);
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "needs ../shared beside the checkout");
-        SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem("legacy").adapter(JobSpec.Adapter.CSV).file(file),
+        SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem("legacy").adapter("csv").file(file),
                 shops.destination());
         assertFalse(job.failed(), () -> name + ": " + job.failure());
         return job;
@@ -136,7 +136,7 @@ class SalesCsvTest extends SyncTestSupport {
                 "4,OK-4,dora@example.com,10.00,10.00,Dora,Dog,4 Road,Town,DE,A:1:10.00",
                 "5,BAD-5,not-an-email,10.00,10.00,Emil,Eel,5 Road,Town,DE,A:1:ten") + "\n");
         try {
-            SyncJob job = dataSync.sync(new JobSpec().entityType("order").sourceSystem("legacy").adapter(JobSpec.Adapter.CSV).file(file)
+            SyncJob job = dataSync.sync(new JobSpec().entityType("order").sourceSystem("legacy").adapter("csv").file(file)
                     .skipInvalid(true), shops.destination());
 
             assertFalse(job.failed(), () -> String.valueOf(job.failure()));

@@ -47,7 +47,7 @@ class SalesSyncTest extends SyncTestSupport {
     }
 
     private static SyncJob sync(String entity, UnaryOperator<JobSpec> options) {
-        JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                 .source(shops.source()).batchSize(35);
         SyncJob job = dataSync.sync(options.apply(spec), shops.destination());
         assertFalse(job.failed(), () -> entity + " failed: " + job.failure());
@@ -65,7 +65,7 @@ class SalesSyncTest extends SyncTestSupport {
             config.load(file);
         }
         for (String entity : List.of("order", "customer")) {
-            JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+            JobSpec spec = new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                     .source(shops.source()).dryRun(true).skipInvalid(true);
             SyncJob job = dataSync.sync(spec, shops.destination());
             assertFalse(job.failed(), () -> entity + " failed: " + job.failure());

@@ -30,7 +30,7 @@ class ServiceTest {
         shops = new TestShops("service").withCustomers(20, 11);
         try (DataSync dataSync = DataSync.start(Path.of(""))) {
             for (String entity : List.of("customergroup", "customer")) {
-                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                         .source(shops.source()), shops.destination()).failed());
             }
             ChangeTracker.install(dataSync.database("source", shops.source()));

@@ -25,7 +25,7 @@ class TrackerCompatibilityTest extends SyncTestSupport {
     void createShops() throws Exception {
         shops = new TestShops("trackercompat").withCustomers(10, 21);
         for (String entity : List.of("customergroup", "customer")) {
-            assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+            assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
                     .source(shops.source()), shops.destination()).failed());
         }
     }

@@ -52,7 +52,7 @@ class TransientFailureTest {
     }
 
     private SyncJob sync() {
-        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter(JobSpec.Adapter.OPENMAGE)
+        return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(shops.source()).batchSize(500), shops.destination());
     }
 
@@ -101,7 +101,7 @@ class TransientFailureTest {
     void aLockThatNeverGoesStopsTheRunWithTheReasonAfterTheRetries() throws Exception {
         try (Connection holder = lockFirstCustomer()) {
             SyncJob job = dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live")
-                    .adapter(JobSpec.Adapter.OPENMAGE).source(shops.source()).skipInvalid(true), shops.destination());
+                    .adapter("openmage").source(shops.source()).skipInvalid(true), shops.destination());
 
             assertTrue(job.failed());
             assertTrue(job.failure().getMessage().contains("Lock wait timeout"), job.failure().getMessage());

@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
         List<JobSpec> jobs = new ArrayList<>();
         for (String entity : dataSync.handlers().runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
-            JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter(JobSpec.Adapter.OPENMAGE)
+            JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter("openmage")
                     .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE);
             if ("product".equals(entity)) {
                 // stock comes last, on its own, as sync all does it
@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static JobSpec csv(DataSync dataSync, Path home, String entity, String file) {
-        return new JobSpec().entityType(entity).sourceSystem("demo-csv").adapter(JobSpec.Adapter.CSV)
+        return new JobSpec().entityType(entity).sourceSystem("demo-csv").adapter("csv")
                 .file(home.resolve("examples").resolve(file));
     }
 

@@ -18,6 +18,8 @@ import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.OnDuplicate;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.source.DateValues;
+import org.maho.datasync.source.SourceAdapter;
+import org.maho.datasync.source.SourceAdapters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -147,7 +149,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (!ALL_ENTITIES.equalsIgnoreCase(entity.trim())) {
             return List.of(toJobSpec(handlers, environment, err));
         }
-        if (adapter != null && !List.of("openmage", "magento1", "maho").contains(adapter.trim().toLowerCase(Locale.ROOT))) {
+        if (adapter != null && SourceAdapters.installed().find(adapter).map(SourceAdapter::input).orElse(null)
+                != SourceAdapter.Input.DATABASE) {
             throw usage("sync all reads a shop database: use -a openmage (CSV files hold one entity type each)");
         }
         List<String> notForAll = new ArrayList<>();
@@ -159,7 +162,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (!notForAll.isEmpty()) {
             throw usage(String.join(", ", notForAll) + " select within one entity type; they do not apply to sync all");
         }
-        adapter = "openmage";
+        adapter = adapter == null ? "openmage" : adapter;
         List<JobSpec> jobs = new ArrayList<>();
         for (String type : handlers.runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
             EntityHandler handler = handlers.find(type).orElseThrow();
@@ -187,7 +190,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (sourceSystem.isBlank() || sourceSystem.length() > 50) {
             throw usage("<source> must be a name of 1 to 50 characters, e.g. live");
         }
-        job.adapter(adapter(handler, err));
+        SourceAdapter source = adapter(handler);
+        job.adapter(source.name());
         job.onDuplicate(parse(() -> OnDuplicate.parse(onDuplicate)));
         job.dryRun(dryRun).skipInvalid(skipInvalid).verbosity(verbose.length);
         if (limit != null && limit <= 0) {
@@ -201,20 +205,20 @@ public final class SyncCommand implements Callable<Integer> {
             job.batchSize(batchSize);
         }
         if (!all) {
-            requireApplicable(handler, JobOption.DATE_FILTER, dateFrom != null || dateTo != null);
-            requireApplicable(handler, JobOption.ENTITY_IDS, !entityIds.isEmpty());
-            requireApplicable(handler, JobOption.INCREMENT_IDS, !incrementIds.isEmpty());
-            requireApplicable(handler, JobOption.STOCK, stock != null);
-            requireApplicable(handler, JobOption.OPTIONS_MODE, optionsMode != null);
-            requireApplicable(handler, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
-            requireApplicable(handler, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
+            requireApplicable(handler, source, JobOption.DATE_FILTER, dateFrom != null || dateTo != null);
+            requireApplicable(handler, source, JobOption.ENTITY_IDS, !entityIds.isEmpty());
+            requireApplicable(handler, source, JobOption.INCREMENT_IDS, !incrementIds.isEmpty());
+            requireApplicable(handler, source, JobOption.STOCK, stock != null);
+            requireApplicable(handler, source, JobOption.OPTIONS_MODE, optionsMode != null);
+            requireApplicable(handler, source, JobOption.IMAGES, imageBasePath != null || imageBaseUrl != null || forceImageImport);
+            requireApplicable(handler, source, JobOption.AUTO_LINK_CONFIGURABLES, autoLinkConfigurables);
         }
         if (handler.options().contains(JobOption.DATE_FILTER)) {
             job.dateFrom(date("--date-from", dateFrom, false)).dateTo(date("--date-to", dateTo, true));
         }
         if (stock != null) {
             job.stockMode(parse(() -> enumValue(JobSpec.StockMode.class, "--stock", stock)));
-            if (job.stockMode() == JobSpec.StockMode.ONLY && job.adapter() == JobSpec.Adapter.CSV) {
+            if (job.stockMode() == JobSpec.StockMode.ONLY && source.input() != SourceAdapter.Input.DATABASE) {
                 throw usage("--stock only reads stock items from a shop database (-a openmage)");
             }
         }
@@ -223,9 +227,6 @@ public final class SyncCommand implements Callable<Integer> {
         }
         if (handler.options().contains(JobOption.IMAGES)) {
             images(job, environment);
-        }
-        if (autoLinkConfigurables && job.adapter() != JobSpec.Adapter.CSV) {
-            throw usage("--auto-link-configurables applies to CSV files, not the openmage adapter");
         }
         job.autoLinkConfigurables(autoLinkConfigurables);
         if (dateFrom != null && dateTo != null && date("--date-from", dateFrom, false).isAfter(date("--date-to", dateTo, true))) {
@@ -243,10 +244,10 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         job.incrementIds(incrementIds.stream().map(String::trim).toList());
-        if (job.adapter() == JobSpec.Adapter.CSV) {
-            csvSource(job);
+        if (source.input() == SourceAdapter.Input.FILE) {
+            fileSource(job, source);
         } else {
-            databaseSource(job, environment, err);
+            databaseSource(job, source, environment, err);
         }
         return job;
     }
@@ -286,29 +287,31 @@ public final class SyncCommand implements Callable<Integer> {
                 .forceImageImport(forceImageImport);
     }
 
-    private JobSpec.Adapter adapter(EntityHandler handler, PrintWriter err) {
+    /** The adapter -a names (csv when none), which must read the entity type. */
+    private SourceAdapter adapter(EntityHandler handler) {
         String name = adapter == null ? "csv" : adapter.trim().toLowerCase(Locale.ROOT);
+        SourceAdapters adapters = SourceAdapters.installed();
+        String installed = String.join(" or ", adapters.names());
         if (ADAPTERS_NOT_BUILT.contains(name)) {
-            throw usage("The " + name + " adapter is not available; use csv or openmage");
+            throw usage("The " + name + " adapter is not available; use " + installed);
         }
-        JobSpec.Adapter chosen = switch (name) {
-            case "csv" -> JobSpec.Adapter.CSV;
-            case "openmage", "magento1", "maho" -> JobSpec.Adapter.OPENMAGE;
-            default -> throw usage("Unknown adapter '" + adapter + "'; use csv or openmage");
-        };
-        if (!handler.adapters().contains(chosen)) {
+        SourceAdapter chosen = adapters.find(name).orElseThrow(() -> usage("Unknown adapter '" + adapter + "'; use " + installed));
+        if (!chosen.reads(handler.type())) {
             throw usage("Entity " + handler.type() + " cannot be read by the " + name + " adapter");
         }
         return chosen;
     }
 
-    private void csvSource(JobSpec job) {
+    private void fileSource(JobSpec job, SourceAdapter source) {
         List<String> dbFlags = sourceDatabase.given();
         if (!dbFlags.isEmpty()) {
-            throw usage(String.join(", ", dbFlags) + " apply to the openmage adapter, not csv (use -a openmage)");
+            String databases = String.join(" or ", SourceAdapters.installed().names().stream()
+                    .filter(name -> SourceAdapters.installed().get(name).input() == SourceAdapter.Input.DATABASE).toList());
+            throw usage(String.join(", ", dbFlags) + " apply to the " + databases + " adapter, not " + source.name()
+                    + " (use -a openmage)");
         }
         if (file == null) {
-            throw usage("The csv adapter needs -f/--file <file>");
+            throw usage("The " + source.name() + " adapter needs -f/--file <file>");
         }
         if (!Files.isRegularFile(file)) {
             throw usage("No such file: " + file);
@@ -319,20 +322,23 @@ public final class SyncCommand implements Callable<Integer> {
         job.file(file);
     }
 
-    private void databaseSource(JobSpec job, Environment environment, PrintWriter err) {
+    private void databaseSource(JobSpec job, SourceAdapter adapter, Environment environment, PrintWriter err) {
         if (file != null) {
-            throw usage("-f/--file applies to the csv adapter, not openmage");
+            throw usage("-f/--file applies to the csv adapter, not " + adapter.name());
         }
         ConnectionSettings source = sourceDatabase.settings(environment, err);
         if (source.database() == null) {
-            throw usage("The openmage adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
+            throw usage("The " + adapter.name() + " adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
         }
         job.source(source);
     }
 
-    private void requireApplicable(EntityHandler handler, JobOption option, boolean given) {
+    private void requireApplicable(EntityHandler handler, SourceAdapter source, JobOption option, boolean given) {
         if (given && !handler.options().contains(option)) {
             throw usage(option.flag() + " does not apply to " + handler.type());
+        }
+        if (given && !source.options().contains(option)) {
+            throw usage(option.flag() + " does not apply to the " + source.name() + " adapter");
         }
     }
 
@@ -348,8 +354,8 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private static String describeSource(JobSpec job) {
-        return job.adapter() == JobSpec.Adapter.CSV ? job.file().toString()
-                : "openmage " + job.source().describe() + " as '" + job.sourceSystem() + "'";
+        return job.file() != null ? job.file().toString()
+                : job.adapter() + " " + job.source().describe() + " as '" + job.sourceSystem() + "'";
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser) {

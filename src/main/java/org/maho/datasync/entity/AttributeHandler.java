@@ -13,7 +13,6 @@ import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -30,18 +29,18 @@ public abstract class AttributeHandler extends TableEntityHandler {
     private static final Set<String> STORAGE = Set.of("backend_type", "backend_model", "backend_table", "source_model",
             "frontend_model", "attribute_model", "frontend_input", "is_user_defined");
 
-    static final TableShape OPTION_VALUES = TableShape.child("values", "eav_attribute_option_value", "value_id", "option_id")
+    public static final TableShape OPTION_VALUES = TableShape.child("values", "eav_attribute_option_value", "value_id", "option_id")
             .keys("store_id");
-    static final TableShape OPTIONS = TableShape.child("options", "eav_attribute_option", "option_id", "attribute_id")
+    public static final TableShape OPTIONS = TableShape.child("options", "eav_attribute_option", "option_id", "attribute_id")
             .deletion(TableShape.Deletion.NONE).with(OPTION_VALUES);
-    static final TableShape LABELS = TableShape.child("labels", "eav_attribute_label", "attribute_label_id", "attribute_id")
+    public static final TableShape LABELS = TableShape.child("labels", "eav_attribute_label", "attribute_label_id", "attribute_id")
             .keys("store_id");
 
     /** The product and category attributes' own table. */
-    static final TableShape CATALOG = TableShape.child("properties", "catalog_eav_attribute", null, "attribute_id");
+    public static final TableShape CATALOG = TableShape.child("properties", "catalog_eav_attribute", null, "attribute_id");
     /** The customer and address attributes' own table, and the forms that show them (the destination's other forms stay). */
-    static final TableShape CUSTOMER = TableShape.child("properties", "customer_eav_attribute", null, "attribute_id");
-    static final TableShape FORMS = TableShape.child("forms", "customer_form_attribute", null, "attribute_id").keys("form_code")
+    public static final TableShape CUSTOMER = TableShape.child("properties", "customer_eav_attribute", null, "attribute_id");
+    public static final TableShape FORMS = TableShape.child("forms", "customer_form_attribute", null, "attribute_id").keys("form_code")
             .deletion(TableShape.Deletion.NONE);
 
     private final String entityType;
@@ -55,7 +54,7 @@ public abstract class AttributeHandler extends TableEntityHandler {
     protected AttributeHandler(String type, String entityType, TableShape properties, List<TableShape> more, String... aliases) {
         super(type, TableShape.flatEntity("eav_attribute", "attribute_id").kind("entity_type_id", ValueKind.ENTITY_TYPE)
                         .with(properties, LABELS, OPTIONS).with(more.toArray(TableShape[]::new)),
-                Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), aliases);
+                Set.of(JobOption.ENTITY_IDS), aliases);
         this.entityType = entityType;
         this.properties = properties;
     }
@@ -63,11 +62,6 @@ public abstract class AttributeHandler extends TableEntityHandler {
     /** The EAV entity type whose attributes these are: catalog_product, customer. */
     public String entityType() {
         return entityType;
-    }
-
-    @Override
-    protected String readCondition(SyncJob job) {
-        return "entity_type_id = " + job.inputShop().requireEntityType(entityType).id();
     }
 
     @Override

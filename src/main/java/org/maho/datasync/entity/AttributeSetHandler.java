@@ -9,13 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.ChildRef;
 import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -25,56 +22,19 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class AttributeSetHandler extends TableEntityHandler {
 
-    private static final List<String> TYPES = List.of("catalog_product", "catalog_category", "customer", "customer_address");
+    public static final List<String> TYPES = List.of("catalog_product", "catalog_category", "customer", "customer_address");
 
-    static final TableShape GROUPS = TableShape.child("groups", "eav_attribute_group", "attribute_group_id", "attribute_set_id")
+    public static final TableShape GROUPS = TableShape.child("groups", "eav_attribute_group", "attribute_group_id", "attribute_set_id")
             .keys("attribute_group_name").deletion(TableShape.Deletion.NONE);
     /** A set's attributes, each pointing at one of the set's groups: moving an attribute to another group is an update. */
-    static final TableShape ATTRIBUTES = TableShape.child("attributes", "eav_entity_attribute", "entity_attribute_id", "attribute_set_id")
+    public static final TableShape ATTRIBUTES = TableShape.child("attributes", "eav_entity_attribute", "entity_attribute_id", "attribute_set_id")
             .keys("attribute_id").deletion(TableShape.Deletion.NONE)
             .kind("entity_type_id", ValueKind.ENTITY_TYPE).kind("attribute_id", ValueKind.ATTRIBUTE);
-    static final TableShape SET = TableShape.flatEntity("eav_attribute_set", "attribute_set_id")
+    public static final TableShape SET = TableShape.flatEntity("eav_attribute_set", "attribute_set_id")
             .kind("entity_type_id", ValueKind.ENTITY_TYPE).with(GROUPS, ATTRIBUTES);
 
     public AttributeSetHandler() {
-        super("attributeset", SET, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "attribute_set");
-    }
-
-    @Override
-    protected String readCondition(SyncJob job) {
-        ShopMetadata shop = job.inputShop();
-        StringBuilder ids = new StringBuilder();
-        for (String type : TYPES) {
-            shop.entityType(type).ifPresent(t -> ids.append(ids.length() == 0 ? "" : ",").append(t.id()));
-        }
-        return "entity_type_id IN (" + ids + ")";
-    }
-
-    /**
-     * Old shops' sets hold attributes of other entity types (a customer set with the pre-1.4 sales attributes): no
-     * shop reads them there, and the destination may not even have those types, so they are left out, said once.
-     */
-    @Override
-    protected Record whenRead(SyncJob job, Record set) {
-        Object type = set.get("entity_type_id");
-        List<Record> attributes = set.children(ATTRIBUTES.name());
-        if (!attributes.isEmpty() && attributes.removeIf(attribute -> type != null && !type.equals(attribute.get("entity_type_id")))) {
-            job.report().warn("attributeset: " + type + " sets hold attributes of other entity types (an old shop's"
-                    + " leftover, which the shop does not read); those rows are not copied");
-        }
-        return set;
-    }
-
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        if (shape == ATTRIBUTES && "attribute_group_id".equals(column)) {
-            for (StoredRow group : parent.children(GROUPS.name())) {
-                if (String.valueOf(group.id()).equals(row.column(column))) {
-                    return new ChildRef(GROUPS.name(), "attribute_group_name", group.column("attribute_group_name"));
-                }
-            }
-        }
-        return null;
+        super("attributeset", SET, Set.of(JobOption.ENTITY_IDS), "attribute_set");
     }
 
     @Override

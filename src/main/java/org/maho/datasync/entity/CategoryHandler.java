@@ -14,16 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.eav.CategoryTree;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.RowRef;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -34,53 +32,19 @@ import org.maho.datasync.source.DateValues;
  */
 public final class CategoryHandler extends TableEntityHandler {
 
-    static final String ENTITY_TYPE = "catalog_category";
-    static final TableShape CATEGORY = TableShape.eavEntity(ENTITY_TYPE, "catalog_category_entity")
+    public static final String ENTITY_TYPE = "catalog_category";
+    public static final TableShape CATEGORY = TableShape.eavEntity(ENTITY_TYPE, "catalog_category_entity")
             .ref("parent_id", "category", Ref.Missing.INVALID);
     private static final Set<String> DERIVED = Set.of("path", "level", "children_count");
-    private static final String SOURCE_TREE = "category-tree:source";
-    private static final String DESTINATION_TREE = "category-tree:destination";
     private static final String MOVED = "category:existing";
 
     /** The tree root (level 0) is every shop's own: never synced, every root category hangs from it. */
     public CategoryHandler() {
-        super("category", CATEGORY, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE),
-                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
+        super("category", CATEGORY, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
     }
 
-    @Override
-    protected String readCondition(SyncJob job) {
-        return "level > 0";
-    }
-
-    static CategoryTree tree(SyncJob job, ShopDatabase shop, String key) {
-        return job.cached(key, () -> {
-            try (Connection connection = shop.connection()) {
-                return CategoryTree.load(shop, connection);
-            } catch (SQLException e) {
-                throw org.maho.datasync.db.SqlErrors.wrap("Reading the category tree of the " + shop.role(), e);
-            }
-        });
-    }
-
-    static CategoryTree destinationTree(SyncJob job) {
-        return tree(job, job.destination(), DESTINATION_TREE);
-    }
-
-    /** The parent comes from the path, which the shop's tree is built from (old shops' parent_id can disagree). */
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        if (shape == CATEGORY && "parent_id".equals(column)) {
-            CategoryTree source = tree(job, job.source(), SOURCE_TREE);
-            CategoryTree.Node node = source.node(row.id());
-            long parentId = node == null ? Long.parseLong(row.column("parent_id")) : node.parentByPath();
-            if (node != null && node.parentId() != parentId) {
-                job.report().warn("category: parent_id and path disagree at the source (entity_id " + row.id()
-                        + "); the path's parent " + parentId + " is used");
-            }
-            return new Ref("category", String.valueOf(parentId), source.key(parentId), Ref.Missing.INVALID);
-        }
-        return null;
+    public static CategoryTree destinationTree(SyncJob job) {
+        return CategoryTree.of(job.destination(), job::cached);
     }
 
     @Override
@@ -115,7 +79,7 @@ public final class CategoryHandler extends TableEntityHandler {
 
     @Override
     public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids) {
-        CategoryTree tree = tree(job, shop, SOURCE_TREE);
+        CategoryTree tree = CategoryTree.of(shop, job::cached);
         Map<String, String> keys = new HashMap<>();
         for (Long id : ids) {
             String key = tree.key(id);
@@ -156,7 +120,7 @@ public final class CategoryHandler extends TableEntityHandler {
     /** Each batch sees the categories the batches before it wrote; existing ones may move, so {@link #finish} checks them. */
     @Override
     protected void beforePlan(SyncJob job, Connection destination, List<Record> records) {
-        job.forget(DESTINATION_TREE);
+        job.forget(CategoryTree.cacheKey(job.destination()));
         Set<Long> existing = job.cached(MOVED, HashSet::new);
         for (Record record : records) {
             if (record.targetId() != null) {
@@ -240,7 +204,7 @@ public final class CategoryHandler extends TableEntityHandler {
             }
             statement.executeBatch();
         }
-        job.forget(DESTINATION_TREE);
+        job.forget(CategoryTree.cacheKey(job.destination()));
     }
 
     /** A category deleted at the source is deactivated: its products keep their other categories. */
@@ -250,19 +214,14 @@ public final class CategoryHandler extends TableEntityHandler {
         return true;
     }
 
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        return CategoryCsv.toRecord(row, job);
-    }
-
     /** A url key as the shop makes one from a name: lower case, letters and digits, dashes between. */
-    static String slug(String name) {
+    public static String slug(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** The destination's default root category: the default website's default store group's root. */
-    static Long defaultRoot(SyncJob job) {
+    public static Long defaultRoot(SyncJob job) {
         ShopMetadata shop = job.destination().metadata();
         return shop.defaultWebsite().flatMap(w -> shop.storeGroup(w.defaultGroupId()))
                 .map(ShopMetadata.StoreGroup::rootCategoryId).orElse(null);

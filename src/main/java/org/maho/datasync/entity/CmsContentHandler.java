@@ -19,7 +19,6 @@ import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.RowRef;
@@ -38,14 +37,9 @@ abstract class CmsContentHandler extends TableEntityHandler {
     protected CmsContentHandler(String type, String table, String idColumn, String storeTable, String... aliases) {
         super(type, TableShape.flatEntity(table, idColumn).kind("content", ValueKind.CONTENT)
                         .with(TableShape.child("stores", storeTable, null, idColumn).keys("store_id")),
-                Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), aliases);
+                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), aliases);
         this.storeTable = storeTable;
         this.idColumn = idColumn;
-    }
-
-    @Override
-    protected String dateColumn() {
-        return "update_time";
     }
 
     /** identifier|store codes, sorted: "home|default,german". */

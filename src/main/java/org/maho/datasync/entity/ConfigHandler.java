@@ -2,7 +2,6 @@ package org.maho.datasync.entity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,15 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.ScopeRef;
 import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -30,65 +26,10 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class ConfigHandler extends TableEntityHandler {
 
-    static final TableShape CONFIG = TableShape.flatEntity("core_config_data", "config_id").kind("scope_id", ValueKind.SCOPE);
+    public static final TableShape CONFIG = TableShape.flatEntity("core_config_data", "config_id").kind("scope_id", ValueKind.SCOPE);
 
     public ConfigHandler() {
-        super("config", CONFIG, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "core_config_data");
-    }
-
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        if (!"scope_id".equals(column)) {
-            return null;
-        }
-        String scope = row.column("scope");
-        ShopMetadata shop = job.source().metadata();
-        int id = Integer.parseInt(row.column("scope_id"));
-        return switch (scope == null ? "" : scope) {
-            case "websites" -> new ScopeRef(scope, shop.website(id).map(ShopMetadata.Website::code).orElse("#" + id));
-            case "stores" -> new ScopeRef(scope, shop.store(id).map(ShopMetadata.Store::code).orElse("#" + id));
-            default -> new ScopeRef(scope, null);
-        };
-    }
-
-    /** The paths that are left out, as the run reads them: neither synced nor compared. */
-    @Override
-    protected Record whenRead(SyncJob job, Record record) {
-        String path = record.text("path");
-        List<Pattern> never = job.cached("config:never", () -> patterns(job.setting("datasync.config.never")));
-        List<Pattern> excluded = job.cached("config:exclude", () -> patterns(job.setting("datasync.config.exclude")));
-        if (path != null && matches(never, path)) {
-            job.report().warn("config " + path + ": never copied, it must differ between shops (datasync.config.never)");
-            return null;
-        }
-        if (path != null && matches(excluded, path)) {
-            job.report().warn("config " + path + ": left out by datasync.config.exclude");
-            return null;
-        }
-        return record;
-    }
-
-    /** Comma-separated path patterns; {@code *} matches within one segment of a path. */
-    static List<Pattern> patterns(String setting) {
-        List<Pattern> patterns = new ArrayList<>();
-        if (setting == null) {
-            return patterns;
-        }
-        for (String glob : setting.split(",")) {
-            String trimmed = glob.trim();
-            if (!trimmed.isEmpty()) {
-                StringBuilder regex = new StringBuilder();
-                for (String part : trimmed.split("\\*", -1)) {
-                    regex.append(regex.length() == 0 ? "" : "[^/]*").append(Pattern.quote(part));
-                }
-                patterns.add(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
-            }
-        }
-        return patterns;
-    }
-
-    private static boolean matches(List<Pattern> patterns, String path) {
-        return patterns.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+        super("config", CONFIG, Set.of(JobOption.ENTITY_IDS), "core_config_data");
     }
 
     /** scope|code|path: "default||general/locale/code", "stores|german|general/locale/code". */

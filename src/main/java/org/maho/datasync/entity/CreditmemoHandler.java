@@ -3,7 +3,6 @@ package org.maho.datasync.entity;
 import java.util.Set;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -13,14 +12,14 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class CreditmemoHandler extends SalesDocumentHandler {
 
-    static final TableShape ITEMS = SalesDocuments.items("sales_flat_creditmemo_item");
-    static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_creditmemo_comment");
-    static final TableShape GRID = SalesDocuments.grid("sales_flat_creditmemo_grid").ref("invoice_id", "invoice", Ref.Missing.EMPTY);
-    static final TableShape CREDITMEMO = SalesDocuments.document("sales_flat_creditmemo")
+    public static final TableShape ITEMS = SalesDocuments.items("sales_flat_creditmemo_item");
+    public static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_creditmemo_comment");
+    public static final TableShape GRID = SalesDocuments.grid("sales_flat_creditmemo_grid").ref("invoice_id", "invoice", Ref.Missing.EMPTY);
+    public static final TableShape CREDITMEMO = SalesDocuments.document("sales_flat_creditmemo")
             .ref("invoice_id", "invoice", Ref.Missing.EMPTY).with(ITEMS, COMMENTS, GRID);
 
     public CreditmemoHandler() {
-        super("creditmemo", CREDITMEMO, Set.of(JobSpec.Adapter.OPENMAGE), "creditmemo", Set.of(GRID), "creditmemos",
+        super("creditmemo", CREDITMEMO, "creditmemo", Set.of(GRID), "creditmemos",
                 "credit_memo");
     }
 

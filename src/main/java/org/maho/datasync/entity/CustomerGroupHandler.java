@@ -12,18 +12,17 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** Customer groups by code, with their tax class by name. */
 public final class CustomerGroupHandler extends TableEntityHandler {
 
-    static final TableShape GROUP = TableShape.flatEntity("customer_group", "customer_group_id")
+    public static final TableShape GROUP = TableShape.flatEntity("customer_group", "customer_group_id")
             .kind("tax_class_id", ValueKind.TAX_CLASS);
 
     public CustomerGroupHandler() {
-        super("customergroup", GROUP, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "customer_group");
+        super("customergroup", GROUP, Set.of(JobOption.ENTITY_IDS), "customer_group");
     }
 
     @Override

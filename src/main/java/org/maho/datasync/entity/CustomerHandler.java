@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,12 +17,10 @@ import org.maho.datasync.sink.RowRef;
 import org.maho.datasync.eav.RawValue;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -32,17 +29,16 @@ import org.maho.datasync.source.DateValues;
  */
 public final class CustomerHandler extends TableEntityHandler {
 
-    static final TableShape ADDRESSES = TableShape.child("addresses", "customer_address_entity", "entity_id", "parent_id")
+    public static final TableShape ADDRESSES = TableShape.child("addresses", "customer_address_entity", "entity_id", "parent_id")
             .withValues("customer_address").registered("customer_address");
-    static final TableShape CUSTOMER = TableShape.eavEntity("customer", "customer_entity").with(ADDRESSES);
+    public static final TableShape CUSTOMER = TableShape.eavEntity("customer", "customer_entity").with(ADDRESSES);
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Set<String> DATE_FIELDS = Set.of("dob", "created_at", "updated_at");
     private static final String ZERO_DATE = "0000-00-00 00:00:00";
 
     public CustomerHandler() {
-        super("customer", CUSTOMER, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE),
-                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
+        super("customer", CUSTOMER, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS));
     }
 
     @Override
@@ -211,22 +207,5 @@ public final class CustomerHandler extends TableEntityHandler {
                     + Sql.placeholders(chunk.size()) + ")", chunk);
         }
         return true;
-    }
-
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        return CustomerCsv.toRecord(row, job);
-    }
-
-    static List<String> addressPrefixes(CsvRow row) {
-        List<String> prefixes = new ArrayList<>(List.of("billing", "shipping"));
-        for (int i = 1; i <= 10 && hasAnyColumn(row, "address" + i + "_"); i++) {
-            prefixes.add("address" + i);
-        }
-        return prefixes;
-    }
-
-    private static boolean hasAnyColumn(CsvRow row, String prefix) {
-        return row.values().keySet().stream().anyMatch(column -> column.startsWith(prefix));
     }
 }

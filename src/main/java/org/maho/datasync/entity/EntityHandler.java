@@ -2,19 +2,17 @@ package org.maho.datasync.entity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.PlannedWrite;
-import org.maho.datasync.source.CsvRow;
 
 /**
- * Everything the pipeline needs to know about one entity type. Implementations are found through
- * {@link java.util.ServiceLoader}; the pipeline has no branch for any of them.
+ * Everything the pipeline needs to know about one entity type on the destination: its tables, its natural key, how
+ * its records are validated, planned and deleted. Implementations are found through {@link java.util.ServiceLoader};
+ * the pipeline has no branch for any of them. Reading a source is a {@link org.maho.datasync.source.SourceAdapter}'s.
  *
  * <p>Stages call the handler in this order for each batch: {@link #resolveIdentity}, {@link #validate} per
  * record, {@link #plan}. A handler knows records and the mapping API; the sink runs the plan.
@@ -29,27 +27,8 @@ public interface EntityHandler {
         return List.of();
     }
 
-    /** The adapters that can read this entity. */
-    Set<JobSpec.Adapter> adapters();
-
     /** The optional CLI options that apply to this entity. */
     Set<JobOption> options();
-
-    /** Reads the source shop page by page; the iterator holds at most one page in memory. */
-    Iterator<Record> readDatabase(SyncJob job);
-
-    /** Maps one CSV row to a record; problems are recorded on the record, never thrown. */
-    Record fromCsv(CsvRow row, SyncJob job);
-
-    /** The CSV columns a --date-from/--date-to filter compares, first present wins. */
-    default List<String> csvDateColumns() {
-        return List.of("updated_at", "created_at");
-    }
-
-    /** The CSV column holding the source id, which --entity-ids selects by. */
-    default String csvIdColumn() {
-        return "entity_id";
-    }
 
     /**
      * Destination ids of existing entities by natural key (sku, email|website, url-key path), one query per

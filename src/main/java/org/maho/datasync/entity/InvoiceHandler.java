@@ -2,7 +2,6 @@ package org.maho.datasync.entity;
 
 import java.util.Set;
 import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -13,13 +12,13 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class InvoiceHandler extends SalesDocumentHandler {
 
-    static final TableShape ITEMS = SalesDocuments.items("sales_flat_invoice_item");
-    static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_invoice_comment");
-    static final TableShape GRID = SalesDocuments.grid("sales_flat_invoice_grid");
-    static final TableShape INVOICE = SalesDocuments.document("sales_flat_invoice").with(ITEMS, COMMENTS, GRID);
+    public static final TableShape ITEMS = SalesDocuments.items("sales_flat_invoice_item");
+    public static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_invoice_comment");
+    public static final TableShape GRID = SalesDocuments.grid("sales_flat_invoice_grid");
+    public static final TableShape INVOICE = SalesDocuments.document("sales_flat_invoice").with(ITEMS, COMMENTS, GRID);
 
     public InvoiceHandler() {
-        super("invoice", INVOICE, Set.of(JobSpec.Adapter.OPENMAGE), "invoice", Set.of(GRID), "invoices");
+        super("invoice", INVOICE, "invoice", Set.of(GRID), "invoices");
     }
 
     @Override

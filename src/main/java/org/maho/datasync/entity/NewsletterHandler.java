@@ -17,11 +17,9 @@ import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.RowRef;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -36,27 +34,11 @@ public final class NewsletterHandler extends TableEntityHandler {
     private static final Set<String> STATUSES = Set.of("1", "2", "3", "4");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static final TableShape SUBSCRIBER = TableShape.flatEntity("newsletter_subscriber", "subscriber_id")
+    public static final TableShape SUBSCRIBER = TableShape.flatEntity("newsletter_subscriber", "subscriber_id")
             .ref("customer_id", "customer", Ref.Missing.ZERO);
 
     public NewsletterHandler() {
-        super("newsletter", SUBSCRIBER, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE),
-                Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), "newsletter_subscriber", "subscriber", "subscribers");
-    }
-
-    @Override
-    protected String dateColumn() {
-        return "change_status_at";
-    }
-
-    @Override
-    public List<String> csvDateColumns() {
-        return List.of("change_status_at");
-    }
-
-    @Override
-    public String csvIdColumn() {
-        return "subscriber_id";
+        super("newsletter", SUBSCRIBER, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), "newsletter_subscriber", "subscriber", "subscribers");
     }
 
     @Override
@@ -121,8 +103,4 @@ public final class NewsletterHandler extends TableEntityHandler {
         return true;
     }
 
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        return NewsletterCsv.toRecord(row, job);
-    }
 }

@@ -3,16 +3,12 @@ package org.maho.datasync.entity;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.maho.datasync.eav.ChildRef;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /**
  * Orders with their addresses, items (a configurable or bundle item's children pointing at it), payment, status
@@ -25,47 +21,31 @@ public final class OrderHandler extends SalesDocumentHandler {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
-    static final TableShape ADDRESSES = TableShape.child("addresses", "sales_flat_order_address", "entity_id", "parent_id")
+    public static final TableShape ADDRESSES = TableShape.child("addresses", "sales_flat_order_address", "entity_id", "parent_id")
             .registered("order_address").keys("address_type")
             .ref("customer_id", "customer", Ref.Missing.EMPTY)
             .ref("customer_address_id", "customer_address", Ref.Missing.EMPTY)
             .kind("region_id", ValueKind.REGION)
             .kind("quote_address_id", ValueKind.NOT_COPIED).kind("gift_message_id", ValueKind.NOT_COPIED);
     /** Items without a registry entry (from a file) are matched by what was ordered. */
-    static final TableShape ITEMS = TableShape.child("items", "sales_flat_order_item", "item_id", "order_id")
+    public static final TableShape ITEMS = TableShape.child("items", "sales_flat_order_item", "item_id", "order_id")
             .registered("order_item").keys("sku", "product_type", "qty_ordered", "price")
             .ref("product_id", "product", Ref.Missing.EMPTY)
             .kind("quote_item_id", ValueKind.NOT_COPIED).kind("gift_message_id", ValueKind.NOT_COPIED);
-    static final TableShape PAYMENT = TableShape.child("payment", "sales_flat_order_payment", "entity_id", "parent_id")
+    public static final TableShape PAYMENT = TableShape.child("payment", "sales_flat_order_payment", "entity_id", "parent_id")
             .kind("quote_payment_id", ValueKind.NOT_COPIED);
-    static final TableShape STATUS_HISTORY = TableShape.child("status_history", "sales_flat_order_status_history", "entity_id",
+    public static final TableShape STATUS_HISTORY = TableShape.child("status_history", "sales_flat_order_status_history", "entity_id",
             "parent_id").keys("created_at", "status", "entity_name", "comment");
-    static final TableShape GRID = TableShape.child("grid", "sales_flat_order_grid", null, "entity_id")
+    public static final TableShape GRID = TableShape.child("grid", "sales_flat_order_grid", null, "entity_id")
             .ref("customer_id", "customer", Ref.Missing.EMPTY);
-    static final TableShape ORDER = TableShape.flatEntity("sales_flat_order", "entity_id")
+    public static final TableShape ORDER = TableShape.flatEntity("sales_flat_order", "entity_id")
             .ref("customer_id", "customer", Ref.Missing.INVALID)
             .kind("quote_id", ValueKind.NOT_COPIED).kind("quote_address_id", ValueKind.NOT_COPIED)
             .kind("gift_message_id", ValueKind.NOT_COPIED)
             .with(ADDRESSES, ITEMS, PAYMENT, STATUS_HISTORY, GRID);
 
     public OrderHandler() {
-        super("order", ORDER, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE), "order", Set.of(PAYMENT, GRID), "orders");
-    }
-
-    /** The order's address ids and a child item's parent are rows of the same order: carried as such. */
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        String value = row.column(column);
-        if (value == null) {
-            return null;
-        }
-        if (shape == ORDER && ("billing_address_id".equals(column) || "shipping_address_id".equals(column))) {
-            return ChildRef.bySourceId(ADDRESSES.name(), value);
-        }
-        if (shape == ITEMS && "parent_item_id".equals(column)) {
-            return ChildRef.bySourceId(ITEMS.name(), value);
-        }
-        return null;
+        super("order", ORDER, "order", Set.of(PAYMENT, GRID), "orders");
     }
 
     @Override
@@ -82,7 +62,7 @@ public final class OrderHandler extends SalesDocumentHandler {
                 record.reject(where + ".sku", "an item needs a sku or a name");
             }
             Object qty = item.get("qty_ordered");
-            if (qty != null && !CsvValues.isPositive(qty.toString())) {
+            if (qty != null && !isPositive(qty.toString())) {
                 record.reject(where + ".qty_ordered", "'" + qty + "' is not a quantity above 0");
             }
             for (String amount : List.of("price", "row_total", "tax_amount", "discount_amount")) {
@@ -110,12 +90,27 @@ public final class OrderHandler extends SalesDocumentHandler {
         if (job.references().get(customer) == null) {
             job.report().warn("order.customer_id: a customer the input names is not on the destination (by source id or by"
                     + " email in the order's website); its orders are imported as guest orders");
-            OrderCsv.guest(order, shop);
+            guest(order, shop);
         } else {
             order.fields().putIfAbsent("customer_is_guest", "0");
             if (order.get("customer_group_id") == null) {
                 shop.customerGroupCode(1).ifPresent(code -> order.put("customer_group_id", code));
             }
+        }
+    }
+
+    /** An order without a customer on the destination is a guest's, in the NOT LOGGED IN group. */
+    public static void guest(Record order, ShopMetadata shop) {
+        order.put("customer_id", null);
+        order.put("customer_is_guest", "1");
+        shop.customerGroupCode(0).ifPresent(code -> order.put("customer_group_id", code));
+    }
+
+    private static boolean isPositive(String text) {
+        try {
+            return new java.math.BigDecimal(text.trim()).signum() > 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -132,8 +127,4 @@ public final class OrderHandler extends SalesDocumentHandler {
         return text == null || text.isBlank();
     }
 
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        return OrderCsv.toRecord(row, job);
-    }
 }

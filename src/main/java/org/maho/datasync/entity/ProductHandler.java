@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.Ref;
+import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.pipeline.JobOption;
@@ -22,7 +24,6 @@ import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.RowRef;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -34,54 +35,57 @@ import org.maho.datasync.source.DateValues;
  */
 public final class ProductHandler extends TableEntityHandler {
 
-    static final String ENTITY_TYPE = "catalog_product";
-    static final Set<String> TYPES = Set.of("simple", "virtual", "downloadable", "configurable", "grouped", "bundle");
-    static final Set<String> COMPOSITE = Set.of("configurable", "grouped", "bundle");
+    public static final String ENTITY_TYPE = "catalog_product";
+    public static final Set<String> TYPES = Set.of("simple", "virtual", "downloadable", "configurable", "grouped", "bundle");
+    public static final Set<String> COMPOSITE = Set.of("configurable", "grouped", "bundle");
 
-    static final TableShape WEBSITES = TableShape.child("websites", "catalog_product_website", null, "product_id")
+    public static final TableShape WEBSITES = TableShape.child("websites", "catalog_product_website", null, "product_id")
             .keys("website_id");
-    static final TableShape CATEGORIES = TableShape.child("categories", "catalog_category_product", null, "product_id")
+    public static final TableShape CATEGORIES = TableShape.child("categories", "catalog_category_product", null, "product_id")
             .keys("category_id").ref("category_id", "category", Ref.Missing.DROP_ROW);
-    static final TableShape TIER_PRICES = TableShape.child("tier_prices", "catalog_product_entity_tier_price", "value_id", "entity_id")
+    public static final TableShape TIER_PRICES = TableShape.child("tier_prices", "catalog_product_entity_tier_price", "value_id", "entity_id")
             .keys("all_groups", "customer_group_id", "qty", "website_id");
-    static final TableShape GROUP_PRICES = TableShape.child("group_prices", "catalog_product_entity_group_price", "value_id", "entity_id")
+    public static final TableShape GROUP_PRICES = TableShape.child("group_prices", "catalog_product_entity_group_price", "value_id", "entity_id")
             .keys("all_groups", "customer_group_id", "website_id");
-    static final TableShape GALLERY = TableShape.child("gallery", "catalog_product_entity_media_gallery", "value_id", "entity_id")
+    public static final TableShape GALLERY = TableShape.child("gallery", "catalog_product_entity_media_gallery", "value_id", "entity_id")
             .keys("attribute_id", "value").kind("attribute_id", ValueKind.ATTRIBUTE)
             .with(TableShape.child("values", "catalog_product_entity_media_gallery_value", null, "value_id").keys("store_id"));
-    static final TableShape OPTION_VALUES = TableShape.child("values", "catalog_product_option_type_value", "option_type_id", "option_id")
+    public static final TableShape OPTION_VALUES = TableShape.child("values", "catalog_product_option_type_value", "option_type_id", "option_id")
             .with(TableShape.child("titles", "catalog_product_option_type_title", "option_type_title_id", "option_type_id").keys("store_id"),
                     TableShape.child("prices", "catalog_product_option_type_price", "option_type_price_id", "option_type_id").keys("store_id"));
-    static final TableShape OPTIONS = TableShape.child("options", "catalog_product_option", "option_id", "product_id")
+    public static final TableShape OPTIONS = TableShape.child("options", "catalog_product_option", "option_id", "product_id")
             .with(TableShape.child("titles", "catalog_product_option_title", "option_title_id", "option_id").keys("store_id"),
                     TableShape.child("prices", "catalog_product_option_price", "option_price_id", "option_id").keys("store_id"),
                     OPTION_VALUES);
-    static final TableShape SUPER_ATTRIBUTES = TableShape.child("super_attributes", "catalog_product_super_attribute",
+    public static final TableShape SUPER_ATTRIBUTES = TableShape.child("super_attributes", "catalog_product_super_attribute",
                     "product_super_attribute_id", "product_id").keys("attribute_id").kind("attribute_id", ValueKind.ATTRIBUTE)
             .with(TableShape.child("labels", "catalog_product_super_attribute_label", "value_id", "product_super_attribute_id").keys("store_id"),
                     TableShape.child("pricing", "catalog_product_super_attribute_pricing", "value_id", "product_super_attribute_id")
                             .keys("value_index", "website_id").kind("value_index", ValueKind.OPTION_REF));
-    static final TableShape SUPER_LINKS = TableShape.child("super_links", "catalog_product_super_link", "link_id", "parent_id")
+    public static final TableShape SUPER_LINKS = TableShape.child("super_links", "catalog_product_super_link", "link_id", "parent_id")
             .keys("product_id").ref("product_id", "product", Ref.Missing.INVALID);
-    static final TableShape RELATIONS = TableShape.child("relations", "catalog_product_relation", null, "parent_id")
+    public static final TableShape RELATIONS = TableShape.child("relations", "catalog_product_relation", null, "parent_id")
             .keys("child_id").ref("child_id", "product", Ref.Missing.DROP_ROW);
-    static final TableShape LINKS = TableShape.child("links", "catalog_product_link", "link_id", "product_id")
+    public static final TableShape LINKS = TableShape.child("links", "catalog_product_link", "link_id", "product_id")
             .keys("link_type_id", "linked_product_id").kind("link_type_id", ValueKind.LINK_TYPE)
             .ref("linked_product_id", "product", Ref.Missing.DROP_ROW)
             .with(linkAttributes("int"), linkAttributes("decimal"), linkAttributes("varchar"));
-    static final TableShape BUNDLE_OPTIONS = TableShape.child("bundle_options", "catalog_product_bundle_option", "option_id", "parent_id")
+    public static final TableShape BUNDLE_OPTIONS = TableShape.child("bundle_options", "catalog_product_bundle_option", "option_id", "parent_id")
             .with(TableShape.child("values", "catalog_product_bundle_option_value", "value_id", "option_id").keys("store_id"),
                     TableShape.child("selections", "catalog_product_bundle_selection", "selection_id", "option_id")
                             .keys("product_id").ref("product_id", "product", Ref.Missing.INVALID).ancestor("parent_product_id", 2)
                             .with(TableShape.child("prices", "catalog_product_bundle_selection_price", null, "selection_id").keys("website_id")));
-    static final TableShape DOWNLOADABLE_LINKS = TableShape.child("downloadable_links", "downloadable_link", "link_id", "product_id")
+    public static final TableShape DOWNLOADABLE_LINKS = TableShape.child("downloadable_links", "downloadable_link", "link_id", "product_id")
             .with(TableShape.child("titles", "downloadable_link_title", "title_id", "link_id").keys("store_id"),
                     TableShape.child("prices", "downloadable_link_price", "price_id", "link_id").keys("website_id"));
-    static final TableShape DOWNLOADABLE_SAMPLES = TableShape.child("downloadable_samples", "downloadable_sample", "sample_id", "product_id")
+    public static final TableShape DOWNLOADABLE_SAMPLES = TableShape.child("downloadable_samples", "downloadable_sample", "sample_id", "product_id")
             .with(TableShape.child("titles", "downloadable_sample_title", "title_id", "sample_id").keys("store_id"));
-    static final TableShape STOCK = TableShape.child("stock", "cataloginventory_stock_item", "item_id", "product_id").keys("stock_id");
+    public static final TableShape STOCK = TableShape.child("stock", "cataloginventory_stock_item", "item_id", "product_id").keys("stock_id");
 
-    static final TableShape PRODUCT = TableShape.eavEntity(ENTITY_TYPE, "catalog_product_entity")
+    /** Configurable links an input names from the child's side, child sku to parent sku, in the job's cache. */
+    public static final String PARENT_LINKS = "product:parent-links";
+
+    public static final TableShape PRODUCT = TableShape.eavEntity(ENTITY_TYPE, "catalog_product_entity")
             .with(WEBSITES, CATEGORIES, TIER_PRICES, GROUP_PRICES, GALLERY, OPTIONS, SUPER_ATTRIBUTES, SUPER_LINKS, RELATIONS,
                     LINKS, BUNDLE_OPTIONS, DOWNLOADABLE_LINKS, DOWNLOADABLE_SAMPLES, STOCK);
 
@@ -96,37 +100,9 @@ public final class ProductHandler extends TableEntityHandler {
      * waits for it).
      */
     public ProductHandler() {
-        super("product", PRODUCT, Set.of(JobSpec.Adapter.CSV, JobSpec.Adapter.OPENMAGE), Set.of(JobOption.DATE_FILTER,
+        super("product", PRODUCT, Set.of(JobOption.DATE_FILTER,
                 JobOption.ENTITY_IDS, JobOption.STOCK, JobOption.OPTIONS_MODE, JobOption.IMAGES, JobOption.AUTO_LINK_CONFIGURABLES),
                 "products");
-    }
-
-    @Override
-    public Iterator<Record> readDatabase(SyncJob job) {
-        if (job.spec().limit() != null) {
-            return reader(job, null);
-        }
-        String composite = "type_id IN ('configurable', 'grouped', 'bundle')";
-        Iterator<Record> first = reader(job, "NOT " + composite);
-        return new Iterator<>() {
-            private Iterator<Record> second;
-
-            @Override
-            public boolean hasNext() {
-                if (first.hasNext()) {
-                    return true;
-                }
-                if (second == null) {
-                    second = reader(job, composite);
-                }
-                return second.hasNext();
-            }
-
-            @Override
-            public Record next() {
-                return first.hasNext() ? first.next() : second.next();
-            }
-        };
     }
 
     /** Stock is compared as the stock entity; url_path follows from the url key. */
@@ -180,8 +156,8 @@ public final class ProductHandler extends TableEntityHandler {
                 record.reject(date, "'" + text + "' is not a date");
             }
         }
-        if (job.spec().adapter() == JobSpec.Adapter.CSV) {
-            ProductCsv.defaultWebsites(job, record);
+        if (!record.complete()) {
+            defaultWebsites(job, record);
         }
         if (job.spec().stockMode() == JobSpec.StockMode.EXCLUDE) {
             record.allChildren().remove(STOCK.name());
@@ -266,16 +242,55 @@ public final class ProductHandler extends TableEntityHandler {
     }
 
     @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        return ProductCsv.toRecord(row, job);
-    }
-
-    @Override
     public void finish(SyncJob job, Connection destination) throws SQLException {
-        ProductCsv.linkConfigurables(job, destination);
+        linkConfigurables(job, destination);
     }
 
     static boolean isComposite(Record record) {
         return COMPOSITE.contains(record.text("type_id"));
     }
+    /** A new product an input names without websites (a file) goes to every website, as the original tool did. */
+    private static void defaultWebsites(SyncJob job, Record record) {
+        if (record.targetId() != null || !record.children(WEBSITES.name()).isEmpty()) {
+            return;
+        }
+        for (ShopMetadata.Website website : job.destination().metadata().websites()) {
+            if (website.id() != 0) {
+                record.addChild(WEBSITES.name(), new Record("website_link", null, record.origin())
+                        .put("website_id", website.code()));
+            }
+        }
+    }
+
+    /**
+     * The configurable links an input named from the child's side ({@link #PARENT_LINKS}, a file's simple products after
+     * their configurable), written once every product exists.
+     */
+    private static void linkConfigurables(SyncJob job, Connection destination) throws SQLException {
+        Map<String, String> parents = job.<Map<String, String>>cached(PARENT_LINKS, LinkedHashMap::new);
+        if (parents.isEmpty()) {
+            return;
+        }
+        Set<String> skus = new LinkedHashSet<>(parents.keySet());
+        skus.addAll(parents.values());
+        Map<String, Long> ids = new ProductHandler().findByNaturalKeys(job, destination, skus);
+        List<List<Object>> links = new ArrayList<>();
+        for (Map.Entry<String, String> link : parents.entrySet()) {
+            Long child = ids.get(link.getKey());
+            Long parent = ids.get(link.getValue());
+            if (child == null || parent == null) {
+                job.report().warn("product: configurable link " + link.getValue() + " -> " + link.getKey()
+                        + " not written: the destination lacks " + (parent == null ? link.getValue() : link.getKey()));
+                continue;
+            }
+            links.add(List.of(child, parent));
+        }
+        for (List<Object> link : links) {
+            Sql.update(destination, "INSERT IGNORE INTO " + job.destination().table("catalog_product_super_link")
+                    + " (product_id, parent_id) VALUES (?, ?)", link);
+            Sql.update(destination, "INSERT IGNORE INTO " + job.destination().table("catalog_product_relation")
+                    + " (child_id, parent_id) VALUES (?, ?)", link);
+        }
+    }
+
 }

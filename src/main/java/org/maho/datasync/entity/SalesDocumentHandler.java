@@ -17,7 +17,6 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.RawValue;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.sink.RowRef;
@@ -41,9 +40,9 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
      * @param counterType    the EAV entity type whose increment counters number these documents ("order")
      * @param onePerDocument children a document has at most one of, matched to the destination's one
      */
-    protected SalesDocumentHandler(String type, TableShape shape, Set<JobSpec.Adapter> adapters, String counterType,
+    protected SalesDocumentHandler(String type, TableShape shape, String counterType,
                                    Set<TableShape> onePerDocument, String... aliases) {
-        super(type, shape, adapters, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS, JobOption.INCREMENT_IDS), aliases);
+        super(type, shape, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS, JobOption.INCREMENT_IDS), aliases);
         this.counterType = counterType;
         this.onePerDocument = Set.copyOf(onePerDocument);
     }
@@ -52,17 +51,6 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
     @Override
     public Set<String> notVerified() {
         return Set.of("grid");
-    }
-
-    /** Sales documents are selected by the date they were placed, as the original tool did. */
-    @Override
-    protected String dateColumn() {
-        return "created_at";
-    }
-
-    @Override
-    public List<String> csvDateColumns() {
-        return List.of("created_at");
     }
 
     @Override
@@ -118,32 +106,6 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
             job.report().warn(type() + " " + record.text("increment_id") + ": the source has no grid row for it; it is missing"
                     + " from the admin's list until the grid is rebuilt");
         }
-    }
-
-    /**
-     * A document is history: one whose store, customer group or customer no longer exists at the source is read with
-     * that reference empty (and so written, and compared, that way), and the run counts it, never rejects it for it.
-     */
-    @Override
-    protected Record whenRead(SyncJob job, Record document) {
-        keepHistory(job, document, document);
-        return document;
-    }
-
-    private void keepHistory(SyncJob job, Record document, Record row) {
-        for (String field : List.of("store_id", "customer_group_id")) {
-            if (row.get(field) instanceof RawValue gone) {
-                job.report().warn(type() + "." + field + ": points at a " + (field.equals("store_id") ? "store" : "customer group")
-                        + " the source no longer has; written empty");
-                row.put(field, null);
-            }
-        }
-        if (row == document && row.get("customer_id") instanceof org.maho.datasync.eav.Ref customer && customer.naturalKey() == null
-                && customer.sourceId() != null) {
-            job.report().warn(type() + ".customer_id: points at a customer the source no longer has; written without one");
-            row.put("customer_id", null);
-        }
-        row.allChildren().values().forEach(children -> children.forEach(child -> keepHistory(job, document, child)));
     }
 
     /** The document type's own rules. */

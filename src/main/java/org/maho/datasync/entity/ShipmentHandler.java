@@ -3,10 +3,8 @@ package org.maho.datasync.entity;
 import java.util.List;
 import java.util.Set;
 import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -16,27 +14,18 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class ShipmentHandler extends SalesDocumentHandler {
 
-    static final TableShape ITEMS = SalesDocuments.items("sales_flat_shipment_item");
-    static final TableShape TRACKS = TableShape.child("tracks", "sales_flat_shipment_track", "entity_id", "parent_id")
+    public static final TableShape ITEMS = SalesDocuments.items("sales_flat_shipment_item");
+    public static final TableShape TRACKS = TableShape.child("tracks", "sales_flat_shipment_track", "entity_id", "parent_id")
             .keys("carrier_code", "track_number").ref("order_id", "order", Ref.Missing.INVALID);
-    static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_shipment_comment");
-    static final TableShape GRID = SalesDocuments.grid("sales_flat_shipment_grid");
-    static final TableShape SHIPMENT = SalesDocuments.document("sales_flat_shipment")
+    public static final TableShape COMMENTS = SalesDocuments.comments("sales_flat_shipment_comment");
+    public static final TableShape GRID = SalesDocuments.grid("sales_flat_shipment_grid");
+    public static final TableShape SHIPMENT = SalesDocuments.document("sales_flat_shipment")
             .ref("customer_id", "customer", Ref.Missing.EMPTY)
             .kind("shipping_label", ValueKind.NOT_COPIED)
             .with(ITEMS, TRACKS, COMMENTS, GRID);
 
     public ShipmentHandler() {
-        super("shipment", SHIPMENT, Set.of(JobSpec.Adapter.OPENMAGE), "shipment", Set.of(GRID), "shipments");
-    }
-
-    /** A shipping label is a carrier's PDF, bytes this text pipeline does not carry: said, never dropped silently. */
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        if (shape == SHIPMENT && "shipping_label".equals(column) && row.column(column) != null) {
-            job.report().warn("shipment.shipping_label: shipping labels are not copied; print them again on the destination");
-        }
-        return null;
+        super("shipment", SHIPMENT, "shipment", Set.of(GRID), "shipments");
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
@@ -25,16 +24,11 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class StockHandler extends TableEntityHandler {
 
-    static final TableShape STOCK_ITEM = TableShape.flatEntity("cataloginventory_stock_item", "item_id")
+    public static final TableShape STOCK_ITEM = TableShape.flatEntity("cataloginventory_stock_item", "item_id")
             .ref("product_id", "product", Ref.Missing.INVALID);
 
     public StockHandler() {
-        super("stock", STOCK_ITEM, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");
-    }
-
-    @Override
-    protected String dateColumn() {
-        return "low_stock_date";
+        super("stock", STOCK_ITEM, Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");
     }
 
     @Override

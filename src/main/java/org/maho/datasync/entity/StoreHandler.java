@@ -15,10 +15,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.ChildRef;
 import org.maho.datasync.eav.DestinationForm;
 import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
@@ -31,40 +28,21 @@ import org.maho.datasync.pipeline.SyncJob;
  */
 public final class StoreHandler extends TableEntityHandler {
 
-    static final TableShape STORES = TableShape.child("stores", "core_store", "store_id", "group_id")
+    public static final TableShape STORES = TableShape.child("stores", "core_store", "store_id", "group_id")
             .keys("code").ancestor("website_id", 2).deletion(TableShape.Deletion.NONE);
     /** Matched by the destination group id {@link #beforePlan} found for it. */
-    static final TableShape GROUPS = TableShape.child("groups", "core_store_group", "group_id", "website_id")
+    public static final TableShape GROUPS = TableShape.child("groups", "core_store_group", "group_id", "website_id")
             .keys("group_id").ref("root_category_id", "category", Ref.Missing.EMPTY).deletion(TableShape.Deletion.NONE)
             .with(STORES);
-    static final TableShape WEBSITE = TableShape.flatEntity("core_website", "website_id").with(GROUPS);
+    public static final TableShape WEBSITE = TableShape.flatEntity("core_website", "website_id").with(GROUPS);
 
     public StoreHandler() {
-        super("store", WEBSITE, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(), "stores", "website", "websites");
-    }
-
-    /** The admin website, group and store (id 0) are every shop's own. */
-    @Override
-    protected String readCondition(SyncJob job) {
-        return "website_id > 0";
+        super("store", WEBSITE, Set.of(), "stores", "website", "websites");
     }
 
     @Override
     public List<String> revisitAfter() {
         return List.of("category");
-    }
-
-    /** A website's default group and a group's default store are rows of the same record. */
-    @Override
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        String value = row.column(column);
-        if (shape == WEBSITE && "default_group_id".equals(column)) {
-            return "0".equals(value) ? null : ChildRef.bySourceId(GROUPS.name(), value);
-        }
-        if (shape == GROUPS && "default_store_id".equals(column)) {
-            return "0".equals(value) ? null : ChildRef.bySourceId(STORES.name(), value);
-        }
-        return null;
     }
 
     @Override

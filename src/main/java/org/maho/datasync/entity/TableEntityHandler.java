@@ -6,25 +6,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.db.Retry;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.RecordMapper;
-import org.maho.datasync.eav.StoredRow;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.sink.PlannedWrite;
 import org.maho.datasync.sink.RowRef;
-import org.maho.datasync.source.CsvRow;
-import org.maho.datasync.source.ShopReader;
 
 /**
  * The one mechanism behind every entity stored in shop tables (customers, categories, products, attributes,
@@ -34,26 +28,20 @@ import org.maho.datasync.source.ShopReader;
  */
 public abstract class TableEntityHandler implements EntityHandler {
 
-    private static final Retry READ_RETRY = new Retry(5, 500);
-
     private final String type;
     private final TableShape shape;
-    private final Set<JobSpec.Adapter> adapters;
     private final Set<JobOption> options;
     private final List<String> aliases;
 
     /**
      * @param type     the name on the command line and in the registry
      * @param shape    the entity's tables
-     * @param adapters the sources it can be read from
      * @param options  the optional CLI options that apply to it
      * @param aliases  other names accepted on the command line
      */
-    protected TableEntityHandler(String type, TableShape shape, Set<JobSpec.Adapter> adapters, Set<JobOption> options,
-                                 String... aliases) {
+    protected TableEntityHandler(String type, TableShape shape, Set<JobOption> options, String... aliases) {
         this.type = type;
         this.shape = shape;
-        this.adapters = Set.copyOf(adapters);
         this.options = Set.copyOf(options);
         this.aliases = List.of(aliases);
     }
@@ -69,11 +57,6 @@ public abstract class TableEntityHandler implements EntityHandler {
     }
 
     @Override
-    public final Set<JobSpec.Adapter> adapters() {
-        return adapters;
-    }
-
-    @Override
     public final Set<JobOption> options() {
         return options;
     }
@@ -83,20 +66,9 @@ public abstract class TableEntityHandler implements EntityHandler {
         return shape;
     }
 
-    /** Entities read only from shop databases: the CLI refuses a CSV file for them before anything is read. */
-    @Override
-    public Record fromCsv(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException(type + " is read from a shop database, not from CSV");
-    }
-
     @Override
     public Map<String, String> childReferenceFields() {
         return Map.of();
-    }
-
-    /** The main table's column that --date-from/--date-to compare. */
-    protected String dateColumn() {
-        return "updated_at";
     }
 
     /** The natural key of a record, which also goes to the registry's external_ref; null when it has none. */
@@ -150,19 +122,6 @@ public abstract class TableEntityHandler implements EntityHandler {
         return child.deletion();
     }
 
-    /** SQL on the main table that limits what is read (a type's attributes), or null for every row. */
-    protected String readCondition(SyncJob job) {
-        return null;
-    }
-
-    /**
-     * The portable value of a source column this entity reads its own way (a category's parent comes from its
-     * path), or null to read it by the column's kind.
-     */
-    protected Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
-        return null;
-    }
-
     /** Whether an update writes every column of a changed row (one statement for a batch) or only the changed ones. */
     protected boolean writesWholeRows(TableShape shape) {
         return false;
@@ -175,46 +134,6 @@ public abstract class TableEntityHandler implements EntityHandler {
 
     /** Runs before a batch is planned, in its transaction: load what the plan needs for every record at once. */
     protected void beforePlan(SyncJob job, Connection destination, List<Record> records) throws SQLException {}
-
-    @Override
-    public Iterator<Record> readDatabase(SyncJob job) {
-        return reader(job, readCondition(job));
-    }
-
-    /**
-     * A record as it leaves the reader, for what an entity makes of a whole record (an old shop's leftovers taken out,
-     * a reference its shop no longer resolves emptied); null leaves the record out. The sync and verify read alike.
-     */
-    protected Record whenRead(SyncJob job, Record record) {
-        return record;
-    }
-
-    /** A paged reader of the source's rows that meet the condition (null: all), with this entity's hooks. */
-    protected Iterator<Record> reader(SyncJob job, String condition) {
-        Iterator<Record> read = new ShopReader(job, shape(), childReferenceFields().keySet(), dateColumn(), condition,
-                (shape, column, row, parent) -> portableColumn(job, shape, column, row, parent), READ_RETRY);
-        return new Iterator<>() {
-            private Record next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && read.hasNext()) {
-                    next = whenRead(job, read.next());
-                }
-                return next != null;
-            }
-
-            @Override
-            public Record next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                Record record = next;
-                next = null;
-                return record;
-            }
-        };
-    }
 
     @Override
     public void resolveIdentity(SyncJob job, Connection destination, List<Record> records) throws SQLException {

@@ -11,17 +11,16 @@ import java.util.Set;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.TableShape;
 import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 
 /** Tax classes, by type and name: products and customer groups refer to them by name. */
 public final class TaxClassHandler extends TableEntityHandler {
 
-    static final TableShape TAX_CLASS = TableShape.flatEntity("tax_class", "class_id");
+    public static final TableShape TAX_CLASS = TableShape.flatEntity("tax_class", "class_id");
 
     public TaxClassHandler() {
-        super("taxclass", TAX_CLASS, Set.of(JobSpec.Adapter.OPENMAGE), Set.of(JobOption.ENTITY_IDS), "tax_class");
+        super("taxclass", TAX_CLASS, Set.of(JobOption.ENTITY_IDS), "tax_class");
     }
 
     @Override

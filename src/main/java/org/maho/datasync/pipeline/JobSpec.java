@@ -8,8 +8,6 @@ import org.maho.datasync.db.ConnectionSettings;
 /** What a sync job is asked to do: built by the CLI (or a test), read by the pipeline. */
 public final class JobSpec {
 
-    public enum Adapter { CSV, OPENMAGE }
-
     /** What a product sync does with stock: write it with the products, leave it alone, or write only it. */
     public enum StockMode { INCLUDE, EXCLUDE, ONLY }
 
@@ -18,7 +16,7 @@ public final class JobSpec {
 
     private String entityType;
     private String sourceSystem;
-    private Adapter adapter = Adapter.CSV;
+    private String adapter = "csv";
     private Path file;
     private ConnectionSettings source;
     private OnDuplicate onDuplicate = OnDuplicate.UPDATE;
@@ -51,8 +49,9 @@ public final class JobSpec {
     public String sourceSystem() { return sourceSystem; }
     public JobSpec sourceSystem(String value) { sourceSystem = value; return this; }
 
-    public Adapter adapter() { return adapter; }
-    public JobSpec adapter(Adapter value) { adapter = value; return this; }
+    /** The source adapter's name: csv (the default), openmage. */
+    public String adapter() { return adapter; }
+    public JobSpec adapter(String value) { adapter = value; return this; }
 
     public Path file() { return file; }
     public JobSpec file(Path value) { file = value; return this; }
@@ -142,9 +141,9 @@ public final class JobSpec {
 
     /** How the input is named in messages and dead letters: the file, or the source database. */
     public String sourceName() {
-        if (adapter == Adapter.CSV) {
-            return file == null ? "csv" : file.getFileName().toString();
+        if (file != null) {
+            return file.getFileName().toString();
         }
-        return source == null ? "openmage" : source.database();
+        return source == null ? adapter : source.database();
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
 import org.maho.datasync.db.SqlErrors;
-import org.maho.datasync.source.CsvReader;
+import org.maho.datasync.source.SourceAdapters;
 
 /** Route steps around the record stream: start a job, read its source, stop reading once it failed, finish. */
 public final class Jobs {
@@ -19,15 +19,12 @@ public final class Jobs {
         exchange.setProperty("datasyncDeadLetterFile", job.deadLetterFile().getFileName().toString());
     }
 
-    /** The record stream of the job's source: a shop database read by pages, or a CSV file read by lines. */
+    /** The record stream of the job's source, as its adapter reads it (a shop database by pages, a CSV file by lines). */
     public Iterator<Record> records(SyncJob job) {
         if (job.spec().skipReading()) {
             return java.util.Collections.emptyIterator();
         }
-        if (job.spec().adapter() == JobSpec.Adapter.CSV) {
-            return CsvReader.read(job);
-        }
-        return job.handler().readDatabase(job);
+        return SourceAdapters.installed().get(job.spec().adapter()).read(job);
     }
 
     /** Runs for each record before it joins a batch: counts it, and stops the reading once the job failed. */

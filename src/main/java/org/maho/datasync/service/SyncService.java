@@ -96,7 +96,7 @@ public final class SyncService {
                 if (stopping.get()) {
                     break;
                 }
-                JobSpec spec = new JobSpec().entityType(type).sourceSystem(current.sourceSystem()).adapter(JobSpec.Adapter.OPENMAGE)
+                JobSpec spec = new JobSpec().entityType(type).sourceSystem(current.sourceSystem()).adapter("openmage")
                         .source(current.source()).skipInvalid(true).stopRequested(stopping::get);
                 if ("product".equals(type) && entities.contains("stock")) {
                     spec.stockMode(JobSpec.StockMode.EXCLUDE);

@@ -184,7 +184,7 @@ public final class IncrementalSync {
             }
         }
         Map<String, Record> outcomes = new ConcurrentHashMap<>();
-        JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem()).adapter(JobSpec.Adapter.OPENMAGE)
+        JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem()).adapter("openmage")
                 .source(source).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
                 .verbosity(options.verbosity())

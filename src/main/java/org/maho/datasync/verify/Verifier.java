@@ -23,6 +23,8 @@ import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
 import org.maho.datasync.registry.Registry;
+import org.maho.datasync.source.SourceAdapter;
+import org.maho.datasync.source.SourceAdapters;
 
 /**
  * Compares a source shop with a destination as portable records: both are read by the same reader, so both sides
@@ -31,6 +33,9 @@ import org.maho.datasync.registry.Registry;
  * whatever the shop's size. Destination records no source record matched are the extras.
  */
 public final class Verifier {
+
+    /** Both shops are OpenMage databases, read as the openmage adapter reads a source. */
+    private static final SourceAdapter READER = SourceAdapters.installed().get("openmage");
 
     private final EntityHandlers handlers;
     private final ShopDatabase source;
@@ -71,7 +76,7 @@ public final class Verifier {
             result.sample(difference);
             differences.accept(difference);
         };
-        Iterator<Record> records = handler.readDatabase(sourceJob);
+        Iterator<Record> records = READER.read(sourceJob);
         List<Record> page = new ArrayList<>(pageSize);
         while (records.hasNext()) {
             page.add(records.next());
@@ -82,7 +87,7 @@ public final class Verifier {
             }
         }
         destinationJob.spec().entityIds(List.of());
-        Iterator<Record> all = handler.readDatabase(destinationJob);
+        Iterator<Record> all = READER.read(destinationJob);
         while (all.hasNext()) {
             Record record = all.next();
             long id = Long.parseLong(record.sourceId());
@@ -106,7 +111,7 @@ public final class Verifier {
 
     private SyncJob job(EntityHandler handler, ShopDatabase shop, int pageSize) {
         JobSpec spec = new JobSpec().entityType(handler.type()).sourceSystem(registry.sourceSystem())
-                .adapter(JobSpec.Adapter.OPENMAGE).source(shop.settings()).batchSize(pageSize);
+                .adapter("openmage").source(shop.settings()).batchSize(pageSize);
         return new SyncJob(spec, handlers, handler, shop, destination, registry, workDirectory).settings(settings);
     }
 
@@ -136,7 +141,7 @@ public final class Verifier {
         Map<Long, Record> counterparts = new HashMap<>();
         if (!targets.isEmpty()) {
             destinationJob.spec().entityIds(targets.values().stream().distinct().map(String::valueOf).toList());
-            handler.readDatabase(destinationJob).forEachRemaining(record -> counterparts.put(Long.parseLong(record.sourceId()), record));
+            READER.read(destinationJob).forEachRemaining(record -> counterparts.put(Long.parseLong(record.sourceId()), record));
         }
         RecordForms sourceForms = new RecordForms(handler, handlers, source, destination,
                 (type, id) -> registered.getOrDefault(type, Map.of()).get(id));

@@ -1,4 +1,4 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.source.csv;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,7 +6,6 @@ import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**

@@ -1,5 +1,6 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.source.csv;
 
+import org.maho.datasync.entity.OrderHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.maho.datasync.eav.Ref;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -126,15 +126,8 @@ final class OrderCsv {
             order.put("customer_id", customer);
         }
         if (customer == null) {
-            guest(order, shop);
+            OrderHandler.guest(order, shop);
         }
-    }
-
-    /** An order without a customer on the destination is a guest's, in the NOT LOGGED IN group. */
-    static void guest(Record order, ShopMetadata shop) {
-        order.put("customer_id", null);
-        order.put("customer_is_guest", "1");
-        shop.customerGroupCode(0).ifPresent(code -> order.put("customer_group_id", code));
     }
 
     private static void addAddresses(CsvRow row, Record order) {

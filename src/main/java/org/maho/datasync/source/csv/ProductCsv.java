@@ -1,18 +1,14 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.source.csv;
 
+import org.maho.datasync.entity.ProductHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.db.Sql;
 import org.maho.datasync.eav.AttributeRef;
 import org.maho.datasync.eav.LinkAttributeRef;
 import org.maho.datasync.eav.Ref;
@@ -20,7 +16,6 @@ import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.TaxClassRef;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /**
  * The original tool's product CSV format (products_simple.csv and its optional columns): one line per product,
@@ -41,7 +36,6 @@ final class ProductCsv {
             "configurable_children_skus", "configurable_parent_sku", "super_attributes", "grouped_product_skus");
     private static final List<String> IMAGE_ROLES = List.of("image", "small_image", "thumbnail");
     /** Configurable links collected from the file (child sku to parent sku), written when the run ends. */
-    private static final String PARENT_LINKS = "product-csv:parents";
     private static final String LAST_CONFIGURABLE = "product-csv:last-configurable";
 
     private ProductCsv() {}
@@ -145,19 +139,6 @@ final class ProductCsv {
                 continue;
             }
             record.addChild(ProductHandler.WEBSITES.name(), new Record("website_link", null, row.origin()).put("website_id", code));
-        }
-    }
-
-    /** A new product named without websites goes to every website, as the original tool did. */
-    static void defaultWebsites(SyncJob job, Record record) {
-        if (record.targetId() != null || !record.children(ProductHandler.WEBSITES.name()).isEmpty()) {
-            return;
-        }
-        for (ShopMetadata.Website website : job.destination().metadata().websites()) {
-            if (website.id() != 0) {
-                record.addChild(ProductHandler.WEBSITES.name(), new Record("website_link", null, record.origin())
-                        .put("website_id", website.code()));
-            }
         }
     }
 
@@ -298,7 +279,7 @@ final class ProductCsv {
             last[0] = null;
         }
         if (parent != null && sku != null) {
-            job.<Map<String, String>>cached(PARENT_LINKS, LinkedHashMap::new).put(sku.toLowerCase(Locale.ROOT), parent.toLowerCase(Locale.ROOT));
+            job.<Map<String, String>>cached(ProductHandler.PARENT_LINKS, LinkedHashMap::new).put(sku.toLowerCase(Locale.ROOT), parent.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -322,34 +303,6 @@ final class ProductCsv {
                     .put("product_link_attribute_id", new LinkAttributeRef("super", "qty")).put("value", parts.length > 1 ? parts[1] : "0"));
             record.addChild(ProductHandler.LINKS.name(), link);
             record.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, row.origin()).put("child_id", ref));
-        }
-    }
-
-    /** The configurable links the file named from the child's side, once every product exists. */
-    static void linkConfigurables(SyncJob job, Connection destination) throws SQLException {
-        Map<String, String> parents = job.<Map<String, String>>cached(PARENT_LINKS, LinkedHashMap::new);
-        if (parents.isEmpty()) {
-            return;
-        }
-        Set<String> skus = new LinkedHashSet<>(parents.keySet());
-        skus.addAll(parents.values());
-        Map<String, Long> ids = new ProductHandler().findByNaturalKeys(job, destination, skus);
-        List<List<Object>> links = new ArrayList<>();
-        for (Map.Entry<String, String> link : parents.entrySet()) {
-            Long child = ids.get(link.getKey());
-            Long parent = ids.get(link.getValue());
-            if (child == null || parent == null) {
-                job.report().warn("product: configurable link " + link.getValue() + " -> " + link.getKey()
-                        + " not written: the destination lacks " + (parent == null ? link.getValue() : link.getKey()));
-                continue;
-            }
-            links.add(List.of(child, parent));
-        }
-        for (List<Object> link : links) {
-            Sql.update(destination, "INSERT IGNORE INTO " + job.destination().table("catalog_product_super_link")
-                    + " (product_id, parent_id) VALUES (?, ?)", link);
-            Sql.update(destination, "INSERT IGNORE INTO " + job.destination().table("catalog_product_relation")
-                    + " (child_id, parent_id) VALUES (?, ?)", link);
         }
     }
 

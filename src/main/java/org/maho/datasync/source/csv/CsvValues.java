@@ -1,4 +1,4 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.source.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.ValueKind;
 import org.maho.datasync.eav.ValueMapper;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 
 /** How CSV cells become portable values: a select attribute takes an option label, or the destination's option id. */
 final class CsvValues {

@@ -1,5 +1,6 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.source.csv;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,6 @@ import org.maho.datasync.eav.RegionRef;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.CsvRow;
 import org.maho.datasync.source.DateValues;
 
 /**
@@ -30,7 +30,7 @@ final class CustomerCsv {
     static Record toRecord(CsvRow row, SyncJob job) {
         Record record = new Record("customer", row.get("entity_id"), row.origin());
         ShopMetadata shop = job.destination().metadata();
-        List<String> prefixes = CustomerHandler.addressPrefixes(row);
+        List<String> prefixes = addressPrefixes(row);
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();
             String value = cell.getValue();
@@ -128,5 +128,17 @@ final class CustomerCsv {
                 customer.put("default_shipping", prefix);
             }
         }
+    }
+
+    private static List<String> addressPrefixes(CsvRow row) {
+        List<String> prefixes = new ArrayList<>(List.of("billing", "shipping"));
+        for (int i = 1; i <= 10 && hasAnyColumn(row, "address" + i + "_"); i++) {
+            prefixes.add("address" + i);
+        }
+        return prefixes;
+    }
+
+    private static boolean hasAnyColumn(CsvRow row, String prefix) {
+        return row.values().keySet().stream().anyMatch(column -> column.startsWith(prefix));
     }
 }

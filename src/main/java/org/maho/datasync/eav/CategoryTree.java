@@ -1,4 +1,4 @@
-package org.maho.datasync.entity;
+package org.maho.datasync.eav;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.ShopMetadata;
 
 /**
  * One shop's category tree: each category's place ({@code path}, level) and its natural key, the path of
@@ -19,11 +18,11 @@ import org.maho.datasync.eav.ShopMetadata;
  * "root catalog/electronics/cameras". The tree root (level 0) has the empty key. Categories are few, so the
  * whole tree is read at once.
  */
-final class CategoryTree {
+public final class CategoryTree {
 
-    record Node(long id, long parentId, String path, int level, int childrenCount, String name, String urlKey) {
+    public record Node(long id, long parentId, String path, int level, int childrenCount, String name, String urlKey) {
         /** The parent by path, which a shop's tree is built from; parent_id can disagree in old shops. */
-        long parentByPath() {
+        public long parentByPath() {
             String[] ids = path.split("/");
             return ids.length < 2 ? 0 : Long.parseLong(ids[ids.length - 2]);
         }
@@ -33,7 +32,29 @@ final class CategoryTree {
     private final Map<Long, String> keys = new HashMap<>();
     private final Map<String, Long> idsByKey = new HashMap<>();
 
-    static CategoryTree load(ShopDatabase shop, Connection connection) throws SQLException {
+    /** Where a run keeps what it computed once: a job's cache. */
+    public interface Cache {
+        <T> T cached(String key, java.util.function.Supplier<T> compute);
+    }
+
+    /** The key a shop's tree is cached by, to forget it once a run changed the tree. */
+    public static String cacheKey(ShopDatabase shop) {
+        return "category-tree:" + shop.role();
+    }
+
+    /** A shop's tree, loaded once per run. */
+    public static CategoryTree of(ShopDatabase shop, Cache cache) {
+        return cache.cached(cacheKey(shop), () -> {
+            try (Connection connection = shop.connection()) {
+                return load(shop, connection);
+            } catch (SQLException e) {
+                throw org.maho.datasync.db.SqlErrors.wrap("Reading the category tree of the " + shop.role(), e);
+            }
+        });
+    }
+
+    /** Loads a shop's tree on a connection of the caller's (a transaction that changed it). */
+    public static CategoryTree load(ShopDatabase shop, Connection connection) throws SQLException {
         CategoryTree tree = new CategoryTree();
         ShopMetadata metadata = shop.metadata();
         int name = metadata.attribute("catalog_category", "name").map(ShopMetadata.Attribute::id).orElse(-1);
@@ -78,29 +99,29 @@ final class CategoryTree {
     }
 
     /** A root category is known by its name, any other by its url key (its name when it has none). */
-    static String segment(boolean root, String name, String urlKey) {
+    public static String segment(boolean root, String name, String urlKey) {
         String segment = root || urlKey == null || urlKey.isBlank() ? name : urlKey;
         return segment == null ? null : segment.trim().toLowerCase(Locale.ROOT);
     }
 
-    Node node(long id) {
+    public Node node(long id) {
         return nodes.get(id);
     }
 
-    String key(long id) {
+    public String key(long id) {
         return keys.get(id);
     }
 
-    Long idOf(String key) {
+    public Long idOf(String key) {
         return idsByKey.get(key);
     }
 
-    Collection<Node> nodes() {
+    public Collection<Node> nodes() {
         return nodes.values();
     }
 
     /** Ids below the given category, at any depth. */
-    List<Long> descendants(long id) {
+    public List<Long> descendants(long id) {
         Node top = nodes.get(id);
         List<Long> below = new ArrayList<>();
         if (top == null) {

@@ -1,4 +1,7 @@
-package org.maho.datasync.source;
+package org.maho.datasync.source.openmage;
+
+import org.maho.datasync.source.DateValues;
+import org.maho.datasync.source.PagedIterator;
 
 import java.sql.Connection;
 import java.sql.SQLException;

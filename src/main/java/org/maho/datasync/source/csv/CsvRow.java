@@ -1,4 +1,4 @@
-package org.maho.datasync.source;
+package org.maho.datasync.source.csv;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.maho.datasync.source;
+package org.maho.datasync.source.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,12 +15,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.maho.datasync.entity.EntityHandler;
+import org.maho.datasync.source.DateValues;
+import org.maho.datasync.source.InputFileException;
+import org.maho.datasync.source.LookAhead;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
@@ -28,13 +29,13 @@ import org.maho.datasync.pipeline.SyncJob;
 /**
  * Streams a CSV file as records: one line at a time, whatever the file's size. The first line is the header;
  * a line whose value count differs from the header's becomes an invalid record naming its line, and the file
- * goes on. The handler maps each line to a record.
+ * goes on. The entity type's {@link CsvFormat} maps each line to a record.
  */
 public final class CsvReader {
 
     private CsvReader() {}
 
-    public static Iterator<Record> read(SyncJob job) {
+    static Iterator<Record> read(SyncJob job, CsvFormat format) {
         JobSpec spec = job.spec();
         Path file = spec.file();
         String name = file.getFileName().toString();
@@ -44,26 +45,25 @@ public final class CsvReader {
             close(parser);
             throw new InputFileException(name + ": the first line must be a header naming the columns");
         }
-        EntityHandler handler = job.handler();
         Set<String> columns = Set.copyOf(header);
         String dateColumn = null;
         if (spec.dateFrom() != null || spec.dateTo() != null) {
-            dateColumn = handler.csvDateColumns().stream().filter(columns::contains).findFirst().orElseThrow(() -> {
+            dateColumn = format.dateColumns().stream().filter(columns::contains).findFirst().orElseThrow(() -> {
                 close(parser);
                 return new InputFileException(name + ": --date-from/--date-to compare the column "
-                        + String.join(" or ", handler.csvDateColumns()) + ", which this file does not have");
+                        + String.join(" or ", format.dateColumns()) + ", which this file does not have");
             });
         }
-        if (!spec.entityIds().isEmpty() && !columns.contains(handler.csvIdColumn())) {
+        if (!spec.entityIds().isEmpty() && !columns.contains(format.idColumn())) {
             close(parser);
-            throw new InputFileException(name + ": --entity-ids selects by the column " + handler.csvIdColumn()
+            throw new InputFileException(name + ": --entity-ids selects by the column " + format.idColumn()
                     + ", which this file does not have");
         }
         if (!spec.incrementIds().isEmpty() && !columns.contains("increment_id")) {
             close(parser);
             throw new InputFileException(name + ": --increment-ids selects by the column increment_id, which this file does not have");
         }
-        return new Lines(job, name, parser, header, dateColumn);
+        return new Lines(job, format, name, parser, header, dateColumn);
     }
 
     private static CSVParser open(Path file) {
@@ -103,8 +103,9 @@ public final class CsvReader {
         }
     }
 
-    private static final class Lines implements Iterator<Record> {
+    private static final class Lines extends LookAhead<Record> {
         private final SyncJob job;
+        private final CsvFormat format;
         private final String file;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
@@ -112,12 +113,12 @@ public final class CsvReader {
         private final String dateColumn;
         private final Set<String> entityIds;
         private final Set<String> incrementIds;
-        private Record next;
         private long yielded;
         private long lastLine = 1;
 
-        Lines(SyncJob job, String file, CSVParser parser, List<String> header, String dateColumn) {
+        Lines(SyncJob job, CsvFormat format, String file, CSVParser parser, List<String> header, String dateColumn) {
             this.job = job;
+            this.format = format;
             this.file = file;
             this.parser = parser;
             this.records = parser.iterator();
@@ -128,19 +129,19 @@ public final class CsvReader {
         }
 
         @Override
-        public boolean hasNext() {
+        protected Record advance() {
             Integer limit = job.spec().limit();
-            while (next == null) {
+            while (true) {
                 if (limit != null && yielded >= limit) {
                     close(parser);
-                    return false;
+                    return null;
                 }
                 CSVRecord line;
                 long startLine = lastLine + 1;
                 try {
                     if (!records.hasNext()) {
                         close(parser);
-                        return false;
+                        return null;
                     }
                     line = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
@@ -153,23 +154,13 @@ public final class CsvReader {
                 if (row == null || !selected(row)) {
                     continue;
                 }
-                next = job.handler().fromCsv(row, job);
+                Record record = format.toRecord(row, job);
                 if (row.malformed() != null) {
-                    next.reject(null, row.malformed());
+                    record.reject(null, row.malformed());
                 }
                 yielded++;
+                return record;
             }
-            return true;
-        }
-
-        @Override
-        public Record next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Record record = next;
-            next = null;
-            return record;
         }
 
         private CsvRow toRow(CSVRecord line, long startLine) {
@@ -237,7 +228,7 @@ public final class CsvReader {
         }
 
         private boolean selected(CsvRow row) {
-            if (!entityIds.isEmpty() && !entityIds.contains(row.get(job.handler().csvIdColumn()))) {
+            if (!entityIds.isEmpty() && !entityIds.contains(row.get(format.idColumn()))) {
                 return false;
             }
             if (!incrementIds.isEmpty() && !incrementIds.contains(row.get("increment_id"))) {

@@ -1,0 +1,45 @@
+package org.maho.datasync.source;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.maho.datasync.pipeline.JobOption;
+import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * One kind of source: reads entity types into portable records, whose values hold codes (website code, group code,
+ * an option's admin label, an attribute's code) and whose references hold natural keys or the source's ids, never a
+ * source shop's other ids. Everything after the read is the same for every adapter. Adapters are found through
+ * {@link java.util.ServiceLoader} by {@link #name}: a new source is its own package and one line in
+ * {@code META-INF/services/org.maho.datasync.source.SourceAdapter}.
+ */
+public interface SourceAdapter {
+
+    /** Where an adapter reads from, which decides the command-line options that name the source. */
+    enum Input {
+        /** A shop database: --db-host, --db-port, --db-name, --db-user, --db-pass, --db-prefix. */
+        DATABASE,
+        /** A file: -f/--file. */
+        FILE
+    }
+
+    /** The name {@code -a} takes: "openmage", "csv". */
+    String name();
+
+    /** Other names {@code -a} accepts for it. */
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    Input input();
+
+    /** Whether it can read this entity type. */
+    boolean reads(String entityType);
+
+    /** The optional options it can honour for the types it reads (a date filter, --entity-ids). */
+    Set<JobOption> options();
+
+    /** The job's records, in the order they are to be written; the iterator holds a page at most. */
+    Iterator<Record> read(SyncJob job);
+}

@@ -1,0 +1,33 @@
+package org.maho.datasync.source.openmage;
+
+import java.util.Collections;
+import java.util.List;
+import org.maho.datasync.eav.ChildRef;
+import org.maho.datasync.eav.StoredRow;
+import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.entity.StoreHandler;
+import org.maho.datasync.pipeline.SyncJob;
+
+/**
+ * Websites with their groups and store views. The admin website, group and store (id 0) are every shop's own; a
+ * website's default group and a group's default store are rows of the same record.
+ */
+final class StoreReading implements OpenMageReading {
+
+    @Override
+    public List<String> passes(SyncJob job) {
+        return Collections.singletonList("website_id > 0");
+    }
+
+    @Override
+    public Object portableColumn(SyncJob job, TableShape shape, String column, StoredRow row, StoredRow parent) {
+        String value = row.column(column);
+        if (shape == StoreHandler.WEBSITE && "default_group_id".equals(column)) {
+            return "0".equals(value) ? null : ChildRef.bySourceId(StoreHandler.GROUPS.name(), value);
+        }
+        if (shape == StoreHandler.GROUPS && "default_store_id".equals(column)) {
+            return "0".equals(value) ? null : ChildRef.bySourceId(StoreHandler.STORES.name(), value);
+        }
+        return null;
+    }
+}
