@@ -11,6 +11,7 @@ import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.OnDuplicate;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.pipeline.SyncPlan;
 import org.maho.datasync.sample.DatabaseServer;
 import org.maho.datasync.sample.SampleShop;
 import org.maho.datasync.sample.ShopSeeder;
@@ -85,17 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static List<JobSpec> fromDatabase(DataSync dataSync, DatabaseServer server) {
-        List<JobSpec> jobs = new ArrayList<>();
-        for (String entity : dataSync.handlers().runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
-            JobSpec job = new JobSpec().entityType(entity).sourceSystem("demo").adapter("openmage")
-                    .source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE);
-            if ("product".equals(entity)) {
-                // stock comes last, on its own, as sync all does it
-                job.stockMode(JobSpec.StockMode.EXCLUDE);
-            }
-            jobs.add(job);
-        }
-        return jobs;
+        return SyncPlan.of(dataSync.handlers(), EntityHandlers.IN_DEPENDENCY_ORDER).jobs(entity -> new JobSpec().entityType(entity)
+                .sourceSystem("demo").adapter("openmage").source(server.database(SOURCE_DB)).onDuplicate(OnDuplicate.UPDATE));
     }
 
     private static JobSpec csv(DataSync dataSync, Path home, String entity, String file) {
@@ -107,10 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println(title);
         out.flush();
-        List<SyncJob> done = new ArrayList<>();
-        for (JobSpec job : jobs) {
-            done.add(dataSync.sync(job, server.database(DESTINATION_DB)));
-        }
+        List<SyncJob> done = SyncPlan.run(jobs, job -> dataSync.sync(job, server.database(DESTINATION_DB)), () -> false);
         ReportPrinter.print(out, done);
         return done;
     }

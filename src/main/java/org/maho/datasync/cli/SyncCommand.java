@@ -17,6 +17,7 @@ import org.maho.datasync.pipeline.JobOption;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.OnDuplicate;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.pipeline.SyncPlan;
 import org.maho.datasync.source.DateValues;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
@@ -126,18 +127,16 @@ public final class SyncCommand implements Callable<Integer> {
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         Logging.configure(verbose.length);
-        List<SyncJob> done = new ArrayList<>();
         try (DataSync dataSync = DataSync.start(home)) {
-            for (JobSpec job : jobs) {
+            List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
                 out.flush();
-                SyncJob result = dataSync.sync(job, destination);
-                done.add(result);
-                if (result.failed() && jobs.size() > 1) {
-                    out.println("The " + job.entityType() + " run stopped; the entity types after it depend on it and were not run.");
-                    break;
-                }
+                return dataSync.sync(job, destination);
+            }, () -> false);
+            if (done.size() < jobs.size()) {
+                out.println("The " + done.get(done.size() - 1).spec().entityType() + " run stopped; the entity types after it"
+                        + " depend on it and were not run.");
             }
             ReportPrinter.print(out, done);
             return ReportPrinter.exitCode(done);
@@ -163,16 +162,8 @@ public final class SyncCommand implements Callable<Integer> {
             throw usage(String.join(", ", notForAll) + " select within one entity type; they do not apply to sync all");
         }
         adapter = adapter == null ? "openmage" : adapter;
-        List<JobSpec> jobs = new ArrayList<>();
-        for (String type : handlers.runsInOrder(EntityHandlers.IN_DEPENDENCY_ORDER)) {
-            EntityHandler handler = handlers.find(type).orElseThrow();
-            JobSpec job = spec(handler, environment, err, true);
-            if (handler.options().contains(JobOption.STOCK)) {
-                job.stockMode(JobSpec.StockMode.EXCLUDE);
-            }
-            jobs.add(job);
-        }
-        return jobs;
+        return SyncPlan.of(handlers, EntityHandlers.IN_DEPENDENCY_ORDER)
+                .jobs(type -> spec(handlers.find(type).orElseThrow(), environment, err, true));
     }
 
     JobSpec toJobSpec(EntityHandlers handlers, Environment environment, PrintWriter err) {

@@ -11,6 +11,7 @@ import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.entity.EntityHandlers;
 import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.pipeline.SyncPlan;
 import org.maho.datasync.tracker.IncrementalSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,26 +92,16 @@ public final class SyncService {
             }
         }
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
-            List<SyncJob> jobs = new ArrayList<>();
-            for (String type : dataSync.handlers().runsInOrder(entities)) {
-                if (stopping.get()) {
-                    break;
-                }
-                JobSpec spec = new JobSpec().entityType(type).sourceSystem(current.sourceSystem()).adapter("openmage")
-                        .source(current.source()).skipInvalid(true).stopRequested(stopping::get);
-                if ("product".equals(type) && entities.contains("stock")) {
-                    spec.stockMode(JobSpec.StockMode.EXCLUDE);
-                }
+            List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> new JobSpec().entityType(type)
+                    .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
+                    .stopRequested(stopping::get), spec -> {
                 SyncJob job = dataSync.sync(spec, current.destination());
-                jobs.add(job);
-                LOG.info("full sync {}: {} read, {} written, {} invalid{}", type, job.report().read(),
+                LOG.info("full sync {}: {} read, {} written, {} invalid{}", spec.entityType(), job.report().read(),
                         job.report().processed() - job.report().count(org.maho.datasync.pipeline.Outcome.UNCHANGED),
                         job.report().count(org.maho.datasync.pipeline.Outcome.INVALID),
                         job.failed() ? ", stopped: " + ShopDatabase.rootMessage(job.failure()) : "");
-                if (job.failed()) {
-                    break;
-                }
-            }
+                return job;
+            }, stopping::get);
             metrics.recorded(jobs);
         } catch (RunLock.HeldException e) {
             LOG.warn("full sync skipped: {}", e.getMessage());

@@ -22,6 +22,8 @@ import org.maho.datasync.pipeline.JobSpec;
 import org.maho.datasync.pipeline.Outcome;
 import org.maho.datasync.pipeline.Record;
 import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.pipeline.SyncPlan;
+import org.maho.datasync.db.SqlErrors;
 
 /**
  * One incremental run: the tracker's pending changes, type by type in dependency order, each type's changed entities
@@ -112,22 +114,18 @@ public final class IncrementalSync {
             throw new IllegalStateException("The source " + source.describe() + " has no change tracker: run"
                     + " 'datasync tracker install' against it first");
         }
+        List<String> types = TrackedEntities.types().stream().filter(type -> selected(type, options)).toList();
         List<TypeRun> runs = new ArrayList<>();
-        for (TrackedEntity entity : TrackedEntities.ALL) {
-            if (!selected(entity.type(), options)) {
-                continue;
-            }
-            if (options.stopRequested().getAsBoolean()) {
-                break;
-            }
-            TypeRun run = runType(shop, tracker, entity, options);
-            if (run != null) {
-                runs.add(run);
-                if (run.job().failed()) {
-                    break;
-                }
-            }
-        }
+        Map<String, Pending> pending = new HashMap<>();
+        SyncPlan.of(dataSync.handlers(), types).run(type -> {
+            Pending changes = pending(shop, tracker, TrackedEntities.find(type).orElseThrow(), options);
+            pending.put(type, changes);
+            return changes == null ? null : changes.spec();
+        }, spec -> {
+            TypeRun run = acknowledge(tracker, pending.get(spec.entityType()), dataSync.sync(spec, destination), options);
+            runs.add(run);
+            return run.job();
+        }, options.stopRequested());
         return runs;
     }
 
@@ -143,7 +141,21 @@ public final class IncrementalSync {
         };
     }
 
-    private TypeRun runType(ShopDatabase shop, TrackerTable tracker, TrackedEntity entity, Options options) throws SQLException {
+    /** One type's pending changes, as they were read, and the job that syncs them. */
+    private record Pending(TrackedEntity entity, List<TrackerTable.Change> changes, Map<Long, List<TrackerTable.Change>> byEntity,
+                           List<TrackerTable.Change> ownerless, Map<Long, List<String>> present, List<Deletion> deletions,
+                           Map<Deletion, List<TrackerTable.Change>> changesOfDeletion, Map<String, Record> outcomes, JobSpec spec) {}
+
+    /** A type's pending changes and the job that syncs them; null when it has none. */
+    private Pending pending(ShopDatabase shop, TrackerTable tracker, TrackedEntity entity, Options options) {
+        try {
+            return read(shop, tracker, entity, options);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Reading the pending " + entity.type() + " changes", e);
+        }
+    }
+
+    private Pending read(ShopDatabase shop, TrackerTable tracker, TrackedEntity entity, Options options) throws SQLException {
         List<TrackerTable.Change> changes = new ArrayList<>(tracker.pending(entity.type(), options.limitPerType()));
         // the changes of the entity's tracked entity id, and the ids of the entities the source still has
         Map<Long, List<TrackerTable.Change>> byEntity = new LinkedHashMap<>();
@@ -193,11 +205,28 @@ public final class IncrementalSync {
         if (options.batchSize() != null) {
             spec.batchSize(options.batchSize());
         }
-        SyncJob job = dataSync.sync(spec, destination);
+        return new Pending(entity, changes, byEntity, ownerless, present, deletions, changesOfDeletion, outcomes, spec);
+    }
+
+    /** Acknowledges what the job committed, at the revision read; counts and parks what failed. */
+    private TypeRun acknowledge(TrackerTable tracker, Pending pending, SyncJob job, Options options) {
+        try {
+            return settle(tracker, pending, job, options);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Acknowledging the " + pending.entity().type() + " changes", e);
+        }
+    }
+
+    private TypeRun settle(TrackerTable tracker, Pending pending, SyncJob job, Options options) throws SQLException {
+        TrackedEntity entity = pending.entity();
+        List<TrackerTable.Change> changes = pending.changes();
+        Map<Long, List<TrackerTable.Change>> byEntity = pending.byEntity();
+        Map<Long, List<String>> present = pending.present();
+        Map<String, Record> outcomes = pending.outcomes();
         if (job.failed() || options.dryRun() || !options.markSynced()) {
             return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0);
         }
-        List<TrackerTable.Change> done = new ArrayList<>(ownerless);
+        List<TrackerTable.Change> done = new ArrayList<>(pending.ownerless());
         Map<TrackerTable.Change, String> failures = new LinkedHashMap<>();
         for (Map.Entry<Long, List<TrackerTable.Change>> changed : byEntity.entrySet()) {
             List<String> sourceIds = present.get(changed.getKey());
@@ -222,9 +251,9 @@ public final class IncrementalSync {
                 }
             });
         }
-        for (Deletion deletion : deletions) {
+        for (Deletion deletion : pending.deletions()) {
             boolean failed = deletion.outcome() == null || deletion.outcome() == Deletion.Outcome.FAILED;
-            settle(changesOfDeletion.get(deletion), failed ? String.valueOf(deletion.reason()) : null, done, failures);
+            settle(pending.changesOfDeletion().get(deletion), failed ? String.valueOf(deletion.reason()) : null, done, failures);
         }
         beforeAcknowledging.accept(entity.type());
         int acknowledged = tracker.markSynced(done);

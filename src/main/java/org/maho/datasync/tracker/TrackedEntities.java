@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every entity type the change tracker follows, in the order an incremental run syncs them: what an entity refers
- * to comes before it (a product's categories, an order's customer and products, an invoice's order). Attributes,
- * attribute sets, groups and tax classes change rarely and are not tracked: a full {@code sync} moves them.
+ * Every entity type the change tracker follows, with the tables whose changes are its changes. An incremental run
+ * syncs them in the entity types' dependency order ({@link org.maho.datasync.pipeline.SyncPlan}). Stores,
+ * configuration, attributes, attribute sets, groups and tax classes change rarely and are not tracked: a full
+ * {@code sync} moves them.
  */
 public final class TrackedEntities {
 
