@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.main.Main;
+import org.maho.datasync.app.Settings;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.entity.EntityHandler;
@@ -28,9 +29,12 @@ public final class DataSync implements AutoCloseable {
     private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Registry> registries = new LinkedHashMap<>();
 
+    private final Settings settings;
+
     private DataSync(Path home, Main main) {
         this.home = home;
         this.main = main;
+        this.settings = new Settings(key -> main.getCamelContext().getPropertiesComponent().resolveProperty(key));
     }
 
     public static DataSync start(Path home) {
@@ -72,19 +76,14 @@ public final class DataSync implements AutoCloseable {
         return handlers;
     }
 
-    /** A setting of config/application.properties (or its overrides), or the fallback. */
-    public String setting(String key, String fallback) {
-        return main.getCamelContext().getPropertiesComponent().resolveProperty(key).orElse(fallback);
+    /** The settings of config/application.properties and its overrides. */
+    public Settings settings() {
+        return settings;
     }
 
-    private int intSetting(String key, int fallback) {
-        return Integer.parseInt(setting(key, String.valueOf(fallback)).trim());
-    }
-
-    public ShopDatabase database(String role, ConnectionSettings settings) {
-        return databases.computeIfAbsent(role + "|" + settings.describe() + "|" + settings.tablePrefix(),
-                k -> ShopDatabase.open(role, settings, intSetting("datasync.pool-size", 4),
-                        intSetting("datasync.lock-wait-timeout-seconds", 20)));
+    public ShopDatabase database(String role, ConnectionSettings connection) {
+        return databases.computeIfAbsent(role + "|" + connection.describe() + "|" + connection.tablePrefix(),
+                k -> ShopDatabase.open(role, connection, settings.poolSize(), settings.lockWaitTimeoutSeconds()));
     }
 
     /**
@@ -106,7 +105,7 @@ public final class DataSync implements AutoCloseable {
             spec.batchSize(batchSize(handler.type()));
         }
         SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
-                .settings(key -> setting(key, null));
+                .settings(settings);
         try {
             if (!spec.dryRun()) {
                 registry.ensureTable();
@@ -128,11 +127,11 @@ public final class DataSync implements AutoCloseable {
     /** The registry of one source system on one destination, shared by every job of this application. */
     public Registry registry(ShopDatabase destination, String sourceSystem) {
         return registries.computeIfAbsent(destination.settings().describe() + "|" + sourceSystem,
-                k -> new Registry(destination, sourceSystem, intSetting("datasync.registry.cache-size", 700_000)));
+                k -> new Registry(destination, sourceSystem, settings.registryCacheSize()));
     }
 
     private Path deadLetterDirectory() {
-        return home.resolve(setting("datasync.dead-letter.dir", "var/dead-letter"));
+        return home.resolve(settings.deadLetterDirectory());
     }
 
     /** Compares a source shop database with the destination, as records in codes and natural keys. */
@@ -141,12 +140,12 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         ShopDatabase source = database("source", sourceSettings);
         return new org.maho.datasync.verify.Verifier(handlers, source, destination, registry(destination, sourceSystem),
-                deadLetterDirectory(), key -> setting(key, null));
+                deadLetterDirectory(), settings);
     }
 
     /** datasync.batch-size.<entity type>, else datasync.batch-size: wide records (orders) do better in smaller batches. */
     public int batchSize(String entityType) {
-        return intSetting("datasync.batch-size." + entityType, intSetting("datasync.batch-size", 500));
+        return settings.batchSize(entityType);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.maho.datasync.app.Settings;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.service.DataSyncService;
 import picocli.CommandLine.Command;
@@ -43,12 +44,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, Map.of());
-        String port = service.dataSync().setting("camel.management.port", "9876");
+        Settings settings = service.dataSync().settings();
+        String port = settings.text("camel.management.port");
         out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe());
-        out.println("  incremental sync on '" + service.dataSync().setting("datasync.schedule.incremental", "?") + "'"
-                + (service.dataSync().setting("datasync.schedule.full.entities", "").isBlank() ? ""
-                : ", full sync of " + service.dataSync().setting("datasync.schedule.full.entities", "") + " on '"
-                        + service.dataSync().setting("datasync.schedule.full.cron", "?") + "'"));
+        out.println("  incremental sync on '" + settings.text("datasync.schedule.incremental") + "'"
+                + (settings.text("datasync.schedule.full.entities").isBlank() ? ""
+                : ", full sync of " + settings.text("datasync.schedule.full.entities") + " on '"
+                        + settings.text("datasync.schedule.full.cron") + "'"));
         out.println("  health: http://localhost:" + port + "/observe/health  metrics: http://localhost:" + port + "/observe/metrics");
         out.println("  SIGTERM or Ctrl-C stops it after the batch in flight.");
         out.flush();

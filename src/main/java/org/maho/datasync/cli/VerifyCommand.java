@@ -52,8 +52,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "<file>", description = "Write every difference to this JSON file.")
     Path json;
 
-    @Option(names = "--batch-size", paramLabel = "<n>", description = "Source records compared per round of queries (default 500).")
-    int batchSize = 500;
+    @Option(names = "--batch-size", paramLabel = "<n>",
+            description = "Source records compared per round of queries (default: datasync.batch-size.<type>, else datasync.batch-size).")
+    Integer batchSize;
 
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
@@ -65,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!List.of("openmage", "magento1", "maho").contains(adapter.trim().toLowerCase(Locale.ROOT))) {
             throw usage("verify reads a shop database: use -a openmage");
         }
-        if (batchSize < 1 || batchSize > 10_000) {
+        if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
             throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
         }
         EntityHandlers handlers = new EntityHandlers();
@@ -90,7 +91,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try (DataSync dataSync = DataSync.start(home); DifferenceFile file = new DifferenceFile(json)) {
             Verifier verifier = dataSync.verifier(source, destination, sourceSystem);
             for (String type : types) {
-                results.add(verifier.verify(type, batchSize, file::write));
+                results.add(verifier.verify(type, batchSize != null ? batchSize : dataSync.batchSize(type), file::write));
             }
             file.summary(results);
         } catch (RuntimeException e) {

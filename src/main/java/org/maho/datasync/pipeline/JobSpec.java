@@ -84,7 +84,12 @@ public final class JobSpec {
     public JobSpec incrementIds(List<String> value) { incrementIds = List.copyOf(value); return this; }
 
     /** Records per destination transaction, and the page size of database reads. */
-    public int batchSize() { return batchSize == null ? 500 : batchSize; }
+    public int batchSize() {
+        if (batchSize == null) {
+            throw new IllegalStateException("no batch size chosen: DataSync.sync sets the configured one");
+        }
+        return batchSize;
+    }
     public JobSpec batchSize(int value) { batchSize = value; return this; }
     /** False when nobody chose a batch size: the run takes its entity type's from the configuration. */
     public boolean batchSizeChosen() { return batchSize != null; }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.maho.datasync.app.Settings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.eav.ShopMetadata;
 import org.maho.datasync.eav.ValueMapper;
@@ -35,7 +36,7 @@ public final class SyncJob {
     private final Passes passes = new Passes();
     private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
-    private java.util.function.Function<String, String> settings = key -> null;
+    private Settings settings;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
     public SyncJob(JobSpec spec, EntityHandlers handlers, EntityHandler handler, ShopDatabase source,
@@ -63,14 +64,13 @@ public final class SyncJob {
         return handler;
     }
 
-    /** A setting of config/application.properties (or its overrides), or null when it has none. */
-    public String setting(String key) {
-        return settings.apply(key);
+    /** The application's settings, which some entity types' rules follow (the config paths never copied). */
+    public Settings settings() {
+        return settings;
     }
 
-    /** Where {@link #setting} reads from: the application's configuration. */
-    public SyncJob settings(java.util.function.Function<String, String> lookup) {
-        settings = lookup;
+    public SyncJob settings(Settings value) {
+        settings = value;
         return this;
     }
 

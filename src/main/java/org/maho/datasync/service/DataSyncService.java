@@ -39,7 +39,7 @@ public final class DataSyncService implements AutoCloseable {
             HealthCheckRegistry health = HealthCheckRegistry.get(dataSync.camelContext());
             health.register(new ShopReachableCheck(service, "source", SyncService.Setup::source));
             health.register(new ShopReachableCheck(service, "destination", SyncService.Setup::destination));
-            health.register(new TrackerLagCheck(service, Long.parseLong(dataSync.setting("datasync.service.max-lag-seconds", "3600").trim())));
+            health.register(new TrackerLagCheck(service, dataSync.settings().number("datasync.service.max-lag-seconds")));
             return new DataSyncService(dataSync, service);
         } catch (RuntimeException e) {
             dataSync.close();

@@ -84,7 +84,7 @@ public final class SyncService {
             return;
         }
         DataSync dataSync = current.dataSync();
-        String configured = dataSync.setting("datasync.schedule.full.entities", "").trim().toLowerCase(Locale.ROOT);
+        String configured = dataSync.settings().text("datasync.schedule.full.entities").toLowerCase(Locale.ROOT);
         List<String> entities = new ArrayList<>();
         for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
             if ("all".equals(configured) || List.of(configured.split("\\s*,\\s*")).contains(type)) {

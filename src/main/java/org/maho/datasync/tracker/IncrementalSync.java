@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.maho.datasync.DataSync;
+import org.maho.datasync.app.Settings;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
@@ -82,22 +83,11 @@ public final class IncrementalSync {
 
     /** An incremental sync with the delete policy and attempts of config/application.properties. */
     public static IncrementalSync configured(DataSync dataSync, ConnectionSettings source, ConnectionSettings destination) {
-        DeletePolicy policy = new DeletePolicy(Boolean.parseBoolean(dataSync.setting("datasync.delete.enabled", "true").trim()),
-                Deletion.Mode.valueOf(dataSync.setting("datasync.delete.mode", "hard").trim().toUpperCase(Locale.ROOT)),
-                list(dataSync.setting("datasync.delete.soft-types", "customer")),
-                list(dataSync.setting("datasync.delete.skip-types", "")));
-        int attempts = Integer.parseInt(dataSync.setting("datasync.incremental.max-attempts", "5").trim());
-        return new IncrementalSync(dataSync, source, destination, policy, attempts);
-    }
-
-    private static Set<String> list(String text) {
-        Set<String> items = new LinkedHashSet<>();
-        for (String item : text.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return items;
+        Settings settings = dataSync.settings();
+        DeletePolicy policy = new DeletePolicy(settings.flag("datasync.delete.enabled"),
+                Deletion.Mode.valueOf(settings.text("datasync.delete.mode").toUpperCase(Locale.ROOT)),
+                settings.list("datasync.delete.soft-types"), settings.list("datasync.delete.skip-types"));
+        return new IncrementalSync(dataSync, source, destination, policy, settings.number("datasync.incremental.max-attempts"));
     }
 
     /** Runs after a type's changes are synced and before they are acknowledged (a test makes a change there). */

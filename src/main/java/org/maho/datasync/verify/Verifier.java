@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.maho.datasync.app.Settings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.eav.Ref;
@@ -42,14 +43,14 @@ public final class Verifier {
     private final ShopDatabase destination;
     private final Registry registry;
     private final Path workDirectory;
-    private final java.util.function.Function<String, String> settings;
+    private final Settings settings;
 
     /**
      * @param workDirectory where the reading jobs would put dead letters (reading never writes one)
      * @param settings      the application's settings, which some readers follow (the config paths never copied)
      */
     public Verifier(EntityHandlers handlers, ShopDatabase source, ShopDatabase destination, Registry registry, Path workDirectory,
-                    java.util.function.Function<String, String> settings) {
+                    Settings settings) {
         this.handlers = handlers;
         this.source = source;
         this.destination = destination;

@@ -34,8 +34,8 @@ final class ConfigReading implements OpenMageReading {
     @Override
     public Record whenRead(SyncJob job, Record record) {
         String path = record.text("path");
-        List<Pattern> never = job.cached("config:never", () -> patterns(job.setting("datasync.config.never")));
-        List<Pattern> excluded = job.cached("config:exclude", () -> patterns(job.setting("datasync.config.exclude")));
+        List<Pattern> never = job.cached("config:never", () -> patterns(job.settings().configNever()));
+        List<Pattern> excluded = job.cached("config:exclude", () -> patterns(job.settings().configExclude()));
         if (path != null && matches(never, path)) {
             job.report().warn("config " + path + ": never copied, it must differ between shops (datasync.config.never)");
             return null;
