@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /** The original tool's categories.csv and products_simple.csv, and the product CSV columns for the other types. */
 class CatalogCsvTest extends SyncTestSupport {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /** Customers from a generated source shop into a destination whose every id differs. */
 class CustomerDatabaseSyncTest extends SyncTestSupport {

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
-import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.tracker.ChangeTracker;
 import org.maho.datasync.tracker.IncrementalSync;
 

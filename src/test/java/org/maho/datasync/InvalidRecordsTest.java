@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /** Invalid records: each reason named with its file, line and field; the valid records land. */
 class InvalidRecordsTest extends SyncTestSupport {

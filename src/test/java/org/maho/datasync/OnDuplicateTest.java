@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.OnDuplicate;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.OnDuplicate;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /**
  * A customer the destination already has (same email and website, created there, not by this source):

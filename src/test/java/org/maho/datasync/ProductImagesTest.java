@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
 
 /** The image files behind gallery rows: copied from a directory, or downloaded, into the destination's media directory. */
 class ProductImagesTest extends SyncTestSupport {

@@ -16,7 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.app.DataSync;
+import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.DataSyncService;
 import org.maho.datasync.tracker.ChangeTracker;
 

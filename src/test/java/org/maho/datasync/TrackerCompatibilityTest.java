@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.pipeline.JobSpec;
+import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.tracker.ChangeTracker;
 import org.maho.datasync.tracker.IncrementalSync;
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.app.DataSync;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /**
  * Another session holds the destination row a batch must write: the batch waits, times out, and is retried

@@ -1,7 +1,7 @@
 package org.maho.datasync.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** bin/datasync: the entry point. */
 @Command(name = "datasync", mixinStandardHelpOptions = true, version = "Maho DataSync for Java 0.1.0",

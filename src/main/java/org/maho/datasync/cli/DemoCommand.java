@@ -5,20 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.maho.datasync.DataSync;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.entity.EntityHandlers;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.OnDuplicate;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.pipeline.SyncPlan;
+import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.OnDuplicate;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.sample.DatabaseServer;
 import org.maho.datasync.sample.SampleShop;
 import org.maho.datasync.sample.ShopSeeder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Start an embedded MariaDB, generate a source shop with a catalog, customers, orders with their",

@@ -9,10 +9,10 @@ import org.maho.datasync.sample.DatabaseServer;
 import org.maho.datasync.sample.SampleShop;
 import org.maho.datasync.sample.ShopSeeder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Create a shop database with the project's schema and fill it with synthetic customers and products",

@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.maho.datasync.DataSync;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.tracker.IncrementalSync;
 import org.maho.datasync.tracker.TrackedEntities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "incremental", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.maho.datasync.pipeline.EntityReport;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.EntityReport;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
 
 /** Prints what a run did, per entity type, and the exit code it deserves. */
 final class ReportPrinter {

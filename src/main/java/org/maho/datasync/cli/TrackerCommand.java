@@ -11,8 +11,8 @@ import org.maho.datasync.tracker.ChangeTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tracker", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,

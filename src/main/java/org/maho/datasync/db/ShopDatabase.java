@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.maho.datasync.eav.ShopMetadata;
 
-/** One shop's database: a connection pool, its table prefix, and its metadata loaded once. */
+/** One shop's database: a connection pool, its table prefix, its tables' columns, and what is computed from it once. */
 public final class ShopDatabase implements AutoCloseable {
 
     private final String role;
@@ -22,7 +21,7 @@ public final class ShopDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
     private volatile SessionSettings sessionSettings;
-    private volatile ShopMetadata metadata;
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
         this.role = role;
@@ -77,28 +76,18 @@ public final class ShopDatabase implements AutoCloseable {
         return settings.tablePrefix() + name;
     }
 
-    public ShopMetadata metadata() {
-        ShopMetadata loaded = metadata;
-        if (loaded == null) {
-            synchronized (this) {
-                if (metadata == null) {
-                    try (Connection connection = connection()) {
-                        metadata = ShopMetadata.load(connection, this::table);
-                    } catch (SQLException e) {
-                        throw new DatabaseUnavailableException(
-                                "Cannot read the shop configuration of the " + role + " database " + settings.describe()
-                                        + ": " + rootMessage(e), e);
-                    }
-                }
-                loaded = metadata;
-            }
-        }
-        return loaded;
+    /**
+     * Something computed once from this shop's database and kept with it (its metadata), by name, until
+     * {@link #forgetCached} says the database changed.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(String key, java.util.function.Supplier<T> compute) {
+        return (T) cache.computeIfAbsent(key, k -> compute.get());
     }
 
-    /** Forget the loaded metadata, after this tool changed it (new options, attributes, stores). */
-    public synchronized void reloadMetadata() {
-        metadata = null;
+    /** Forget what was computed from the database, after this tool changed it (new options, attributes, stores). */
+    public void forgetCached() {
+        cache.clear();
         columnsByTable.clear();
     }
 

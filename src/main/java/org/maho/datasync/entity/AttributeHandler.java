@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TableShape;
+import org.maho.datasync.model.ValueKind;
 
 /**
  * Attribute definitions of one EAV entity type by code: the definition, its properties of the entity's own table
@@ -73,7 +73,7 @@ public abstract class AttributeHandler extends TableEntityHandler {
     @Override
     public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
         Map<String, Long> found = new HashMap<>();
-        int type = job.destination().metadata().requireEntityType(entityType).id();
+        int type = ShopMetadata.of(job.destination()).requireEntityType(entityType).id();
         Sql.queryIn(destination, "SELECT attribute_id, attribute_code FROM " + job.destination().table("eav_attribute")
                         + " WHERE entity_type_id = ? AND attribute_code IN ", "", List.of(type), keys,
                 row -> found.put(row.getString(2).toLowerCase(Locale.ROOT), row.getLong(1)));
@@ -97,7 +97,7 @@ public abstract class AttributeHandler extends TableEntityHandler {
 
     /** An attribute both shops have but store differently keeps the destination's storage: said once per attribute. */
     private void reportStorageDifferences(SyncJob job, Record record) {
-        ShopMetadata.Attribute existing = job.destination().metadata()
+        ShopMetadata.Attribute existing = ShopMetadata.of(job.destination())
                 .attribute(entityType, record.text("attribute_code")).orElse(null);
         if (existing == null) {
             return;

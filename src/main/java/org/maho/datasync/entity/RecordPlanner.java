@@ -8,17 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.DestinationForm;
-import org.maho.datasync.eav.RowLoader;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.ValueFormat;
-import org.maho.datasync.pipeline.OnDuplicate;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.OnDuplicate;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.DestinationForm;
+import org.maho.datasync.mapping.RowLoader;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.mapping.ValueFormat;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.sink.PlannedWrite;
 import org.maho.datasync.sink.RowRef;
@@ -56,7 +56,7 @@ final class RecordPlanner {
         this.job = job;
         this.handler = handler;
         this.destination = job.destination();
-        this.shop = destination.metadata();
+        this.shop = ShopMetadata.of(destination);
         this.mode = job.spec().onDuplicate();
     }
 

@@ -10,11 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.pipeline.Passes;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.ResolvedReferences;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.Passes;
+import org.maho.datasync.job.ResolvedReferences;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
 
 /**
  * The enrich step's foreign keys: every reference of a batch (a product's categories and linked products, a
@@ -106,7 +107,7 @@ public final class ReferenceResolver {
     private static void collect(Object value, Collection<Ref> refs) {
         if (value instanceof Ref ref) {
             refs.add(ref);
-        } else if (value instanceof org.maho.datasync.eav.TextWithRefs text) {
+        } else if (value instanceof org.maho.datasync.model.TextWithRefs text) {
             text.spans().forEach(span -> refs.add(span.ref()));
         }
     }

@@ -2,9 +2,9 @@ package org.maho.datasync.entity;
 
 import java.util.List;
 import java.util.Map;
-import org.maho.datasync.eav.DestinationForm;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.mapping.DestinationForm;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.StoredRow;
 
 /**
  * A row as matching sees it, in destination terms: a source row mapped for the destination, or a row the

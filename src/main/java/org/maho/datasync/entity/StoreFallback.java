@@ -1,16 +1,16 @@
 package org.maho.datasync.entity;
 
 import java.util.Optional;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.Record;
 
 /**
  * A record placed in a store view the destination lacks (an order of the German store, when the destination has
  * only the default one) goes to the default store view of the same website there, and the run says so: the record
  * is not lost for it, and text such as an order's store_name still names where it came from.
  */
-final class StoreFallback {
+public final class StoreFallback {
 
     private StoreFallback() {}
 
@@ -19,7 +19,7 @@ final class StoreFallback {
      *
      * @param what what the warning calls the records ("documents", "subscribers")
      */
-    static void apply(SyncJob job, Record record, String what) {
+    public static void apply(SyncJob job, Record record, String what) {
         if (!(record.get("store_id") instanceof String code)) {
             return;
         }
@@ -32,7 +32,7 @@ final class StoreFallback {
 
     /** Empty when the destination has the store; else the store its records go to. */
     private static Optional<ShopMetadata.Store> replacement(SyncJob job, String code) {
-        ShopMetadata destination = job.destination().metadata();
+        ShopMetadata destination = ShopMetadata.of(job.destination());
         if (destination.storeByCode(code).isPresent()) {
             return Optional.empty();
         }

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.RecordMapper;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.RecordMapper;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TableShape;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.sink.PlannedWrite;
 import org.maho.datasync.sink.RowRef;
@@ -216,8 +218,8 @@ public abstract class TableEntityHandler implements EntityHandler {
     /** Sets an int attribute of EAV entities at the default scope (a product's status), as retiring one does. */
     protected static void setIntValue(SyncJob job, Connection destination, String entityType, String code, int value,
                                       Collection<Long> ids) throws SQLException {
-        org.maho.datasync.eav.ShopMetadata shop = job.destination().metadata();
-        org.maho.datasync.eav.ShopMetadata.Attribute attribute = shop.attribute(entityType, code).orElse(null);
+        org.maho.datasync.mapping.ShopMetadata shop = ShopMetadata.of(job.destination());
+        org.maho.datasync.mapping.ShopMetadata.Attribute attribute = shop.attribute(entityType, code).orElse(null);
         if (attribute == null) {
             return;
         }

@@ -2,6 +2,9 @@ package org.maho.datasync.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
 
 /** Records written in one destination transaction, and the job they belong to. */
 public final class Batch {

@@ -3,6 +3,8 @@ package org.maho.datasync.pipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /**
  * One line of a run's dead-letter file: which source and record, each field and reason, and the record's

@@ -1,4 +1,9 @@
 package org.maho.datasync.pipeline;
+import org.maho.datasync.job.OnDuplicate;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
+
 
 /** Applies --on-duplicate to the records that exist on the destination: skip them, or reject them with a reason. */
 public final class Duplicates {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.entity.ReferenceResolver;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /**
  * The enrich step: resolves the batch's references to other entities, sets aside the records that wait for

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
 import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.job.InvalidRecordException;
+import org.maho.datasync.job.Passes;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 import org.maho.datasync.source.SourceAdapters;
 
 /** Route steps around the record stream: start a job, read its source, stop reading once it failed, finish. */

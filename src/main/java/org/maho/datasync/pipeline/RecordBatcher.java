@@ -2,6 +2,8 @@ package org.maho.datasync.pipeline;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /** The aggregation step: gathers the split's records into a {@link Batch} per job. */
 public final class RecordBatcher implements AggregationStrategy {

@@ -1,5 +1,10 @@
 package org.maho.datasync.pipeline;
 
+import org.maho.datasync.job.EntityReport;
+import org.maho.datasync.job.Passes;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package org.maho.datasync.pipeline;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.maho.datasync.job.SyncJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

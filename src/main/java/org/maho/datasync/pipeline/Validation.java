@@ -1,4 +1,9 @@
 package org.maho.datasync.pipeline;
+import org.maho.datasync.job.InvalidRecordException;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
+
 
 /**
  * The validate step: every reason a record cannot be written, including references the destination lacks.

@@ -16,7 +16,7 @@ import org.maho.datasync.db.MultiRowInsert;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlScript;
-import org.maho.datasync.source.DateValues;
+import org.maho.datasync.model.DateValues;
 
 /**
  * The destination's map from (source system, entity type, source id) to destination id. Lookups go by

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /**
  * Fills a shop's catalog: a category tree with German and French names, and products of every type (simple,
@@ -178,7 +178,7 @@ public final class CatalogGenerator {
         productValue(id, "url_key", 0, sku.toLowerCase(Locale.ROOT));
         productValue(id, "status", 0, random.nextInt(20) == 0 ? "2" : "1");
         productValue(id, "visibility", 0, visibility);
-        productValue(id, "tax_class_id", 0, String.valueOf(shop.taxClassId(new org.maho.datasync.eav.TaxClassRef("Taxable Goods", "PRODUCT")).orElse(2)));
+        productValue(id, "tax_class_id", 0, String.valueOf(shop.taxClassId(new org.maho.datasync.model.TaxClassRef("Taxable Goods", "PRODUCT")).orElse(2)));
         productValue(id, "description", 0, "The " + name + ".\nMade to last.");
         productValue(id, "description", store("french"), "Le " + name + ".");
         productValue(id, "short_description", 0, name);
@@ -343,7 +343,7 @@ public final class CatalogGenerator {
     }
 
     private int linkAttribute(String type, String code) {
-        return shop.linkAttributeId(new org.maho.datasync.eav.LinkAttributeRef(type, code)).orElseThrow();
+        return shop.linkAttributeId(new org.maho.datasync.model.LinkAttributeRef(type, code)).orElseThrow();
     }
 
     private int store(String code) {

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /**
  * Fills a shop with newsletter subscribers (about a third of its customers, in their store, and guests; every status)

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /**
  * Fills a shop with synthetic customers: 0 to 3 addresses each, values of every EAV backend type, select

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /**
  * Fills a shop that has customers and products with orders as OpenMage's checkout leaves them: guest and customer

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /** A generated shop: the project's schema, a layout's configuration, and synthetic customers. */
 public final class SampleShop {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.maho.datasync.DataSync;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 
 /**
@@ -30,7 +30,7 @@ public final class DataSyncService implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("camel.management.enabled", "true");
         settings.put("camel.metrics.enabled", "true");
-        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), true);
+        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), "service", new ServiceBeans());
         try {
             SyncService service = dataSync.camelContext().getRegistry().lookupByNameAndType("syncService", SyncService.class);
             MeterRegistry meters = dataSync.camelContext().getRegistry().findSingleByType(MeterRegistry.class);

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.maho.datasync.DataSync;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.entity.EntityHandlers;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.pipeline.SyncPlan;
+import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.tracker.IncrementalSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +97,8 @@ public final class SyncService {
                     .stopRequested(stopping::get), spec -> {
                 SyncJob job = dataSync.sync(spec, current.destination());
                 LOG.info("full sync {}: {} read, {} written, {} invalid{}", spec.entityType(), job.report().read(),
-                        job.report().processed() - job.report().count(org.maho.datasync.pipeline.Outcome.UNCHANGED),
-                        job.report().count(org.maho.datasync.pipeline.Outcome.INVALID),
+                        job.report().processed() - job.report().count(org.maho.datasync.model.Outcome.UNCHANGED),
+                        job.report().count(org.maho.datasync.model.Outcome.INVALID),
                         job.failed() ? ", stopped: " + ShopDatabase.rootMessage(job.failure()) : "");
                 return job;
             }, stopping::get);

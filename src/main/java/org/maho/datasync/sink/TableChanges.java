@@ -3,7 +3,7 @@ package org.maho.datasync.sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Changes to one table of a shape (and its value tables when it is an EAV table), for one batch. Values are

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.maho.datasync.db.MultiRowInsert;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Runs the {@link TableChanges} of one step with multi-row statements: inserts and attribute values as multi-row
@@ -20,12 +20,12 @@ import org.maho.datasync.eav.TableShape;
  * records costs a handful of round trips, not thousands. Rows go first (deletes, inserts, updates), then
  * attribute values.
  */
-final class TableWriter {
+public final class TableWriter {
 
     private TableWriter() {}
 
     /** @return rows inserted, updated or deleted */
-    static long execute(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
+    public static long execute(Connection transaction, ShopDatabase shop, TableChanges changes) throws SQLException {
         String table = shop.table(changes.shape().table());
         long rows = 0;
         rows += batches(transaction, changes.deletes(), where -> new UpdateShape(List.of(), List.copyOf(where.keySet())),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maho.datasync.eav.TableShape;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Everything one batch writes, in the order it must run (parents before children, children before the

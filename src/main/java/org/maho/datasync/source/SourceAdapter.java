@@ -3,9 +3,9 @@ package org.maho.datasync.source;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /**
  * One kind of source: reads entity types into portable records, whose values hold codes (website code, group code,

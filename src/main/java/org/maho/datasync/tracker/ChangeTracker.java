@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlScript;
-import org.maho.datasync.eav.ShopMetadata;
+import org.maho.datasync.mapping.ShopMetadata;
 
 /**
  * The change tracker on the source shop: the {@code datasync_change_tracker} table and the triggers that fill it.
@@ -50,7 +50,7 @@ public final class ChangeTracker {
             for (String sql : SqlScript.statements(DDL)) {
                 statement.execute(sql);
             }
-            source.reloadMetadata();
+            ShopMetadata.reload(source);
             Map<String, String> columns = source.columns(TABLE);
             for (Map.Entry<String, String> column : ADDED_COLUMNS.entrySet()) {
                 if (!columns.containsKey(column.getKey())) {
@@ -183,7 +183,7 @@ public final class ChangeTracker {
 
     /** Table names with the shop's prefix, attribute ids of the shop's attributes. */
     private static String resolve(ShopDatabase shop, String sql) {
-        ShopMetadata metadata = shop.metadata();
+        ShopMetadata metadata = ShopMetadata.of(shop);
         Matcher attributes = ATTRIBUTE.matcher(sql);
         StringBuilder withIds = new StringBuilder();
         while (attributes.find()) {

@@ -13,18 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.maho.datasync.DataSync;
-import org.maho.datasync.app.Settings;
+import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.pipeline.Deletion;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Outcome;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.pipeline.SyncPlan;
 import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.job.Deletion;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.Settings;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.SyncPlan;
+import org.maho.datasync.model.Outcome;
+import org.maho.datasync.model.Record;
 
 /**
  * One incremental run: the tracker's pending changes, type by type in dependency order, each type's changed entities

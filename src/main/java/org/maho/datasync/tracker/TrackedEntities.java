@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every entity type the change tracker follows, with the tables whose changes are its changes. An incremental run
- * syncs them in the entity types' dependency order ({@link org.maho.datasync.pipeline.SyncPlan}). Stores,
+ * syncs them in the entity types' dependency order ({@link org.maho.datasync.job.SyncPlan}). Stores,
  * configuration, attributes, attribute sets, groups and tax classes change rarely and are not tracked: a full
  * {@code sync} moves them.
  */

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.RawValue;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.TextWithRefs;
-import org.maho.datasync.entity.EntityHandler;
-import org.maho.datasync.entity.EntityHandlers;
-import org.maho.datasync.pipeline.Record;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.RawValue;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.TableShape;
+import org.maho.datasync.model.TextWithRefs;
 
 /**
  * Turns the portable records one shop's reader produced into {@link ComparableForm}s. What the two shops cannot

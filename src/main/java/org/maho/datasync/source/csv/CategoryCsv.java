@@ -1,11 +1,11 @@
 package org.maho.datasync.source.csv;
 
-import org.maho.datasync.entity.CategoryHandler;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.entity.catalog.CategoryHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
 
 /**
  * The original tool's categories.csv: {@code entity_id,parent_id,name,description,url_key,is_active,

@@ -4,9 +4,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 import org.maho.datasync.source.SourceAdapter;
 
 /**

@@ -1,8 +1,8 @@
 package org.maho.datasync.source.csv;
 
 import java.util.List;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /** How one entity type's CSV files read: a line to a record, and the columns filters select by. */
 interface CsvFormat {

@@ -19,12 +19,12 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.maho.datasync.source.DateValues;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.Record;
 import org.maho.datasync.source.InputFileException;
 import org.maho.datasync.source.LookAhead;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
 
 /**
  * Streams a CSV file as records: one line at a time, whatever the file's size. The first line is the header;

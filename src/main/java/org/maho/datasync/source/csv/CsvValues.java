@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import org.maho.datasync.eav.RegionRef;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.eav.ValueMapper;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.mapping.ValueMapper;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.RegionRef;
+import org.maho.datasync.model.ValueKind;
 
 /** How CSV cells become portable values: a select attribute takes an option label, or the destination's option id. */
 final class CsvValues {
@@ -23,7 +23,7 @@ final class CsvValues {
     private CsvValues() {}
 
     static Object attributeValue(SyncJob job, String entityType, String code, String value) {
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         ShopMetadata.Attribute attribute = shop.attribute(entityType, code).orElse(null);
         if (attribute == null) {
             return value;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.eav.RegionRef;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.DateValues;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.RegionRef;
 
 /**
  * The original tool's customer CSV formats (customers_basic.csv, customers_with_addresses.csv): one line per
@@ -29,7 +29,7 @@ final class CustomerCsv {
 
     static Record toRecord(CsvRow row, SyncJob job) {
         Record record = new Record("customer", row.get("entity_id"), row.origin());
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         List<String> prefixes = addressPrefixes(row);
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();

@@ -2,11 +2,11 @@ package org.maho.datasync.source.csv;
 
 import java.util.Locale;
 import java.util.Map;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.DateValues;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
 
 /**
  * The original tool's newsletter_subscribers.csv (which it could not import): subscriber_id is the source id, store_id
@@ -19,7 +19,7 @@ final class NewsletterCsv {
 
     static Record toRecord(CsvRow row, SyncJob job) {
         Record subscriber = new Record("newsletter", row.get("subscriber_id"), row.origin());
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();
             String value = cell.getValue();

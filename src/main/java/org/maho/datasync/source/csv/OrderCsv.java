@@ -1,6 +1,5 @@
 package org.maho.datasync.source.csv;
 
-import org.maho.datasync.entity.OrderHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.RegionRef;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
-import org.maho.datasync.source.DateValues;
+import org.maho.datasync.entity.sales.OrderHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.RegionRef;
 
 /**
  * The original tool's order CSV formats (orders_basic.csv, orders_with_items.csv): one line per order, addresses in
@@ -37,7 +37,7 @@ final class OrderCsv {
 
     static Record toRecord(CsvRow row, SyncJob job) {
         Record order = new Record("order", row.get("entity_id"), row.origin());
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();
             String value = cell.getValue();
@@ -86,7 +86,7 @@ final class OrderCsv {
      * names no id.
      */
     private static void applyDefaults(Record order, SyncJob job) {
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         order.fields().putIfAbsent("state", "new");
         order.fields().putIfAbsent("status", "pending");
         if (order.get("store_id") == null) {

@@ -1,6 +1,5 @@
 package org.maho.datasync.source.csv;
 
-import org.maho.datasync.entity.ProductHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -9,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maho.datasync.eav.AttributeRef;
-import org.maho.datasync.eav.LinkAttributeRef;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.TaxClassRef;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.entity.catalog.ProductHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.AttributeRef;
+import org.maho.datasync.model.LinkAttributeRef;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.TaxClassRef;
 
 /**
  * The original tool's product CSV format (products_simple.csv and its optional columns): one line per product,
@@ -41,7 +41,7 @@ final class ProductCsv {
     private ProductCsv() {}
 
     static Record toRecord(CsvRow row, SyncJob job) {
-        ShopMetadata shop = job.destination().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.destination());
         Record record = new Record(ProductHandler.ENTITY_TYPE, row.get("entity_id"), row.origin());
         for (Map.Entry<String, String> cell : row.values().entrySet()) {
             String column = cell.getKey();
@@ -86,7 +86,7 @@ final class ProductCsv {
             return;
         }
         if ("0".equals(value)) {
-            record.put("tax_class_id", new org.maho.datasync.eav.RawValue("0"));
+            record.put("tax_class_id", new org.maho.datasync.model.RawValue("0"));
         } else if (CsvValues.isNumber(value)) {
             shop.taxClass(Integer.parseInt(value)).ifPresentOrElse(c -> record.put("tax_class_id", c),
                     () -> record.reject("tax_class_id", "unknown tax class id " + value));

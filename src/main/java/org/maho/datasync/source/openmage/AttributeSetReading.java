@@ -2,13 +2,13 @@ package org.maho.datasync.source.openmage;
 
 import java.util.Collections;
 import java.util.List;
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.entity.AttributeSetHandler;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.entity.catalog.AttributeSetHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /** The attribute sets of the entity types whose sets are synced, each attribute pointing at its group by name. */
 final class AttributeSetReading implements OpenMageReading {

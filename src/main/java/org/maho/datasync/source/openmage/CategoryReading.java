@@ -2,11 +2,11 @@ package org.maho.datasync.source.openmage;
 
 import java.util.Collections;
 import java.util.List;
-import org.maho.datasync.eav.CategoryTree;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.CategoryTree;
+import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Categories below the tree root (level 0 is every shop's own). A category's parent comes from its path, which the

@@ -3,12 +3,12 @@ package org.maho.datasync.source.openmage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.maho.datasync.eav.ScopeRef;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.ScopeRef;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Configuration values, their scope a website or store view by code. The paths {@code datasync.config.never} and
@@ -22,7 +22,7 @@ final class ConfigReading implements OpenMageReading {
             return null;
         }
         String scope = row.column("scope");
-        ShopMetadata shop = job.source().metadata();
+        ShopMetadata shop = ShopMetadata.of(job.source());
         int id = Integer.parseInt(row.column("scope_id"));
         return switch (scope == null ? "" : scope) {
             case "websites" -> new ScopeRef(scope, shop.website(id).map(ShopMetadata.Website::code).orElse("#" + id));

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Retry;
 import org.maho.datasync.entity.AttributeHandler;
-import org.maho.datasync.entity.EntityHandler;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 import org.maho.datasync.source.LookAhead;
 import org.maho.datasync.source.SourceAdapter;
 

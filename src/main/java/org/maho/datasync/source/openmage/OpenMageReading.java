@@ -2,10 +2,10 @@ package org.maho.datasync.source.openmage;
 
 import java.util.Collections;
 import java.util.List;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /**
  * What reading one entity type from an OpenMage database takes beyond its tables: which rows, the date a date filter

@@ -1,10 +1,10 @@
 package org.maho.datasync.source.openmage;
 
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.entity.OrderHandler;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.entity.sales.OrderHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /** Orders: their address ids and a child item's parent are rows of the same order, carried as such. */
 final class OrderReading extends SalesDocumentReading {

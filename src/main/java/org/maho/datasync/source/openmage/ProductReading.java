@@ -2,7 +2,7 @@ package org.maho.datasync.source.openmage;
 
 import java.util.Collections;
 import java.util.List;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
 
 /**
  * Simple, virtual and downloadable products first, then the composite ones, so that a configurable, grouped or bundle

@@ -1,10 +1,10 @@
 package org.maho.datasync.source.openmage;
 
 import java.util.List;
-import org.maho.datasync.eav.RawValue;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.RawValue;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
 
 /**
  * Orders, invoices, shipments and credit memos, selected by the date they were placed, as the original tool did. A

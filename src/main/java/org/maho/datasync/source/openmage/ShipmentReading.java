@@ -1,8 +1,8 @@
 package org.maho.datasync.source.openmage;
 
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /** Shipments. A shipping label is a carrier's PDF, bytes this text pipeline does not carry: said, never dropped silently. */
 final class ShipmentReading extends SalesDocumentReading {

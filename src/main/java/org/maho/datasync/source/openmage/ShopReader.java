@@ -1,8 +1,5 @@
 package org.maho.datasync.source.openmage;
 
-import org.maho.datasync.source.DateValues;
-import org.maho.datasync.source.PagedIterator;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,21 +13,23 @@ import java.util.TreeSet;
 import org.maho.datasync.db.Retry;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
-import org.maho.datasync.eav.AttributeRef;
-import org.maho.datasync.eav.OptionRef;
-import org.maho.datasync.eav.Ref;
-import org.maho.datasync.eav.RefSpec;
-import org.maho.datasync.eav.RowLoader;
-import org.maho.datasync.eav.ShopMetadata;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.eav.TextWithRefs;
-import org.maho.datasync.eav.ValueKind;
-import org.maho.datasync.eav.ValueMapper;
-import org.maho.datasync.entity.EntityHandler;
-import org.maho.datasync.pipeline.JobSpec;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.RowLoader;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.mapping.ValueMapper;
+import org.maho.datasync.model.AttributeRef;
+import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.OptionRef;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.RefSpec;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
+import org.maho.datasync.model.TextWithRefs;
+import org.maho.datasync.model.ValueKind;
+import org.maho.datasync.source.PagedIterator;
 
 /**
  * Reads an entity from a source shop by pages of primary keys ({@code WHERE id > ? ORDER BY id LIMIT n});
@@ -166,7 +165,7 @@ public final class ShopReader extends PagedIterator<Record> {
             }
         }
         if (rowShape.hasValues()) {
-            ShopMetadata shop = source.metadata();
+            ShopMetadata shop = ShopMetadata.of(source);
             row.values().forEach((code, scoped) -> {
                 RefSpec spec = shop.attribute(rowShape.entityTypeCode(), code).map(ValueMapper::referenceOf).orElse(null);
                 if (spec != null) {
@@ -201,7 +200,7 @@ public final class ShopReader extends PagedIterator<Record> {
     private Record toRecord(StoredRow row, TableShape rowShape, StoredRow parent, Set<String> references,
                             Map<String, Map<String, String>> naturalKeys) {
         String type = rowShape.hasValues() ? rowShape.entityTypeCode() : rowShape.name().isEmpty() ? job.handler().type() : rowShape.name();
-        ShopMetadata shop = source.metadata();
+        ShopMetadata shop = ShopMetadata.of(source);
         ValueMapper mapper = job.mapper();
         Record record = new Record(type, row.id() == null ? null : String.valueOf(row.id()),
                 rowShape.table() + (row.id() == null ? "" : " " + rowShape.idColumn() + "=" + row.id()),
@@ -287,7 +286,7 @@ public final class ShopReader extends PagedIterator<Record> {
     private Object optionRef(StoredRow row, StoredRow parent, String raw) {
         String attributeId = row.column("attribute_id") != null ? row.column("attribute_id")
                 : parent == null ? null : parent.column("attribute_id");
-        ShopMetadata shop = source.metadata();
+        ShopMetadata shop = ShopMetadata.of(source);
         ShopMetadata.Attribute attribute = attributeId == null ? null : shop.attributeById(Integer.parseInt(attributeId));
         if (attribute == null || raw == null) {
             return raw;

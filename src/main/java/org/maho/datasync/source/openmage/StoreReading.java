@@ -2,11 +2,11 @@ package org.maho.datasync.source.openmage;
 
 import java.util.Collections;
 import java.util.List;
-import org.maho.datasync.eav.ChildRef;
-import org.maho.datasync.eav.StoredRow;
-import org.maho.datasync.eav.TableShape;
-import org.maho.datasync.entity.StoreHandler;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.entity.store.StoreHandler;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.ChildRef;
+import org.maho.datasync.model.StoredRow;
+import org.maho.datasync.model.TableShape;
 
 /**
  * Websites with their groups and store views. The admin website, group and store (id 0) are every shop's own; a

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.maho.datasync.eav.TaxClassRef;
-import org.maho.datasync.pipeline.JobOption;
-import org.maho.datasync.pipeline.Record;
-import org.maho.datasync.pipeline.SyncJob;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TaxClassRef;
 import org.maho.datasync.source.SourceAdapter;
 
 /**

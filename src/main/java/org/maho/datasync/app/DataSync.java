@@ -1,0 +1,169 @@
+package org.maho.datasync.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.main.Main;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.Settings;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.registry.Registry;
+import org.maho.datasync.source.SourceAdapter;
+import org.maho.datasync.source.SourceAdapters;
+
+/**
+ * The application: a camel-main context with the routes of {@code <home>/routes} and the settings of
+ * {@code <home>/config/application.properties}, and the shop databases it syncs between. The CLI and the
+ * tests run jobs through it; a job is a message sent to {@code direct:sync}.
+ */
+public final class DataSync implements AutoCloseable {
+
+    private final Path home;
+    private final Main main;
+    private final EntityHandlers handlers = new EntityHandlers();
+    private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
+    private final Map<String, Registry> registries = new LinkedHashMap<>();
+
+    private final Settings settings;
+
+    private DataSync(Path home, Main main) {
+        this.home = home;
+        this.main = main;
+        this.settings = new Settings(key -> main.getCamelContext().getPropertiesComponent().resolveProperty(key));
+    }
+
+    public static DataSync start(Path home) {
+        return start(home, Map.of());
+    }
+
+    /** @param overrides settings that win over config/application.properties (tests, the CLI) */
+    public static DataSync start(Path home, Map<String, String> overrides) {
+        return start(home, overrides, null, null);
+    }
+
+    /**
+     * @param moreRoutes a subdirectory of {@code routes/} whose routes are loaded too ({@code service}: the schedules
+     *                   of {@code datasync run}), or null
+     * @param moreBeans  the beans those routes call, or null
+     */
+    public static DataSync start(Path home, Map<String, String> overrides, String moreRoutes, CamelConfiguration moreBeans) {
+        Path config = home.resolve("config/application.properties").toAbsolutePath();
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalStateException("Missing " + config + ": run DataSync from its installation directory");
+        }
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + config);
+        overrides.forEach(main::addOverrideProperty);
+        String routes = "file:" + home.resolve("routes").toAbsolutePath();
+        main.configure().withRoutesIncludePattern(routes + "/*.camel.yaml"
+                + (moreRoutes != null ? "," + routes + "/" + moreRoutes + "/*.camel.yaml" : ""));
+        main.configure().addConfiguration(new DataSyncBeans());
+        if (moreBeans != null) {
+            main.configure().addConfiguration(moreBeans);
+        }
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the Camel context: " + e.getMessage(), e);
+        }
+        return new DataSync(home, main);
+    }
+
+    public org.apache.camel.CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public EntityHandlers handlers() {
+        return handlers;
+    }
+
+    /** The settings of config/application.properties and its overrides. */
+    public Settings settings() {
+        return settings;
+    }
+
+    public ShopDatabase database(String role, ConnectionSettings connection) {
+        return databases.computeIfAbsent(role + "|" + connection.describe() + "|" + connection.tablePrefix(),
+                k -> ShopDatabase.open(role, connection, settings.poolSize(), settings.lockWaitTimeoutSeconds()));
+    }
+
+    /**
+     * Runs one entity type's sync and returns the job with its report; a failure is in the job, never thrown,
+     * so the caller reports what was done before it.
+     */
+    public SyncJob sync(JobSpec spec, ConnectionSettings destinationSettings) {
+        // product --stock only is a stock sync: the products' stock items and nothing else
+        String type = "product".equals(spec.entityType()) && spec.stockMode() == JobSpec.StockMode.ONLY ? "stock" : spec.entityType();
+        EntityHandler handler = handlers.find(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
+        ShopDatabase destination = database("destination", destinationSettings);
+        SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
+        // a database source's shop is read for its metadata and its tables; a file has no shop of its own
+        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? database("source", spec.source()) : null;
+        Registry registry = registry(destination, spec.sourceSystem());
+        Path deadLetters = deadLetterDirectory();
+        if (!spec.batchSizeChosen()) {
+            spec.batchSize(batchSize(handler.type()));
+        }
+        SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
+                .settings(settings);
+        try {
+            if (!spec.dryRun()) {
+                registry.ensureTable();
+            }
+            // an earlier job of this application may have added attributes, options or sets
+            ShopMetadata.reload(destination);
+            ShopMetadata.of(destination);
+            if (source != null) {
+                ShopMetadata.of(source);
+            }
+            main.getCamelTemplate().sendBody("direct:sync", job);
+        } catch (Exception e) {
+            job.fail(e);
+        }
+        job.report().finish();
+        return job;
+    }
+
+    /** The registry of one source system on one destination, shared by every job of this application. */
+    public Registry registry(ShopDatabase destination, String sourceSystem) {
+        return registries.computeIfAbsent(destination.settings().describe() + "|" + sourceSystem,
+                k -> new Registry(destination, sourceSystem, settings.registryCacheSize()));
+    }
+
+    private Path deadLetterDirectory() {
+        return home.resolve(settings.deadLetterDirectory());
+    }
+
+    /** Compares a source shop database with the destination, as records in codes and natural keys. */
+    public org.maho.datasync.verify.Verifier verifier(ConnectionSettings sourceSettings, ConnectionSettings destinationSettings,
+                                                      String sourceSystem) {
+        ShopDatabase destination = database("destination", destinationSettings);
+        ShopDatabase source = database("source", sourceSettings);
+        return new org.maho.datasync.verify.Verifier(handlers, source, destination, registry(destination, sourceSystem),
+                deadLetterDirectory(), settings);
+    }
+
+    /** datasync.batch-size.<entity type>, else datasync.batch-size: wide records (orders) do better in smaller batches. */
+    public int batchSize(String entityType) {
+        return settings.batchSize(entityType);
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            // stopping is best effort
+        }
+        databases.values().forEach(ShopDatabase::close);
+        databases.clear();
+    }
+}

@@ -1,9 +1,0 @@
-package org.maho.datasync.eav;
-
-/** An attribute by what identifies it in every shop. */
-public record AttributeRef(String entityTypeCode, String code) {
-    @Override
-    public String toString() {
-        return code;
-    }
-}

@@ -1,9 +1,0 @@
-package org.maho.datasync.eav;
-
-/** A product link attribute (position, qty) of a link type, by codes. */
-public record LinkAttributeRef(String linkTypeCode, String attributeCode) {
-    @Override
-    public String toString() {
-        return linkTypeCode + "." + attributeCode;
-    }
-}

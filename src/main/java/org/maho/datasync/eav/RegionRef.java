@@ -1,9 +1,0 @@
-package org.maho.datasync.eav;
-
-/** A directory region by what identifies it in every shop: its country and code (and name as a fallback). */
-public record RegionRef(String countryId, String code, String name) {
-    @Override
-    public String toString() {
-        return countryId + "/" + (code != null ? code : name);
-    }
-}

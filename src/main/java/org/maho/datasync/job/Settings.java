@@ -1,0 +1,91 @@
+package org.maho.datasync.job;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * DataSync's settings, typed, as {@code config/application.properties} and its overrides (the environment, the command
+ * line, a test) hold them. The properties file is the one place each default lives: a key it lacks is an error here,
+ * never a second default in Java.
+ */
+public final class Settings {
+
+    private final Function<String, Optional<String>> lookup;
+
+    /** @param lookup a key's value, as Camel's properties component resolves it */
+    public Settings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** A setting's text, trimmed. */
+    public String text(String key) {
+        return lookup.apply(key).map(String::trim).orElseThrow(() -> new IllegalStateException(
+                "config/application.properties has no " + key + "; every setting is declared there"));
+    }
+
+    public int number(String key) {
+        String value = text(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("config/application.properties: " + key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    public boolean flag(String key) {
+        String value = text(key).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalStateException("config/application.properties: " + key + " must be true or false, not '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    /** A comma-separated list, lower-cased, empty entries left out. */
+    public Set<String> list(String key) {
+        Set<String> items = new LinkedHashSet<>();
+        for (String item : text(key).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return items;
+    }
+
+    /** Connections per shop database. */
+    public int poolSize() {
+        return number("datasync.pool-size");
+    }
+
+    /** How long a write waits for a row another session holds. */
+    public int lockWaitTimeoutSeconds() {
+        return number("datasync.lock-wait-timeout-seconds");
+    }
+
+    /** Registry mappings kept in memory. */
+    public int registryCacheSize() {
+        return number("datasync.registry.cache-size");
+    }
+
+    /** Where invalid records go, relative to the DataSync home. */
+    public String deadLetterDirectory() {
+        return text("datasync.dead-letter.dir");
+    }
+
+    /** Records per destination transaction for one entity type: datasync.batch-size.<type>, else datasync.batch-size. */
+    public int batchSize(String entityType) {
+        String key = "datasync.batch-size." + entityType;
+        return lookup.apply(key).isPresent() ? number(key) : number("datasync.batch-size");
+    }
+
+    /** Configuration paths never copied, and the user's own to leave out: comma-separated patterns. */
+    public String configNever() {
+        return text("datasync.config.never");
+    }
+
+    public String configExclude() {
+        return text("datasync.config.exclude");
+    }
+}
