@@ -14,6 +14,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.RecordMapper;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.Record;
@@ -176,6 +177,15 @@ public abstract class TableEntityHandler implements EntityHandler {
             }
             record.targetId(viaRegistry != null ? viaRegistry : viaKey);
         }
+    }
+
+    /**
+     * The tracking of this entity's whole shape: its tables and child tables, but for {@code untracked} child lists.
+     *
+     * @param keySql SQL on the main row ({@code ROW.}) that gives its natural key, as {@link #naturalKey} does
+     */
+    protected final TrackedEntity tracking(String keySql, String... untracked) {
+        return TrackedEntity.of(type(), shape(), keySql, Set.of(untracked));
     }
 
     @Override

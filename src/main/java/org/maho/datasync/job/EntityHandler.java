@@ -105,6 +105,14 @@ public interface EntityHandler {
         return List.of();
     }
 
+    /**
+     * What the change tracker follows of this entity on a source shop: its tables and the SQL that gives a deleted
+     * row's natural key, beside {@link #naturalKey}; null for types that only full syncs move.
+     */
+    default TrackedEntity tracked() {
+        return null;
+    }
+
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
     String naturalKey(SyncJob job, Record record);
 

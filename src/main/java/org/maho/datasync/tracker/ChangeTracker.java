@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlScript;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.ShopMetadata;
 
 /**

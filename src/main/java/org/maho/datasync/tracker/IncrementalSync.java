@@ -23,6 +23,7 @@ import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 

@@ -17,6 +17,7 @@ import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.CategoryTree;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
@@ -46,6 +47,20 @@ public final class CategoryHandler extends TableEntityHandler {
 
     public static CategoryTree destinationTree(SyncJob job) {
         return CategoryTree.of(job.destination(), job::cached);
+    }
+
+    /** The url-key path from the root category, as the category handler keys a category. */
+    private static final String PATH_SQL = "(SELECT GROUP_CONCAT(LOWER(TRIM(IF(c.level = 1 OR u.value IS NULL"
+            + " OR TRIM(u.value) = '', n.value, u.value))) ORDER BY c.level SEPARATOR '/') FROM ${catalog_category_entity} c"
+            + " LEFT JOIN ${catalog_category_entity_varchar} n ON n.entity_id = c.entity_id AND n.store_id = 0"
+            + " AND n.attribute_id = ${attribute:catalog_category:name}"
+            + " LEFT JOIN ${catalog_category_entity_varchar} u ON u.entity_id = c.entity_id AND u.store_id = 0"
+            + " AND u.attribute_id = ${attribute:catalog_category:url_key}"
+            + " WHERE FIND_IN_SET(c.entity_id, REPLACE(ROW.path, '/', ',')) AND c.level >= 1)";
+
+    @Override
+    public TrackedEntity tracked() {
+        return tracking(PATH_SQL);
     }
 
     @Override

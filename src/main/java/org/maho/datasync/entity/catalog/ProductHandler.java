@@ -20,6 +20,7 @@ import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.Record;
@@ -111,6 +112,12 @@ public final class ProductHandler extends TableEntityHandler {
     @Override
     public Set<String> notVerified() {
         return Set.of(STOCK.name(), "url_path");
+    }
+
+    /** A product's stock items are the stock type's changes. */
+    @Override
+    public TrackedEntity tracked() {
+        return tracking("LOWER(TRIM(ROW.sku))", STOCK.name());
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
@@ -30,6 +31,12 @@ public final class StockHandler extends TableEntityHandler {
 
     public StockHandler() {
         super("stock", STOCK_ITEM, Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");
+    }
+
+    /** A stock item changes as its product's stock, and goes with its product. */
+    @Override
+    public TrackedEntity tracked() {
+        return TrackedEntity.of(type(), STOCK_ITEM.table(), "product_id", null);
     }
 
     @Override

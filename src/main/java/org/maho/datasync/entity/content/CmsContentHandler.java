@@ -18,6 +18,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.Record;
@@ -41,6 +42,18 @@ abstract class CmsContentHandler extends TableEntityHandler {
                 Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), aliases);
         this.storeTable = storeTable;
         this.idColumn = idColumn;
+    }
+
+    @Override
+    public TrackedEntity tracked() {
+        return tracking(keySql(storeTable, idColumn));
+    }
+
+    /** identifier|store codes, sorted, as {@link #naturalKey} keys a page or block. */
+    private static String keySql(String storeTable, String idColumn) {
+        return "CONCAT(LOWER(TRIM(ROW.identifier)), '|', IFNULL((SELECT GROUP_CONCAT(LOWER(s.code) ORDER BY LOWER(s.code)"
+                + " SEPARATOR ',') FROM ${" + storeTable + "} l JOIN ${core_store} s ON s.store_id = l.store_id"
+                + " WHERE l." + idColumn + " = ROW." + idColumn + "), ''))";
     }
 
     /** identifier|store codes, sorted: "home|default,german". */

@@ -17,6 +17,7 @@ import org.maho.datasync.entity.StoreFallback;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.Record;
@@ -41,6 +42,12 @@ public final class NewsletterHandler extends TableEntityHandler {
 
     public NewsletterHandler() {
         super("newsletter", SUBSCRIBER, Set.of(JobOption.DATE_FILTER, JobOption.ENTITY_IDS), "newsletter_subscriber", "subscriber", "subscribers");
+    }
+
+    @Override
+    public TrackedEntity tracked() {
+        return tracking("CONCAT(LOWER(TRIM(ROW.subscriber_email)), '|', (SELECT LOWER(code) FROM ${core_store}"
+                + " WHERE store_id = ROW.store_id))");
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.maho.datasync.entity.RowView;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.RawValue;
@@ -46,6 +47,12 @@ public final class CustomerHandler extends TableEntityHandler {
     @Override
     public Map<String, String> childReferenceFields() {
         return Map.of("default_billing", ADDRESSES.name(), "default_shipping", ADDRESSES.name());
+    }
+
+    @Override
+    public TrackedEntity tracked() {
+        return tracking("CONCAT(LOWER(TRIM(ROW.email)), '|', IFNULL((SELECT LOWER(code) FROM ${core_website}"
+                + " WHERE website_id = ROW.website_id), ''))");
     }
 
     @Override

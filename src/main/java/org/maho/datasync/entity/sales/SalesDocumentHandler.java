@@ -19,6 +19,7 @@ import org.maho.datasync.entity.StoreFallback;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.RawValue;
 import org.maho.datasync.model.Record;
@@ -54,6 +55,12 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
     @Override
     public Set<String> notVerified() {
         return Set.of("grid");
+    }
+
+    /** The grid row follows from the document. */
+    @Override
+    public TrackedEntity tracked() {
+        return tracking("LOWER(TRIM(ROW.increment_id))", "grid");
     }
 
     @Override
