@@ -49,8 +49,8 @@ public final class DataSync implements AutoCloseable {
     }
 
     /**
-     * @param moreRoutes a subdirectory of {@code routes/} whose routes are loaded too ({@code service}: the schedules
-     *                   of {@code datasync run}), or null
+     * @param moreRoutes the setting that names more routes to load ({@code datasync.service.routes}: the schedules of
+     *                   {@code datasync run}), or null
      * @param moreBeans  the beans those routes call, or null
      */
     public static DataSync start(Path home, Map<String, String> overrides, String moreRoutes, CamelConfiguration moreBeans) {
@@ -60,10 +60,12 @@ public final class DataSync implements AutoCloseable {
         }
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + config);
+        // where config/application.properties finds the routes (camel.main.routes-include-pattern)
+        main.addOverrideProperty("datasync.home", home.toAbsolutePath().normalize().toString());
         overrides.forEach(main::addOverrideProperty);
-        String routes = "file:" + home.resolve("routes").toAbsolutePath();
-        main.configure().withRoutesIncludePattern(routes + "/*.camel.yaml"
-                + (moreRoutes != null ? "," + routes + "/" + moreRoutes + "/*.camel.yaml" : ""));
+        if (moreRoutes != null) {
+            main.addOverrideProperty("camel.main.routes-include-pattern", "{{datasync.routes}},{{" + moreRoutes + "}}");
+        }
         main.configure().addConfiguration(new DataSyncBeans());
         if (moreBeans != null) {
             main.configure().addConfiguration(moreBeans);

@@ -30,7 +30,7 @@ public final class DataSyncService implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("camel.management.enabled", "true");
         settings.put("camel.metrics.enabled", "true");
-        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), "service", new ServiceBeans());
+        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), "datasync.service.routes", new ServiceBeans());
         try {
             SyncService service = dataSync.camelContext().getRegistry().lookupByNameAndType("syncService", SyncService.class);
             MeterRegistry meters = dataSync.camelContext().getRegistry().findSingleByType(MeterRegistry.class);
