@@ -15,6 +15,8 @@ import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.source.SourceAdapter;
+import org.maho.datasync.source.SourceAdapters;
 import org.maho.datasync.verify.Difference;
 import org.maho.datasync.verify.TypeVerification;
 import org.maho.datasync.verify.Verifier;
@@ -63,7 +65,8 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!List.of("openmage", "magento1", "maho").contains(adapter.trim().toLowerCase(Locale.ROOT))) {
+        // both shops are OpenMage databases, read as the openmage adapter reads a source
+        if (!SourceAdapters.installed().find(adapter).map(SourceAdapter::name).filter("openmage"::equals).isPresent()) {
             throw usage("verify reads a shop database: use -a openmage");
         }
         if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
