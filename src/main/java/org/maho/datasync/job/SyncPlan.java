@@ -57,30 +57,24 @@ public final class SyncPlan {
      * @param specFor the job of one type; null leaves the type out (an incremental run's type without pending changes)
      */
     public List<SyncJob> run(Function<String, JobSpec> specFor, Runner runner, BooleanSupplier stop) {
-        List<SyncJob> done = new ArrayList<>();
-        for (String type : types) {
-            if (stop.getAsBoolean()) {
-                break;
-            }
+        return run(types.stream().map(type -> {
             JobSpec spec = specFor.apply(type);
-            if (spec == null) {
-                continue;
-            }
-            SyncJob job = runner.run(withStockRule(spec));
-            done.add(job);
-            if (job.failed()) {
-                break;
-            }
-        }
-        return done;
+            return spec == null ? null : withStockRule(spec);
+        }).iterator(), runner, stop);
     }
 
     /** Runs jobs made beforehand ({@link #jobs}), in their order, with the same rules. */
     public static List<SyncJob> run(List<JobSpec> jobs, Runner runner, BooleanSupplier stop) {
+        return run(jobs.iterator(), runner, stop);
+    }
+
+    /** The one loop: each job in turn, a null one left out, until one fails or {@code stop} says so. */
+    private static List<SyncJob> run(java.util.Iterator<JobSpec> jobs, Runner runner, BooleanSupplier stop) {
         List<SyncJob> done = new ArrayList<>();
-        for (JobSpec spec : jobs) {
-            if (stop.getAsBoolean()) {
-                break;
+        while (!stop.getAsBoolean() && jobs.hasNext()) {
+            JobSpec spec = jobs.next();
+            if (spec == null) {
+                continue;
             }
             SyncJob job = runner.run(spec);
             done.add(job);
