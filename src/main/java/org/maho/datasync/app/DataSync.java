@@ -19,7 +19,8 @@ import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
 
 /**
- * The application: a camel-main context with the routes of {@code <home>/routes} and the settings of
+ * The application: a camel-main context with the shipped routes (each replaced by a file of the same name in
+ * {@code <home>/routes}, see {@link EditableRoutesCollector}) and the settings of
  * {@code <home>/config/application.properties}, and the shop databases it syncs between. The CLI and the
  * tests run jobs through it; a job is a message sent to {@code direct:sync}.
  */
@@ -59,6 +60,7 @@ public final class DataSync implements AutoCloseable {
             throw new IllegalStateException("Missing " + config + ": run DataSync from its installation directory");
         }
         Main main = new Main();
+        main.setRoutesCollector(new EditableRoutesCollector(home.resolve("routes")));
         main.setPropertyPlaceholderLocations("file:" + config);
         // where config/application.properties finds the routes (camel.main.routes-include-pattern)
         main.addOverrideProperty("datasync.home", home.toAbsolutePath().normalize().toString());

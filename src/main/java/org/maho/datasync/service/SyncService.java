@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code datasync run} does on its schedules (routes/service/schedules.camel.yaml): an incremental run, and
+ * What {@code datasync run} does on its schedules (service-routes/schedules.camel.yaml): an incremental run, and
  * full syncs of the configured entity types. Each run takes the destination's run lock, so it never overlaps another
  * run, the service's or a cron job's. When the service stops, a run in flight stops after its batch in flight; what
  * it did not acknowledge is synced by the next run.

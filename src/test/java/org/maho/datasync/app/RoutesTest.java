@@ -31,7 +31,7 @@ import org.maho.datasync.pipeline.BatchWriter;
 import org.maho.datasync.registry.Registry;
 
 /**
- * The shipped routes as camel-main loads them (routes/*.camel.yaml, config/application.properties, the beans of
+ * The shipped routes as camel-main loads them (routes/*.camel.yaml from the classpath, config/application.properties, the beans of
  * DataSyncBeans), booted by camel-test-main: a job sent to direct:sync goes through split, aggregate, write and report;
  * the dead-letter route writes a line per invalid record; the shared error policy retries a transient failure. The
  * databases are real; only the retry test weaves its batch writer into one that fails twice on purpose.
