@@ -326,17 +326,17 @@ class IncrementalSyncTest {
     @Order(8)
     void oneRunAtATimeAndACrashedHolderNeverBlocks() throws Exception {
         TestShops.execute(shops.source(), "UPDATE sales_flat_order SET status = 'complete' WHERE entity_id = 5");
-        try (RunLock held = RunLock.acquire(dataSync.database("destination", shops.destination()), "incremental")) {
+        try (RunLock held = RunLock.acquire(dataSync.database("destination", shops.destination()), "incremental", 0)) {
             CliTest.Result second = cli("incremental", "--mark-synced");
             assertEquals(1, second.exit(), second.out() + second.err());
-            assertTrue(second.err().contains("Another incremental run holds the lock") && second.err().contains("process "
+            assertTrue(second.err().contains("Another DataSync run writes to") && second.err().contains("incremental, process "
                     + ProcessHandle.current().pid()) && second.err().contains("ago"), second.err());
         }
         // a holder that dies: its connection ends, and the server lets the lock go
         ConnectionSettings destination = shops.destination();
         Connection crashed = TestServer.connect(destination);
         try (Statement statement = crashed.createStatement()) {
-            statement.execute("SELECT GET_LOCK('datasync:incremental:" + destination.database() + "', 0)");
+            statement.execute("SELECT GET_LOCK('datasync:" + destination.database() + "', 0)");
         }
         crashed.close();
 

@@ -18,10 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.Outcome;
+import org.maho.datasync.registry.Registry;
 import org.maho.datasync.sample.DatabaseServer;
+import org.maho.datasync.source.SourceAdapters;
+import org.maho.datasync.tracker.ChangeTracker;
 
 /**
  * The real pair: OpenMage's sample shop (upgraded from Magento 1.6, legacy ids) as source, a clean OpenMage
@@ -74,6 +81,49 @@ class OpenMageFixtureCompatibilityTest {
     private static SyncJob syncCustomers() {
         return dataSync.sync(new JobSpec().entityType("customer").sourceSystem("live").adapter("openmage")
                 .source(server.database(sourceName)), server.database(destinationName));
+    }
+
+    /**
+     * A deleted source entity is found on the destination by the natural key its tracker trigger computes in SQL, on
+     * the raw row, while sync and verify compute it in Java, on the portable record: on every row of the sample
+     * shop, for every tracked type that names its deletions, the two give the same key.
+     */
+    @Test
+    @Order(0)
+    void theTrackersNaturalKeysAreTheEntitiesOwn() throws Exception {
+        ShopDatabase source = dataSync.database("source", server.database(sourceName));
+        ShopDatabase destination = dataSync.database("destination", server.database(destinationName));
+        EntityHandlers handlers = dataSync.handlers();
+        int compared = 0;
+        for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
+            EntityHandler handler = handlers.find(type).orElseThrow();
+            TrackedEntity tracked = handler.tracked();
+            if (tracked == null || tracked.identifier() == null) {
+                continue;
+            }
+            Map<String, String> bySql = new java.util.TreeMap<>();
+            try (java.sql.Connection connection = source.connection();
+                 java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery(ChangeTracker.resolve(source, "SELECT ROW." + tracked.idColumn()
+                         + ", " + tracked.identifier() + " FROM ${" + tracked.table() + "} ROW"))) {
+                while (rows.next()) {
+                    bySql.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            JobSpec spec = new JobSpec().entityType(type).sourceSystem("keys").adapter("openmage").source(source.settings())
+                    .batchSize(500);
+            SyncJob job = new SyncJob(spec, handlers, handler, source, destination, new Registry(destination, "keys", 1000),
+                    Files.createTempDirectory("keys")).settings(dataSync.settings());
+            Map<String, String> byJava = new java.util.TreeMap<>();
+            SourceAdapters.installed().get("openmage").read(job).forEachRemaining(record ->
+                    byJava.put(record.sourceId(), handler.naturalKey(job, record)));
+            assertFalse(byJava.isEmpty(), type + ": the sample shop has some");
+            Map<String, String> sqlOfRead = new java.util.TreeMap<>(bySql);
+            sqlOfRead.keySet().retainAll(byJava.keySet());
+            assertEquals(byJava, sqlOfRead, type + ": the trigger's key of each row is the entity's natural key");
+            compared++;
+        }
+        assertTrue(compared >= 6, "product, category, customer, the sales documents, newsletter, CMS: " + compared);
     }
 
     @Test

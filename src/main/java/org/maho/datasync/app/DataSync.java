@@ -14,6 +14,7 @@ import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.pipeline.DeadLetters;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
@@ -119,6 +120,7 @@ public final class DataSync implements AutoCloseable {
         SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
                 .settings(settings);
         try {
+            DeadLetters.requireWritable(deadLetters);
             if (!spec.dryRun()) {
                 registry.ensureTable();
             }

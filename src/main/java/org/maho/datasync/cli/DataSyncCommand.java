@@ -26,11 +26,12 @@ public final class DataSyncCommand implements Runnable {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new DataSyncCommand()).execute(args);
+        return new CommandLine(new DataSyncCommand()).setExecutionExceptionHandler(new FailureHandler()).execute(args);
     }
 
     /** Runs the command line with its output and errors going to the given writers. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return new CommandLine(new DataSyncCommand()).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new DataSyncCommand()).setOut(out).setErr(err)
+                .setExecutionExceptionHandler(new FailureHandler()).execute(args);
     }
 }

@@ -58,6 +58,10 @@ public final class IncrementalCommand implements Callable<Integer> {
     @Option(names = "--no-lock", description = "Do not take the one-run-at-a-time lock on the destination.")
     boolean noLock;
 
+    @Option(names = "--wait-lock", paramLabel = "<seconds>",
+            description = "Wait this long for another run that writes to the destination to finish (default: none, exit 1).")
+    int waitLock;
+
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
@@ -95,6 +99,9 @@ public final class IncrementalCommand implements Callable<Integer> {
             throw usage("The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
+        if (waitLock < 0) {
+            throw usage("--wait-lock takes a number of seconds, not " + waitLock);
+        }
         Logging.configure(verbose.length);
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),
@@ -103,7 +110,7 @@ public final class IncrementalCommand implements Callable<Integer> {
                     + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)"));
             out.flush();
             ShopDatabase destinationShop = dataSync.database("destination", destination);
-            try (RunLock lock = noLock || dryRun ? null : RunLock.acquire(destinationShop, "incremental")) {
+            try (RunLock lock = noLock || dryRun ? null : RunLock.acquire(destinationShop, "incremental", waitLock)) {
                 List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, source, destination).run(options);
                 return print(out, runs, options);
             }

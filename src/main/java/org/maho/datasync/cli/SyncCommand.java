@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.RunLock;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobOption;
@@ -56,6 +57,13 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--file"}, paramLabel = "<file>", description = "The CSV file (csv adapter).")
     Path file;
+
+    @Option(names = "--encoding", paramLabel = "<charset>",
+            description = "The CSV file's encoding: utf-8 (default), windows-1252, iso-8859-1, utf-16 (with its byte order mark).")
+    String encoding;
+
+    @Option(names = "--delimiter", paramLabel = "<char>", description = "The CSV file's delimiter: , (default), ;, tab or |.")
+    String delimiter;
 
     @picocli.CommandLine.Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
@@ -111,6 +119,10 @@ public final class SyncCommand implements Callable<Integer> {
             description = "Products from CSV: simple products right after a configurable of the same attribute set become its children.")
     boolean autoLinkConfigurables;
 
+    @Option(names = "--wait-lock", paramLabel = "<seconds>",
+            description = "Wait this long for another run that writes to the destination to finish (default: none, exit 1).")
+    int waitLock;
+
     @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
     boolean[] verbose = new boolean[0];
 
@@ -126,8 +138,13 @@ public final class SyncCommand implements Callable<Integer> {
         EntityHandlers handlers = new EntityHandlers();
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
+        if (waitLock < 0) {
+            throw usage("--wait-lock takes a number of seconds, not " + waitLock);
+        }
         Logging.configure(verbose.length);
-        try (DataSync dataSync = DataSync.start(home)) {
+        try (DataSync dataSync = DataSync.start(home);
+             RunLock lock = dryRun ? null : RunLock.acquire(dataSync.database("destination", destination),
+                     "sync " + entity.trim(), waitLock)) {
             List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
@@ -140,6 +157,9 @@ public final class SyncCommand implements Callable<Integer> {
             }
             ReportPrinter.print(out, done);
             return ReportPrinter.exitCode(done);
+        } catch (RunLock.HeldException e) {
+            err.println(e.getMessage());
+            return ExitCode.FAILED;
         }
     }
 
@@ -304,6 +324,17 @@ public final class SyncCommand implements Callable<Integer> {
         if (file == null) {
             throw usage("The " + source.name() + " adapter needs -f/--file <file>");
         }
+        if (encoding != null) {
+            try {
+                job.encoding(java.nio.charset.Charset.forName(encoding.trim()));
+            } catch (IllegalArgumentException e) {
+                throw usage("--encoding " + encoding + " is not an encoding this Java knows; use utf-8, windows-1252,"
+                        + " iso-8859-1 or utf-16");
+            }
+        }
+        if (delimiter != null) {
+            job.delimiter(delimiterOf(delimiter));
+        }
         if (!Files.isRegularFile(file)) {
             throw usage("No such file: " + file);
         }
@@ -313,9 +344,22 @@ public final class SyncCommand implements Callable<Integer> {
         job.file(file);
     }
 
+    private char delimiterOf(String given) {
+        String text = "tab".equalsIgnoreCase(given.trim()) || "\\t".equals(given) ? "\t" : given;
+        if (text.length() != 1 || ",;\t|".indexOf(text.charAt(0)) < 0) {
+            throw usage("--delimiter takes , ; tab or |, not '" + given + "'");
+        }
+        return text.charAt(0);
+    }
+
     private void databaseSource(JobSpec job, SourceAdapter adapter, Environment environment, PrintWriter err) {
-        if (file != null) {
-            throw usage("-f/--file applies to the csv adapter, not " + adapter.name());
+        List<String> fileFlags = new ArrayList<>();
+        if (file != null) fileFlags.add("-f/--file");
+        if (encoding != null) fileFlags.add("--encoding");
+        if (delimiter != null) fileFlags.add("--delimiter");
+        if (!fileFlags.isEmpty()) {
+            throw usage(String.join(", ", fileFlags) + (fileFlags.size() == 1 ? " applies" : " apply")
+                    + " to the csv adapter, not " + adapter.name());
         }
         ConnectionSettings source = sourceDatabase.settings(environment, err);
         if (source.database() == null) {

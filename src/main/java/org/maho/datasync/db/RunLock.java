@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One run at a time per destination: a named lock of the destination's server (GET_LOCK), held by a connection for
- * the whole run. The server releases it when that connection ends, so a crashed holder never blocks later runs. Who
- * holds it, and since when, is written beside it for the message a second run prints.
+ * One writer at a time per destination: every command that writes it ({@code sync}, {@code sync all},
+ * {@code incremental}, the service's runs) holds a named lock of the destination's server (GET_LOCK) on a connection
+ * for the whole run, since two runs at once would each create what the other is creating. The server releases it when
+ * that connection ends, so a crashed holder never blocks later runs. Who holds it, for what, and since when is written
+ * beside it for the message a second run prints.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -24,41 +26,45 @@ public final class RunLock implements AutoCloseable {
 
     private final Connection connection;
     private final String name;
+    private final String table;
 
-    private RunLock(Connection connection, String name) {
+    private RunLock(Connection connection, String name, String table) {
         this.connection = connection;
         this.name = name;
+        this.table = table;
     }
 
     /**
-     * Takes the lock named {@code purpose} for the destination, or fails at once naming the holder and its age.
+     * Takes the destination's lock, waiting for it at most {@code waitSeconds}, or fails naming the holder, what it runs
+     * and its age.
      *
-     * @param purpose what the lock serialises, "incremental"
+     * @param run what this run is, for the message another run prints ("sync all", "incremental")
      */
-    public static RunLock acquire(ShopDatabase destination, String purpose) {
+    public static RunLock acquire(ShopDatabase destination, String run, int waitSeconds) {
         // the server's lock names are global: the database's name keeps two destinations' runs apart
-        String name = ("datasync:" + purpose + ":" + destination.settings().database());
+        String name = ("datasync:" + destination.settings().database());
         name = name.length() > 64 ? name.substring(0, 64) : name;
         Connection connection = null;
         try {
             connection = destination.connection();
             int[] got = {0};
-            Sql.query(connection, "SELECT GET_LOCK(?, 0)", List.of(name), row -> got[0] = row.getInt(1));
+            Sql.query(connection, "SELECT GET_LOCK(?, ?)", List.of(name, Math.max(0, waitSeconds)), row -> got[0] = row.getInt(1));
             if (got[0] != 1) {
                 String holder = holder(connection, destination.table(TABLE), name);
                 connection.close();
-                throw new HeldException("Another " + purpose + " run holds the lock on " + destination.settings().describe()
-                        + (holder == null ? "" : ": " + holder) + ". Wait for it to finish; a crashed run releases the lock by itself.");
+                throw new HeldException("Another DataSync run writes to " + destination.settings().describe()
+                        + (holder == null ? "" : ": " + holder) + (waitSeconds > 0 ? "; waited " + waitSeconds + " s" : "")
+                        + ". Wait for it to finish (--wait-lock <seconds> waits); a crashed run releases the lock by itself.");
             }
             Sql.update(connection, "CREATE TABLE IF NOT EXISTS " + destination.table(TABLE) + " (lock_name varchar(64) NOT NULL,"
                     + " holder varchar(255) NOT NULL, started_at datetime NOT NULL, PRIMARY KEY (lock_name))"
                     + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='DataSync: who holds a run lock'", List.of());
             Sql.update(connection, "REPLACE INTO " + destination.table(TABLE) + " (lock_name, holder, started_at)"
-                    + " VALUES (?, ?, UTC_TIMESTAMP())", List.of(name, describeThisProcess()));
-            return new RunLock(connection, name);
+                    + " VALUES (?, ?, UTC_TIMESTAMP())", List.of(name, abbreviated(run + ", " + describeThisProcess())));
+            return new RunLock(connection, name, destination.table(TABLE));
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw SqlErrors.wrap("Taking the " + purpose + " lock on the destination", e);
+            throw SqlErrors.wrap("Taking the lock on the destination", e);
         }
     }
 
@@ -83,6 +89,10 @@ public final class RunLock implements AutoCloseable {
         return age.toMinutes() > 0 ? age.toMinutes() + " min " + age.toSecondsPart() + " s" : age.getSeconds() + " s";
     }
 
+    private static String abbreviated(String holder) {
+        return holder.length() > 255 ? holder.substring(0, 255) : holder;
+    }
+
     private static String describeThisProcess() {
         String host;
         try {
@@ -96,6 +106,8 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // the holder's note lasts as long as the lock: a finished run leaves the destination as it found it
+            Sql.update(connection, "DELETE FROM " + table + " WHERE lock_name = ?", List.of(name));
             Sql.query(connection, "SELECT RELEASE_LOCK(?)", List.of(name), row -> { });
         } catch (SQLException e) {
             // closing the connection releases the lock too

@@ -91,8 +91,11 @@ public final class ShopDatabase implements AutoCloseable {
         columnsByTable.clear();
     }
 
-    /** A table's columns: name to SQL data type in table order, and which of them may hold NULL. */
-    private record TableColumns(Map<String, String> types, java.util.Set<String> nullable) {}
+    /**
+     * A table's columns: name to SQL data type in table order, which of them may hold NULL, and which text columns
+     * store three bytes a character at most (utf8, utf8mb3).
+     */
+    private record TableColumns(Map<String, String> types, java.util.Set<String> nullable, java.util.Set<String> threeByte) {}
 
     /**
      * The columns a table has in this shop, name to SQL data type, in table order (empty when the table does not
@@ -107,14 +110,20 @@ public final class ShopDatabase implements AutoCloseable {
         return tableColumns(table).nullable();
     }
 
+    /** The text columns of a table whose charset stores three bytes a character at most (utf8, utf8mb3). */
+    public java.util.Set<String> threeByteColumns(String table) {
+        return tableColumns(table).threeByte();
+    }
+
     private TableColumns tableColumns(String table) {
         return columnsByTable.computeIfAbsent(table(table), real -> {
             Map<String, String> columns = new LinkedHashMap<>();
             java.util.Set<String> nullable = new java.util.HashSet<>();
+            java.util.Set<String> threeByte = new java.util.HashSet<>();
             try (Connection connection = connection();
                  PreparedStatement statement = connection.prepareStatement(
-                         "SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                                 + " AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+                         "SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, CHARACTER_SET_NAME FROM information_schema.COLUMNS"
+                                 + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
                 statement.setString(1, real);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -122,13 +131,18 @@ public final class ShopDatabase implements AutoCloseable {
                         if ("YES".equalsIgnoreCase(rows.getString(3))) {
                             nullable.add(rows.getString(1));
                         }
+                        String charset = rows.getString(4);
+                        if ("utf8".equalsIgnoreCase(charset) || "utf8mb3".equalsIgnoreCase(charset)) {
+                            threeByte.add(rows.getString(1));
+                        }
                     }
                 }
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("Cannot read the columns of " + real + " in the " + role
                         + " database: " + rootMessage(e), e);
             }
-            return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable));
+            return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable),
+                    java.util.Set.copyOf(threeByte));
         });
     }
 

@@ -19,6 +19,8 @@ public final class JobSpec {
     private String sourceSystem;
     private String adapter = "csv";
     private Path file;
+    private java.nio.charset.Charset encoding = java.nio.charset.StandardCharsets.UTF_8;
+    private char delimiter = ',';
     private ConnectionSettings source;
     private OnDuplicate onDuplicate = OnDuplicate.UPDATE;
     private boolean dryRun;
@@ -56,6 +58,14 @@ public final class JobSpec {
 
     public Path file() { return file; }
     public JobSpec file(Path value) { file = value; return this; }
+
+    /** A file's encoding: UTF-8 unless --encoding names another. */
+    public java.nio.charset.Charset encoding() { return encoding; }
+    public JobSpec encoding(java.nio.charset.Charset value) { encoding = value; return this; }
+
+    /** A CSV file's value delimiter: a comma unless --delimiter names another. */
+    public char delimiter() { return delimiter; }
+    public JobSpec delimiter(char value) { delimiter = value; return this; }
 
     public ConnectionSettings source() { return source; }
     public JobSpec source(ConnectionSettings value) { source = value; return this; }

@@ -17,6 +17,9 @@ public final class Validation {
             if (record.isValid()) {
                 job.handler().validate(job, record);
             }
+            if (record.isValid()) {
+                StorableText.check(job, record);
+            }
             if (!record.isValid()) {
                 record.outcome(Outcome.INVALID, null);
                 if (!job.spec().skipInvalid()) {

@@ -53,7 +53,7 @@ public final class SyncService {
             return;
         }
         DataSync dataSync = current.dataSync();
-        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
+        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's incremental run", 0)) {
             List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
                     .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false, JobSpec.StockMode.INCLUDE,
                             0, null, stopping::get));
@@ -91,7 +91,7 @@ public final class SyncService {
                 entities.add(type);
             }
         }
-        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "incremental")) {
+        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's full sync", 0)) {
             List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> new JobSpec().entityType(type)
                     .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
                     .stopRequested(stopping::get), spec -> {

@@ -183,7 +183,7 @@ public final class ChangeTracker {
     }
 
     /** Table names with the shop's prefix, attribute ids of the shop's attributes. */
-    private static String resolve(ShopDatabase shop, String sql) {
+    public static String resolve(ShopDatabase shop, String sql) {
         ShopMetadata metadata = ShopMetadata.of(shop);
         Matcher attributes = ATTRIBUTE.matcher(sql);
         StringBuilder withIds = new StringBuilder();

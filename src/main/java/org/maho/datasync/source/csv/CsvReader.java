@@ -2,19 +2,17 @@ package org.maho.datasync.source.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -39,11 +37,19 @@ public final class CsvReader {
         JobSpec spec = job.spec();
         Path file = spec.file();
         String name = file.getFileName().toString();
-        CSVParser parser = open(file);
+        CSVParser parser = open(file, spec.encoding(), spec.delimiter());
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
             close(parser);
             throw new InputFileException(name + ": the first line must be a header naming the columns");
+        }
+        if (header.size() == 1) {
+            otherDelimiter(header.get(0), spec.delimiter()).ifPresent(other -> {
+                close(parser);
+                throw new InputFileException(name + ": the header is one column, '" + abbreviated(header.get(0))
+                        + "', with " + describe(other) + " in it: the file looks " + describe(other)
+                        + "-separated; read it with --delimiter " + (other == '\t' ? "tab" : "'" + other + "'"));
+            });
         }
         Set<String> columns = Set.copyOf(header);
         String dateColumn = null;
@@ -66,11 +72,26 @@ public final class CsvReader {
         return new Lines(job, format, name, parser, header, dateColumn);
     }
 
-    private static CSVParser open(Path file) {
+    /** The delimiters a file written by a spreadsheet may use. */
+    static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
+
+    private static Optional<Character> otherDelimiter(String onlyColumn, char delimiter) {
+        return DELIMITERS.stream().filter(c -> c != delimiter && onlyColumn.indexOf(c) >= 0).findFirst();
+    }
+
+    static String describe(char delimiter) {
+        return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    private static CSVParser open(Path file, Charset encoding, char delimiter) {
         try {
-            InputStream in = skipByteOrderMark(Files.newInputStream(file));
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(CsvText.open(file, encoding));
             CSVFormat format = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(delimiter)
                     .setHeader()
                     .setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true)
@@ -83,16 +104,6 @@ public final class CsvReader {
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new InputFileException(file + ": cannot read the header: " + e.getMessage(), e);
         }
-    }
-
-    private static InputStream skipByteOrderMark(InputStream raw) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 3);
-        byte[] head = new byte[3];
-        int read = in.readNBytes(head, 0, 3);
-        if (!(read == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) && read > 0) {
-            in.unread(head, 0, read);
-        }
-        return in;
     }
 
     private static void close(CSVParser parser) {
@@ -158,6 +169,8 @@ public final class CsvReader {
                 if (row.malformed() != null) {
                     record.reject(null, row.malformed());
                 }
+                row.values().forEach((column, value) -> controlCharacter(value).ifPresent(c -> record.reject(column,
+                        "holds the control character " + c + ", which a shop's text never does; the record is not written")));
                 yielded++;
                 return record;
             }
@@ -225,6 +238,18 @@ public final class CsvReader {
                 cells.add(bestStart, "");
             }
             return header.get(bestStart) + ".." + header.get(bestStart + bestLength + missing - 1);
+        }
+
+        /** A NUL byte or another C0 control (tab and line breaks aside) or DEL in a value, as U+0000 and its name. */
+        private static Optional<String> controlCharacter(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                    return Optional.of(String.format(Locale.ROOT, "U+%04X%s at character %d", (int) c,
+                            c == 0 ? " (NUL)" : "", i + 1));
+                }
+            }
+            return Optional.empty();
         }
 
         private boolean selected(CsvRow row) {
