@@ -28,11 +28,7 @@ class CliTest {
     @BeforeAll
     static void shops() throws Exception {
         shops = new TestShops("cli").withCustomers(60, 5);
-        envFile = Files.createTempFile("datasync-test", ".env");
-        ConnectionSettings destination = shops.destination();
-        Files.writeString(envFile, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=\"" + destination.password() + "\"\n");
+        envFile = envFile(shops.destination(), null);
         System.setProperty("datasync.env-file", envFile.toString());
     }
 
@@ -48,10 +44,7 @@ class CliTest {
      * {@code command} then the source's --db-* options.
      */
     static Result runAgainst(ConnectionSettings source, ConnectionSettings destination, String... command) throws Exception {
-        java.nio.file.Path env = java.nio.file.Files.createTempFile("datasync-cli", ".env");
-        java.nio.file.Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=" + destination.password() + "\nDATASYNC_LIVE_PASS=" + source.password() + "\n");
+        java.nio.file.Path env = envFile(destination, source);
         System.setProperty("datasync.env-file", env.toString());
         try {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
@@ -62,6 +55,25 @@ class CliTest {
             System.clearProperty("datasync.env-file");
             java.nio.file.Files.deleteIfExists(env);
         }
+    }
+
+    /**
+     * A .env file as a user keeps one: the destination, and when given the source named 'live' (its password always,
+     * its host, port, database and user too, for commands that take no --db-* options).
+     */
+    static Path envFile(ConnectionSettings destination, ConnectionSettings source) throws java.io.IOException {
+        Path env = Files.createTempFile("datasync-test", ".env");
+        env.toFile().deleteOnExit();
+        StringBuilder text = new StringBuilder("DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT="
+                + destination.port() + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER="
+                + destination.user() + "\nDATASYNC_DEST_PASS=\"" + destination.password() + "\"\n");
+        if (source != null) {
+            text.append("DATASYNC_LIVE_HOST=").append(source.host()).append("\nDATASYNC_LIVE_PORT=").append(source.port())
+                    .append("\nDATASYNC_LIVE_DB=").append(source.database()).append("\nDATASYNC_LIVE_USER=").append(source.user())
+                    .append("\nDATASYNC_LIVE_PASS=\"").append(source.password()).append("\"\n");
+        }
+        Files.writeString(env, text);
+        return env;
     }
 
     static Result run(String... args) {

@@ -44,11 +44,7 @@ class FaultsTest {
     @BeforeAll
     static void shops() throws Exception {
         shops = new TestShops("faults").withCatalog(40, 17);
-        env = Files.createTempFile("datasync-faults", ".env");
-        ConnectionSettings destination = shops.destination();
-        Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=\"" + destination.password() + "\"\n");
+        env = CliTest.envFile(shops.destination(), null);
         System.setProperty("datasync.env-file", env.toString());
     }
 

@@ -365,14 +365,7 @@ class IncrementalSyncTest {
 
     /** The command line against this test's shops, the destination and source from a .env file as a user has them. */
     private static CliTest.Result cli(String... args) throws Exception {
-        Path env = Files.createTempFile("datasync-incr", ".env");
-        ConnectionSettings destination = shops.destination();
-        ConnectionSettings source = shops.source();
-        Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=" + destination.password() + "\nDATASYNC_LIVE_HOST=" + source.host() + "\nDATASYNC_LIVE_PORT="
-                + source.port() + "\nDATASYNC_LIVE_DB=" + source.database() + "\nDATASYNC_LIVE_USER=" + source.user()
-                + "\nDATASYNC_LIVE_PASS=" + source.password() + "\n");
+        Path env = CliTest.envFile(shops.destination(), shops.source());
         System.setProperty("datasync.env-file", env.toString());
         try {
             return CliTest.run(args);

@@ -53,11 +53,7 @@ class KilledRunTest {
     /** {@code sync all} in a JVM of its own, as bin/datasync runs it, against the given destination. */
     private static Process syncAll(ConnectionSettings destination, Path log) throws Exception {
         ConnectionSettings source = shops.source();
-        Path env = Files.createTempFile("killed-run", ".env");
-        env.toFile().deleteOnExit();
-        Files.writeString(env, "DATASYNC_DEST_HOST=" + destination.host() + "\nDATASYNC_DEST_PORT=" + destination.port()
-                + "\nDATASYNC_DEST_DB=" + destination.database() + "\nDATASYNC_DEST_USER=" + destination.user()
-                + "\nDATASYNC_DEST_PASS=" + destination.password() + "\nDATASYNC_LIVE_PASS=" + source.password() + "\n");
+        Path env = CliTest.envFile(destination, source);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Ddatasync.home=" + Path.of("").toAbsolutePath(), "-Ddatasync.env-file=" + env,
                 "-cp", System.getProperty("java.class.path"),
@@ -104,6 +100,17 @@ class KilledRunTest {
 
             Process last = syncAll(shops.destination(), log);
             assertEquals(ExitCode.OK, last.waitFor(), () -> read(log));
+            // the last run went on where the one killed during invoices was: what that one finished is not read again
+            String resumed = read(log);
+            assertTrue(resumed.contains("Resuming the run of this command interrupted at"), resumed);
+            assertEquals(0, readCount(resumed, "order"), resumed);
+            assertTrue(resumed.matches("(?s).*Resuming the run[^\n]*: [^\n]*customer, order done; invoice goes on after source id \\d+.*"),
+                    resumed);
+            long invoices = Checksums.single(source, "SELECT COUNT(*) FROM sales_flat_invoice");
+            assertTrue(readCount(resumed, "invoice") < invoices, resumed);
+            assertTrue(readCount(resumed, "shipment") > 0, resumed);
+            assertEquals(0, Checksums.single(shops.destination(), "SELECT COUNT(*) FROM datasync_checkpoint"),
+                    "a completed command leaves no checkpoint");
             Process reference = syncAll(uninterrupted, log);
             assertEquals(ExitCode.OK, reference.waitFor(), () -> read(log));
 
@@ -114,6 +121,17 @@ class KilledRunTest {
         } finally {
             Files.deleteIfExists(log);
         }
+    }
+
+    /** The records the report's table says the run read of an entity type. */
+    static long readCount(String report, String entityType) {
+        for (String line : report.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length > 2 && columns[0].equals(entityType) && columns[1].matches("\\d+")) {
+                return Long.parseLong(columns[1]);
+            }
+        }
+        throw new AssertionError("no " + entityType + " line in the report:\n" + report);
     }
 
     private static String read(Path log) {

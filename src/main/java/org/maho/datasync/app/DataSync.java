@@ -11,10 +11,14 @@ import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.Resume;
+import org.maho.datasync.job.Resumption;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.DateValues;
 import org.maho.datasync.pipeline.DeadLetters;
+import org.maho.datasync.registry.Checkpoints;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
@@ -32,6 +36,7 @@ public final class DataSync implements AutoCloseable {
     private final EntityHandlers handlers = new EntityHandlers();
     private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Registry> registries = new LinkedHashMap<>();
+    private final Map<String, Checkpoints> checkpoints = new LinkedHashMap<>();
 
     private final Settings settings;
 
@@ -118,7 +123,18 @@ public final class DataSync implements AutoCloseable {
             spec.batchSize(batchSize(handler.type()));
         }
         SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
-                .settings(settings);
+                .settings(settings).checkpoints(checkpoints(destination));
+        Resume resume = spec.resume();
+        if (resume != null && resume.done()) {
+            // the command's first line lists the steps the interrupted run finished
+            job.report().finish();
+            return job;
+        }
+        if (resume != null && resume.after() != null) {
+            job.report().note("resumed after " + resume.after() + ", where the run interrupted at "
+                    + DateValues.format(resume.interruptedAt()) + " UTC had committed every record before it;"
+                    + " only the records after it were read");
+        }
         try {
             DeadLetters.requireWritable(deadLetters);
             if (!spec.dryRun()) {
@@ -131,11 +147,38 @@ public final class DataSync implements AutoCloseable {
                 ShopMetadata.of(source);
             }
             main.getCamelTemplate().sendBody("direct:sync", job);
+            if (resume != null && !job.failed()) {
+                job.checkpoints().done(resume.runKey(), resume.step(), handler.type(), resume.command());
+            }
         } catch (Exception e) {
             job.fail(e);
         }
         job.report().finish();
         return job;
+    }
+
+    /**
+     * Gives the jobs of a command that reads a shop database whole their checkpoints, so that an interrupted run of it
+     * goes on where it was; jobs that cannot resume (a dry run, a file, --limit, --entity-ids) are left as they are and
+     * null is returned.
+     *
+     * @param command the command as messages name it ("sync all live")
+     * @param restart drop the checkpoints of an interrupted run and read everything again
+     */
+    public Resumption resumption(String command, java.util.List<JobSpec> jobs, ConnectionSettings destinationSettings,
+                                 boolean restart) {
+        boolean resumable = jobs.stream().allMatch(spec -> !spec.dryRun() && spec.limit() == null
+                && spec.entityIds().isEmpty() && SourceAdapters.installed().get(spec.adapter()).resumes());
+        if (!resumable) {
+            return null;
+        }
+        return Resumption.start(command, jobs, checkpoints(database("destination", destinationSettings)), restart,
+                settings.resumeMaxAge());
+    }
+
+    private Checkpoints checkpoints(ShopDatabase destination) {
+        return checkpoints.computeIfAbsent(destination.settings().describe() + "|" + destination.settings().tablePrefix(),
+                k -> new Checkpoints(destination));
     }
 
     /** The registry of one source system on one destination, shared by every job of this application. */

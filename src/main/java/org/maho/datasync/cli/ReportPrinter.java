@@ -34,6 +34,10 @@ final class ReportPrinter {
         }
         for (SyncJob job : jobs) {
             EntityReport report = job.report();
+            report.notes().forEach(note -> {
+                out.println();
+                out.println(report.entityType() + ": " + note);
+            });
             Map<String, Long> warnings = report.warnings();
             if (!warnings.isEmpty()) {
                 out.println();

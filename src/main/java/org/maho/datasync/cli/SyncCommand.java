@@ -17,6 +17,7 @@ import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.OnDuplicate;
+import org.maho.datasync.job.Resumption;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.model.DateValues;
@@ -123,6 +124,10 @@ public final class SyncCommand implements Callable<Integer> {
             description = "Wait this long for another run that writes to the destination to finish (default: none, exit 1).")
     int waitLock;
 
+    @Option(names = "--restart", description = "Read everything again, even where an interrupted run of the same command"
+            + " left checkpoints (by default a sync from a shop database goes on after its last committed batch).")
+    boolean restart;
+
     @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
     boolean[] verbose = new boolean[0];
 
@@ -145,12 +150,19 @@ public final class SyncCommand implements Callable<Integer> {
         try (DataSync dataSync = DataSync.start(home);
              RunLock lock = dryRun ? null : RunLock.acquire(dataSync.database("destination", destination),
                      "sync " + entity.trim(), waitLock)) {
+            Resumption resumption = dataSync.resumption(describeCommand(), jobs, destination, restart);
+            if (resumption != null) {
+                resumption.notes().forEach(out::println);
+            }
             List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
                 out.flush();
                 return dataSync.sync(job, destination);
             }, () -> false);
+            if (resumption != null) {
+                resumption.finished(done);
+            }
             if (done.size() < jobs.size()) {
                 out.println("The " + done.get(done.size() - 1).spec().entityType() + " run stopped; the entity types after it"
                         + " depend on it and were not run.");
@@ -161,6 +173,11 @@ public final class SyncCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.FAILED;
         }
+    }
+
+    /** The command as the checkpoint table and messages name it. */
+    private String describeCommand() {
+        return "sync " + entity.trim().toLowerCase(Locale.ROOT) + " " + sourceSystem + (adapter == null ? "" : " -a " + adapter);
     }
 
     /** One job, or for {@code all} one per entity type in dependency order, each with the options that apply to it. */

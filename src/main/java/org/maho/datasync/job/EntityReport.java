@@ -26,6 +26,7 @@ public final class EntityReport {
     private final AtomicLong deleted = new AtomicLong();
     private final Map<String, Long> warnings = new LinkedHashMap<>();
     private final List<String> invalidSamples = new ArrayList<>();
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean againPass;
     private final long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
@@ -84,6 +85,15 @@ public final class EntityReport {
             String key = warnings.size() >= WARNING_LIMIT && !warnings.containsKey(message) ? OTHER_WARNINGS : message;
             warnings.merge(key, 1L, Long::sum);
         }
+    }
+
+    /** Something the run did as a whole that its counts do not show (it resumed an interrupted run). */
+    public void note(String message) {
+        notes.add(message);
+    }
+
+    public List<String> notes() {
+        return notes;
     }
 
     /** Records of a repair pass were counted and warned about already: only new warnings count. */

@@ -44,6 +44,7 @@ public final class JobSpec {
     private Deletion.Mode deletionMode = Deletion.Mode.HARD;
     private java.util.function.Consumer<Record> recordListener;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
+    private Resume resume;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -154,6 +155,23 @@ public final class JobSpec {
     /** Asks the job to stop after the batch in flight (a service shutting down); it then ends as failed, unacknowledged. */
     public java.util.function.BooleanSupplier stopRequested() { return stopRequested; }
     public JobSpec stopRequested(java.util.function.BooleanSupplier value) { stopRequested = value; return this; }
+
+    /** The job's part in a resumable command, or null: it keeps no checkpoint (a dry run, a file, incremental). */
+    public Resume resume() { return resume; }
+    public JobSpec resume(Resume value) { resume = value; return this; }
+
+    /**
+     * What decides which records a job reads and what it writes of them: the same command run again, with any batch
+     * size or verbosity, has the same selection, and so resumes where it was interrupted.
+     */
+    public String selection() {
+        return String.join("|", entityType, String.valueOf(sourceSystem), adapter, String.valueOf(file),
+                source == null ? "" : source.describe() + "/" + source.tablePrefix(), onDuplicate.name(),
+                String.valueOf(skipInvalid), String.valueOf(limit), String.valueOf(dateFrom), String.valueOf(dateTo),
+                String.join(",", entityIds), String.join(",", incrementIds), stockMode.name(), optionsMode.name(),
+                String.valueOf(imageBasePath), String.valueOf(imageBaseUrl), String.valueOf(forceImageImport),
+                String.valueOf(autoLinkConfigurables));
+    }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */
     public String sourceName() {

@@ -26,6 +26,8 @@ public final class Passes {
     private List<Record> current = List.of();
     private Kind kind = Kind.MAIN;
     private int lastSize = -1;
+    /** The first record of the main pass that waits or is to be repaired: a resumed run must read it again. */
+    private ReadPosition firstHeld;
 
     public synchronized Kind kind() {
         return kind;
@@ -64,13 +66,47 @@ public final class Passes {
     public synchronized void waitFor(Record record) {
         record.defer();
         waiting.add(record);
+        held(record);
     }
 
     /** Written without a link to a record of this run not written yet: linked again in the repair pass. */
     public synchronized void repairLater(Record record) {
         if (kind != Kind.REPAIR) {
             repair.add(record);
+            held(record);
         }
+    }
+
+    private void held(Record record) {
+        if (kind == Kind.MAIN) {
+            firstHeld = ReadPosition.earlier(firstHeld, ReadPosition.of(record));
+        }
+    }
+
+    /**
+     * The position a resumed run may start after once this batch of the main pass commits: every record before it has
+     * its outcome. Not past a record that waits or is to be repaired, nor past one of this batch that is invalid, whose
+     * dead letter is written after the commit. Null when no position advances (a later pass, a source without ids).
+     */
+    public synchronized ReadPosition doneThrough(List<Record> batch) {
+        if (kind != Kind.MAIN || batch.isEmpty()) {
+            return null;
+        }
+        ReadPosition done = ReadPosition.of(batch.get(batch.size() - 1));
+        if (done == null) {
+            return null;
+        }
+        for (Record record : batch) {
+            if (record.outcome() == org.maho.datasync.model.Outcome.INVALID || !record.isValid()) {
+                ReadPosition invalid = ReadPosition.of(record);
+                done = invalid == null ? null : ReadPosition.earlier(done, invalid.before());
+                break;
+            }
+        }
+        if (done != null && firstHeld != null) {
+            done = ReadPosition.earlier(done, firstHeld.before());
+        }
+        return done;
     }
 
     /** Starts the next pass, if any: true when there are records to send through again. */

@@ -74,6 +74,11 @@ public final class Settings {
         return text("datasync.dead-letter.dir");
     }
 
+    /** How old an interrupted run's checkpoints may be for the same command to resume after them. */
+    public java.time.Duration resumeMaxAge() {
+        return java.time.Duration.ofHours(number("datasync.resume.max-age-hours"));
+    }
+
     /** Records per destination transaction for one entity type: datasync.batch-size.<type>, else datasync.batch-size. */
     public int batchSize(String entityType) {
         String key = "datasync.batch-size." + entityType;

@@ -34,6 +34,7 @@ public final class SyncJob {
     private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
     private Settings settings;
+    private org.maho.datasync.registry.Checkpoints checkpoints;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
     public SyncJob(JobSpec spec, EntityHandlers handlers, EntityHandler handler, ShopDatabase source,
@@ -68,6 +69,16 @@ public final class SyncJob {
 
     public SyncJob settings(Settings value) {
         settings = value;
+        return this;
+    }
+
+    /** Where the destination keeps the checkpoints of a resumable command ({@link JobSpec#resume}); null without. */
+    public org.maho.datasync.registry.Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    public SyncJob checkpoints(org.maho.datasync.registry.Checkpoints value) {
+        checkpoints = value;
         return this;
     }
 

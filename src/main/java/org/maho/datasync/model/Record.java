@@ -25,6 +25,7 @@ public final class Record {
 
     private boolean complete;
     private boolean deferred;
+    private int readingPass;
     private final java.util.Set<String> completeChildren = new java.util.HashSet<>();
     private Object mapped;
     private Long targetId;
@@ -129,6 +130,16 @@ public final class Record {
      */
     public java.util.Set<String> completeChildren() {
         return completeChildren;
+    }
+
+    /** Which of its adapter's reading passes read it (0 for the first), for the position a resumed run starts at. */
+    public int readingPass() {
+        return readingPass;
+    }
+
+    public Record readingPass(int value) {
+        readingPass = value;
+        return this;
     }
 
     /** Waits for an entity it refers to that this run has not written yet; goes through again after the rest. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.InvalidRecordException;
+import org.maho.datasync.job.ReadPosition;
+import org.maho.datasync.job.Resume;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
@@ -31,10 +33,15 @@ public final class BatchWriter {
         List<Record> records = batch.pending();
         List<Record> skipped = batch.records().stream()
                 .filter(r -> r.outcome() == Outcome.SKIPPED && r.targetId() != null).toList();
-        if (records.isEmpty() && skipped.isEmpty()) {
+        if (records.isEmpty() && skipped.isEmpty() && job.spec().resume() == null) {
             return;
         }
         try (Connection connection = job.destination().connection()) {
+            if (records.isEmpty() && skipped.isEmpty()) {
+                // nothing to write, but a resumed run need not read these records again
+                checkpoint(job, connection, batch.records());
+                return;
+            }
             if (job.spec().dryRun()) {
                 if (!records.isEmpty()) {
                     apply(job.handler().plan(job, connection, records).outcomes(), Map.of(), job);
@@ -48,6 +55,7 @@ public final class BatchWriter {
                 List<Registry.Mapping> mappings = new ArrayList<>(written.mappings());
                 mappings.addAll(skippedMappings(job, skipped));
                 job.registry().register(connection, mappings);
+                checkpoint(job, connection, batch.records());
                 connection.commit();
                 job.registry().committed(mappings);
                 // outcomes only after the commit: a batch retried after a lost connection is written again whole
@@ -62,6 +70,19 @@ public final class BatchWriter {
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Writing " + job.handler().type() + " records to the destination", e);
+        }
+    }
+
+    /** Where a resumable command stands once this batch commits, in the batch's transaction. */
+    private static void checkpoint(SyncJob job, Connection transaction, List<Record> batch) throws SQLException {
+        Resume resume = job.spec().resume();
+        if (resume == null) {
+            return;
+        }
+        ReadPosition done = job.passes().doneThrough(batch);
+        if (done != null) {
+            job.checkpoints().save(transaction, resume.runKey(), resume.step(), job.handler().type(), resume.command(),
+                    done.pass(), done.id());
         }
     }
 

@@ -40,6 +40,15 @@ public interface SourceAdapter {
     /** The optional options it can honour for the types it reads (a date filter, --entity-ids). */
     Set<JobOption> options();
 
+    /**
+     * Whether its reading can start after a {@link org.maho.datasync.job.ReadPosition} (the job's
+     * {@link org.maho.datasync.job.JobSpec#resume}), so that an interrupted full sync goes on where it was. Its records
+     * then carry ids that grow within each reading pass, and their pass.
+     */
+    default boolean resumes() {
+        return false;
+    }
+
     /** The job's records, in the order they are to be written; the iterator holds a page at most. */
     Iterator<Record> read(SyncJob job);
 }

@@ -8,6 +8,7 @@ import org.maho.datasync.db.Retry;
 import org.maho.datasync.entity.AttributeHandler;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.ReadPosition;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.source.LookAhead;
@@ -66,13 +67,22 @@ public final class OpenMageAdapter implements SourceAdapter {
                 JobOption.OPTIONS_MODE, JobOption.IMAGES);
     }
 
+    /** Every reading pages by id: an interrupted full sync resumes after its last committed record. */
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
     @Override
     public Iterator<Record> read(SyncJob job) {
         EntityHandler handler = job.handler();
         OpenMageReading reading = reading(handler);
-        Iterator<String> passes = reading.passes(job).iterator();
+        List<String> passes = reading.passes(job);
+        ReadPosition after = job.spec().resume() == null ? null : job.spec().resume().after();
         return new LookAhead<>() {
             private Iterator<Record> pass = java.util.Collections.emptyIterator();
+            /** The reading pass in progress; a resumed run starts at the one it was interrupted in. */
+            private int index = after == null ? -1 : after.pass() - 1;
 
             @Override
             protected Record advance() {
@@ -80,12 +90,14 @@ public final class OpenMageAdapter implements SourceAdapter {
                     if (pass.hasNext()) {
                         Record record = reading.whenRead(job, pass.next());
                         if (record != null) {
-                            return record;
+                            return record.readingPass(index);
                         }
-                    } else if (passes.hasNext()) {
+                    } else if (index + 1 < passes.size()) {
+                        index++;
+                        long afterId = after != null && after.pass() == index ? after.id() : ShopReader.BEFORE_EVERY_ID;
                         pass = new ShopReader(job, handler.shape(), handler.childReferenceFields().keySet(), reading.dateColumn(),
-                                passes.next(), (shape, column, row, parent) -> reading.portableColumn(job, shape, column, row, parent),
-                                READ_RETRY);
+                                passes.get(index), (shape, column, row, parent) -> reading.portableColumn(job, shape, column, row, parent),
+                                READ_RETRY, afterId);
                     } else {
                         return null;
                     }

@@ -54,14 +54,17 @@ public final class ShopReader extends PagedIterator<Record> {
     private final Retry retry;
     private final Iterator<List<Long>> idChunks;
     /** Below every id, 0 included: a customer group and a store have id 0. */
-    private long lastId = -1;
+    public static final long BEFORE_EVERY_ID = -1;
+    private long lastId;
     private long yielded;
 
     /**
      * @param extraCondition SQL on the main table every page must meet (a pass over some product types), or null
+     * @param afterId        the id the reading starts after: {@link #BEFORE_EVERY_ID}, or where a resumed run goes on
      */
     public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn,
-                      String extraCondition, ColumnHook hook, Retry retry) {
+                      String extraCondition, ColumnHook hook, Retry retry, long afterId) {
+        this.lastId = afterId;
         this.job = job;
         this.hook = hook;
         this.shape = shape;
