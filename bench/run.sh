@@ -38,6 +38,7 @@ PASS="${DATASYNC_DEST_PASS:-}"
 SRC=bench_src
 DST=bench_dst
 RAW=bench_raw
+RES=bench_res
 OUT="$HOME_DIR/target/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
@@ -71,7 +72,7 @@ measured() {
 echo "Building DataSync..."
 "$HOME_DIR/bin/datasync" --version > /dev/null
 
-db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES"
 echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
 start=$(now)
 datasync generate --db-name "$SRC" --customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" \
@@ -112,6 +113,28 @@ changed=$(now)
 measured "$OUT/incremental.txt" incremental bench --mark-synced
 INCREMENTAL_SECONDS=$(seconds "$changed" "$(now)")
 PENDING=$(db -N "$SRC" -e "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 0")
+
+# Resume: sync all into a new destination, killed with SIGKILL halfway through the orders, then the same command again
+echo "sync all $SRC -> $RES, killed halfway through the orders, then run again..."
+db -e "DROP DATABASE IF EXISTS $RES"
+datasync generate --db-name "$RES" --layout destination --customers 0 >> "$OUT/generate.txt"
+DATASYNC_DEST_DB="$RES" "$HOME_DIR/bin/datasync" sync all bench -a openmage > "$OUT/killed.txt" 2>&1 &
+killed_pid=$!
+KILLED_AT=0
+while kill -0 "$killed_pid" 2>/dev/null; do
+  KILLED_AT=$(db -N "$RES" -e "SELECT COUNT(*) FROM sales_flat_order" 2>/dev/null || echo 0)
+  if [ "$KILLED_AT" -ge $((ORDERS / 2)) ]; then
+    kill -9 "$killed_pid"
+    break
+  fi
+  sleep 0.2
+done
+wait "$killed_pid" 2>/dev/null || true
+start=$(now)
+DATASYNC_DEST_DB="$RES" measured "$OUT/resumed.txt" sync all bench -a openmage
+RESUMED_SECONDS=$(seconds "$start" "$(now)")
+DATASYNC_DEST_DB="$RES" measured "$OUT/resumed-verify.txt" verify bench
+echo "  killed at $KILLED_AT orders; the run again: $RESUMED_SECONDS s"
 
 # The report: one line per entity from the sync report's tables
 report() {
@@ -168,10 +191,20 @@ report() {
   echo "From the last change on the source to the destination committed and acknowledged: $INCREMENTAL_SECONDS s"
   echo "(includes starting the JVM); changes still pending afterwards: $PENDING. Peak heap used"
   echo "$(report "$OUT/incremental.txt" | awk '/^HEAP/ { print $2 }') MB, peak RSS $(report "$OUT/incremental.txt" | awk '/^RSS/ { print $2 }') MB."
+  echo
+  echo "### resume (\`sync all\` killed with SIGKILL halfway through the orders, then the same command again)"
+  echo
+  echo "| entity | records | seconds | records/s | rows written | rows/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  report "$OUT/resumed.txt" | grep '^|' | awk -F'|' '$3 + 0 > 0'
+  echo
+  echo "Killed when the destination held $KILLED_AT of $ORDERS orders. The run again: $RESUMED_SECONDS s, exit code"
+  echo "$(awk '/^exit code:/ { print $3 }' "$OUT/resumed.txt"), $(awk -v a="$RESUMED_SECONDS" -v b="$SYNC_SECONDS" 'BEGIN { printf "%.0f", 100 * a / b }')% of the uninterrupted \`sync all\` ($SYNC_SECONDS s);"
+  echo "verify afterwards: exit code $(awk '/^exit code:/ { print $3 }' "$OUT/resumed-verify.txt") (0: every record equal)."
 } | tee "$OUT/results.md"
 
 echo
 echo "Reports: $OUT"
 if [ "$KEEP" = 0 ]; then
-  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES"
 fi

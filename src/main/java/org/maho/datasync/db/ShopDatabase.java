@@ -67,8 +67,20 @@ public final class ShopDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** A connection from the pool; when none can be had, the error names this database (never its password). */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            // this message is the root of what the run reports; the driver's exception is kept for -vv, and a lost
+            // server stays transient, so that the batch is retried
+            String message = "the " + role + " database " + settings.describe() + " does not answer: " + rootMessage(e);
+            SQLException named = SqlErrors.isTransient(e)
+                    ? new java.sql.SQLTransientConnectionException(message, e.getSQLState(), e.getErrorCode())
+                    : new SQLException(message, e.getSQLState(), e.getErrorCode());
+            named.addSuppressed(e);
+            throw named;
+        }
     }
 
     /** The real name of an OpenMage table in this shop, with the shop's table prefix. */

@@ -74,6 +74,16 @@ public final class Settings {
         return text("datasync.dead-letter.dir");
     }
 
+    /** A lost connection, a deadlock or a lock wait timeout is retried this many times, reads and writes alike. */
+    public int retryAttempts() {
+        return number("datasync.retry.attempts");
+    }
+
+    /** The first pause before a retry; each next one is twice as long. */
+    public int retryDelayMillis() {
+        return number("datasync.retry.delay-ms");
+    }
+
     /** How old an interrupted run's checkpoints may be for the same command to resume after them. */
     public java.time.Duration resumeMaxAge() {
         return java.time.Duration.ofHours(number("datasync.resume.max-age-hours"));

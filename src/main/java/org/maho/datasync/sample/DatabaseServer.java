@@ -115,6 +115,34 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes an embedded server away and brings it back on the same port with the same data, as a server restarted
+     * by its administrator or lost to a network: for the tests of what a run does then.
+     */
+    public void stop() {
+        requireEmbedded();
+        try {
+            embedded.stop();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            throw new IllegalStateException("Cannot stop the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    public void start() {
+        requireEmbedded();
+        try {
+            embedded.start();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            throw new IllegalStateException("Cannot start the embedded MariaDB again: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded server is stopped and started: never a server of the machine");
+        }
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

@@ -21,7 +21,6 @@ import org.maho.datasync.source.SourceAdapter;
  */
 public final class OpenMageAdapter implements SourceAdapter {
 
-    private static final Retry READ_RETRY = new Retry(5, 500);
     private static final OpenMageReading SALES_DOCUMENT = new SalesDocumentReading();
 
     /** The entity types whose reading differs from the plain one. */
@@ -79,6 +78,7 @@ public final class OpenMageAdapter implements SourceAdapter {
         OpenMageReading reading = reading(handler);
         List<String> passes = reading.passes(job);
         ReadPosition after = job.spec().resume() == null ? null : job.spec().resume().after();
+        Retry retry = new Retry(job.settings().retryAttempts(), job.settings().retryDelayMillis());
         return new LookAhead<>() {
             private Iterator<Record> pass = java.util.Collections.emptyIterator();
             /** The reading pass in progress; a resumed run starts at the one it was interrupted in. */
@@ -97,7 +97,7 @@ public final class OpenMageAdapter implements SourceAdapter {
                         long afterId = after != null && after.pass() == index ? after.id() : ShopReader.BEFORE_EVERY_ID;
                         pass = new ShopReader(job, handler.shape(), handler.childReferenceFields().keySet(), reading.dateColumn(),
                                 passes.get(index), (shape, column, row, parent) -> reading.portableColumn(job, shape, column, row, parent),
-                                READ_RETRY, afterId);
+                                retry, afterId);
                     } else {
                         return null;
                     }
