@@ -347,6 +347,38 @@ class IncrementalSyncTest {
                 + shops.source().database() + ".sales_flat_order WHERE entity_id = 5)"));
     }
 
+    /**
+     * The shop writes a new product and its stock item in one transaction while a run is under way, after it read its
+     * changes: neither is seen by that run (the stock item alone would find no product and be passed over), and the
+     * next run writes both.
+     */
+    @Test
+    @Order(8)
+    void aProductAndItsStockItemWrittenTogetherDuringARunArriveTogetherInTheNext() throws Exception {
+        TestShops.execute(shops.source(), "UPDATE customer_entity SET updated_at = updated_at + INTERVAL 1 SECOND WHERE entity_id = 2");
+        SourceWriter writer = new SourceWriter(new java.util.Random(81));
+        String[] sku = {null};
+        incremental(false, JobSpec.StockMode.INCLUDE, type -> {
+            if (sku[0] == null) {
+                try (java.sql.Connection connection = TestServer.connect(shops.source())) {
+                    sku[0] = writer.newProduct(connection);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertTrue(pending("stock") > 0 && pending("product") > 0, "made after the run read its changes: both wait");
+        assertEquals("0", destination("SELECT COUNT(*) FROM catalog_product_entity WHERE sku = '" + sku[0] + "'"));
+
+        incremental(false, JobSpec.StockMode.INCLUDE);
+
+        assertEquals(0, pending(null));
+        assertEquals(source("SELECT CONCAT(s.qty + 0, '|', s.is_in_stock) FROM cataloginventory_stock_item s JOIN"
+                        + " catalog_product_entity p ON p.entity_id = s.product_id WHERE p.sku = '" + sku[0] + "'"),
+                destination("SELECT CONCAT(s.qty + 0, '|', s.is_in_stock) FROM cataloginventory_stock_item s JOIN"
+                        + " catalog_product_entity p ON p.entity_id = s.product_id WHERE p.sku = '" + sku[0] + "'"));
+    }
+
     @Test
     @Order(9)
     void uninstallDropsOurTriggersAndNothingElse() throws Exception {

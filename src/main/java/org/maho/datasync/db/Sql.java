@@ -90,4 +90,25 @@ public final class Sql {
     public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
+
+    /**
+     * Ends a failed transaction: rolls back what the server still holds. A connection that is gone holds nothing, and
+     * its error must not take the place of the one that ended the transaction (which says whether to retry).
+     */
+    public static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the server rolled back when the connection ended; the pool discards it
+        }
+    }
+
+    /** Gives a connection back in autocommit mode; a broken one is discarded by the pool, which resets the mode itself. */
+    public static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // as above: its error is not the transaction's
+        }
+    }
 }

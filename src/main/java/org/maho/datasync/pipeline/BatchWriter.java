@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.InvalidRecordException;
 import org.maho.datasync.job.ReadPosition;
@@ -63,13 +64,14 @@ public final class BatchWriter {
                 job.report().countRowsWritten(written.rows());
                 job.handler().committed(job, new ArrayList<>(written.outcomes().keySet()));
             } catch (SQLException | RuntimeException e) {
-                rollback(connection);
+                Sql.rollbackQuietly(connection);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                Sql.restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
-            throw SqlErrors.wrap("Writing " + job.handler().type() + " records to the destination", e);
+            throw SqlErrors.wrap("Writing " + job.handler().type() + " records to the destination "
+                    + job.destination().settings().describe(), e);
         }
     }
 
@@ -171,13 +173,5 @@ public final class BatchWriter {
                 job.references().written(job.handler().type(), record.sourceId(), job.handler().naturalKey(job, record), ref.id());
             }
         });
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.Deletion;
 import org.maho.datasync.job.EntityHandler;
@@ -120,11 +121,11 @@ public final class DeleteMirror {
             job.report().countDeleted(targets.keySet().stream().filter(d -> d.outcome() == Deletion.Outcome.DELETED
                     || d.outcome() == Deletion.Outcome.RETIRED).count());
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            Sql.rollbackQuietly(connection);
             targets.keySet().forEach(d -> d.outcome(null, null));
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            Sql.restoreAutoCommit(connection);
         }
     }
 

@@ -18,7 +18,7 @@ public final class RetryCounter implements Processor {
         if (job != null) {
             job.report().countRetry();
         }
-        LOG.warn("Retrying a {} batch (attempt {}) after: {}", job == null ? "" : job.handler().type(),
+        LOG.warn("Retrying a batch of {} (attempt {}) after: {}", job == null ? "records" : job.handler().type() + " records",
                 exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER), error == null ? "?" : error.getMessage());
     }
 }

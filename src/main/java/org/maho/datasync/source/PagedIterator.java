@@ -41,7 +41,15 @@ public abstract class PagedIterator<T> implements Iterator<T> {
             if (exhausted) {
                 return false;
             }
-            List<T> page = ahead == null ? nextPage() : await(ahead);
+            List<T> page;
+            try {
+                page = ahead == null ? nextPage() : await(ahead);
+            } catch (RuntimeException | Error e) {
+                // thrown once, to the pipeline; whoever asks again (Camel's split, releasing its exchanges) finds the end
+                exhausted = true;
+                ahead = null;
+                throw e;
+            }
             if (page.isEmpty()) {
                 exhausted = true;
                 ahead = null;

@@ -108,8 +108,13 @@ public final class IncrementalSync {
         List<String> types = TrackedEntities.types().stream().filter(type -> selected(type, options)).toList();
         List<TypeRun> runs = new ArrayList<>();
         Map<String, Pending> pending = new HashMap<>();
+        // every type's changes as one snapshot, read before any type runs: a change made together with one of an
+        // earlier type (a stock item with its new product) is never seen by its own type without the other
+        List<String> read = new ArrayList<>(types);
+        LEGACY_PARTS.stream().filter(part -> types.contains(part.owner())).forEach(part -> read.add(part.type()));
+        Map<String, List<TrackerTable.Change>> snapshot = pendingChanges(tracker, read, options);
         SyncPlan.of(dataSync.handlers(), types).run(type -> {
-            Pending changes = pending(shop, tracker, TrackedEntities.find(type).orElseThrow(), options);
+            Pending changes = pending(shop, snapshot, TrackedEntities.find(type).orElseThrow(), options);
             pending.put(type, changes);
             return changes == null ? null : changes.spec();
         }, spec -> {
@@ -137,17 +142,27 @@ public final class IncrementalSync {
                            List<TrackerTable.Change> ownerless, Map<Long, List<String>> present, List<Deletion> deletions,
                            Map<Deletion, List<TrackerTable.Change>> changesOfDeletion, Map<String, Record> outcomes, JobSpec spec) {}
 
-    /** A type's pending changes and the job that syncs them; null when it has none. */
-    private Pending pending(ShopDatabase shop, TrackerTable tracker, TrackedEntity entity, Options options) {
+    private static Map<String, List<TrackerTable.Change>> pendingChanges(TrackerTable tracker, List<String> types, Options options) {
         try {
-            return read(shop, tracker, entity, options);
+            return tracker.pending(types, options.limitPerType());
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Reading the pending changes", e);
+        }
+    }
+
+    /** A type's pending changes and the job that syncs them; null when it has none. */
+    private Pending pending(ShopDatabase shop, Map<String, List<TrackerTable.Change>> snapshot, TrackedEntity entity,
+                            Options options) {
+        try {
+            return read(shop, snapshot, entity, options);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Reading the pending " + entity.type() + " changes", e);
         }
     }
 
-    private Pending read(ShopDatabase shop, TrackerTable tracker, TrackedEntity entity, Options options) throws SQLException {
-        List<TrackerTable.Change> changes = new ArrayList<>(tracker.pending(entity.type(), options.limitPerType()));
+    private Pending read(ShopDatabase shop, Map<String, List<TrackerTable.Change>> snapshot, TrackedEntity entity,
+                         Options options) throws SQLException {
+        List<TrackerTable.Change> changes = new ArrayList<>(snapshot.getOrDefault(entity.type(), List.of()));
         // the changes of the entity's tracked entity id, and the ids of the entities the source still has
         Map<Long, List<TrackerTable.Change>> byEntity = new LinkedHashMap<>();
         changes.forEach(change -> byEntity.computeIfAbsent(change.entityId(), k -> new ArrayList<>()).add(change));
@@ -155,7 +170,7 @@ public final class IncrementalSync {
         List<TrackerTable.Change> ownerless = new ArrayList<>();
         for (LegacyPart part : LEGACY_PARTS) {
             if (part.owner().equals(entity.type())) {
-                List<TrackerTable.Change> partChanges = tracker.pending(part.type(), options.limitPerType());
+                List<TrackerTable.Change> partChanges = snapshot.getOrDefault(part.type(), List.of());
                 changes.addAll(partChanges);
                 Map<Long, Long> owners = ownersOf(shop, part, partChanges);
                 for (TrackerTable.Change change : partChanges) {

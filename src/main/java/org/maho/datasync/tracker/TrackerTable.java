@@ -22,7 +22,8 @@ public final class TrackerTable {
     public static final int PENDING = 0;
     public static final int SYNCED = 1;
     public static final int PARKED = 2;
-    private static final int CHUNK = 500;
+    /** Changes acknowledged per transaction: few, so that the locks on the shop's tracker rows are held briefly. */
+    private static final int SETTLE_CHUNK = 100;
     private static final int ACCESS_DENIED = 1142;
 
     /** One pending change: an entity of a type, created, updated or deleted, at a revision. */
@@ -33,24 +34,71 @@ public final class TrackerTable {
         }
     }
 
+    /**
+     * A change's pending row is reached through the unique key of (type, entity, state), as the shop's triggers reach
+     * it: the two then lock its index entries in the same order and wait for each other instead of deadlocking, which
+     * would make InnoDB roll back the shop's own transaction. The tracker id and revision pick the very change read.
+     */
+    private static final String PENDING_ROW = "entity_type = ? AND entity_id = ? AND sync_completed = " + PENDING
+            + " AND tracker_id = ? AND revision = ?";
+
+    private static void pendingRow(PreparedStatement statement, int first, Change change) throws SQLException {
+        statement.setString(first, change.type());
+        statement.setLong(first + 1, change.entityId());
+        statement.setLong(first + 2, change.trackerId());
+        statement.setLong(first + 3, change.revision());
+    }
+
     private final ShopDatabase source;
+    private volatile String pendingKey;
 
     public TrackerTable(ShopDatabase source) {
         this.source = source;
+    }
+
+    /** The table, forced to the unique key of (type, entity, state) by its name in this shop (the original module's differs). */
+    private String byPendingKey() throws SQLException {
+        if (pendingKey == null) {
+            String[] name = {""};
+            try (Connection connection = source.connection()) {
+                Sql.query(connection, "SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND"
+                        + " TABLE_NAME = ? AND NON_UNIQUE = 0 GROUP BY INDEX_NAME HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY"
+                        + " SEQ_IN_INDEX) = 'entity_type,entity_id,sync_completed'", List.of(ChangeTracker.TABLE),
+                        row -> name[0] = row.getString(1));
+            }
+            pendingKey = "`" + ChangeTracker.TABLE + "`" + (name[0].isEmpty() ? "" : " FORCE INDEX (`" + name[0] + "`)");
+        }
+        return pendingKey;
     }
 
     public boolean exists() {
         return source.hasTable(ChangeTracker.TABLE) && source.columns(ChangeTracker.TABLE).containsKey("revision");
     }
 
-    /** The pending changes of a type, oldest first; at most {@code limit} of them when it is not null. */
-    public List<Change> pending(String type, Integer limit) throws SQLException {
-        List<Change> changes = new ArrayList<>();
+    /**
+     * The pending changes of the given types, oldest first, each type's at most {@code limit} when it is not null. One
+     * statement reads them all, so they are one consistent snapshot of the tracker: the changes a source transaction made
+     * together (a product and its stock item, a customer and the order placed after it) are all in it or none.
+     */
+    public Map<String, List<Change>> pending(Collection<String> types, Integer limit) throws SQLException {
+        Map<String, List<Change>> changes = new LinkedHashMap<>();
+        if (types.isEmpty()) {
+            return changes;
+        }
+        String columns = "tracker_id, entity_type, entity_id, action, source_identifier, revision, attempts, created_at";
+        String pending = "SELECT " + columns + " FROM `" + ChangeTracker.TABLE + "` WHERE sync_completed = ? AND entity_type IN ("
+                + Sql.placeholders(types.size()) + ")";
+        String sql = limit == null ? pending + " ORDER BY created_at, tracker_id"
+                : "SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY entity_type ORDER BY"
+                        + " created_at, tracker_id) AS type_position FROM (" + pending + ") p) t WHERE type_position <= " + limit
+                        + " ORDER BY created_at, tracker_id";
+        List<Object> params = new ArrayList<>();
+        params.add(PENDING);
+        params.addAll(types);
         try (Connection connection = source.connection()) {
-            Sql.query(connection, "SELECT tracker_id, entity_type, entity_id, action, source_identifier, revision, attempts FROM `"
-                    + ChangeTracker.TABLE + "` WHERE sync_completed = ? AND entity_type = ? ORDER BY created_at, tracker_id"
-                    + (limit == null ? "" : " LIMIT " + limit), List.of(PENDING, type), row -> changes.add(new Change(row.getLong(1),
-                    row.getString(2), row.getLong(3), row.getString(4), row.getString(5), row.getLong(6), row.getInt(7))));
+            Sql.query(connection, sql, params, row -> changes.computeIfAbsent(row.getString(2), k -> new ArrayList<>())
+                    .add(new Change(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+                            row.getLong(6), row.getInt(7))));
         }
         return changes;
     }
@@ -71,13 +119,12 @@ public final class TrackerTable {
         List<Change> exhausted = new ArrayList<>();
         Map<Change, String> last = new LinkedHashMap<>();
         try (Connection connection = source.connection();
-             PreparedStatement count = connection.prepareStatement("UPDATE `" + ChangeTracker.TABLE + "` SET attempts = attempts + 1,"
-                     + " last_error = ? WHERE tracker_id = ? AND revision = ? AND sync_completed = " + PENDING)) {
+             PreparedStatement count = connection.prepareStatement("UPDATE " + byPendingKey() + " SET attempts = attempts + 1,"
+                     + " last_error = ? WHERE " + PENDING_ROW)) {
             for (Map.Entry<Change, String> failure : reasons.entrySet()) {
                 Change change = failure.getKey();
                 count.setString(1, truncate(failure.getValue()));
-                count.setLong(2, change.trackerId());
-                count.setLong(3, change.revision());
+                pendingRow(count, 2, change);
                 count.addBatch();
                 if (change.attempts() + 1 >= maxAttempts) {
                     exhausted.add(change);
@@ -99,9 +146,13 @@ public final class TrackerTable {
         int settled = 0;
         List<Change> all = new ArrayList<>(changes);
         try (Connection connection = source.connection()) {
+            // the shop's triggers write this table inside the shop's own transactions: locks held briefly, on the rows
+            // themselves and not the gaps between them (read committed), so that a shop's write is never the victim of
+            // a deadlock with an acknowledgement
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
             try {
-                for (List<Change> chunk : Sql.chunks(all, CHUNK)) {
+                for (List<Change> chunk : Sql.chunks(all, SETTLE_CHUNK)) {
                     Map<String, List<Long>> idsByType = new LinkedHashMap<>();
                     chunk.forEach(change -> idsByType.computeIfAbsent(change.type(), k -> new ArrayList<>()).add(change.entityId()));
                     for (Map.Entry<String, List<Long>> type : idsByType.entrySet()) {
@@ -110,30 +161,30 @@ public final class TrackerTable {
                         Sql.update(connection, "DELETE FROM `" + ChangeTracker.TABLE + "` WHERE sync_completed = ? AND entity_type = ?"
                                 + " AND entity_id IN (" + Sql.placeholders(type.getValue().size()) + ")", params);
                     }
-                    try (PreparedStatement mark = connection.prepareStatement("UPDATE `" + ChangeTracker.TABLE + "` SET sync_completed = ?,"
+                    try (PreparedStatement mark = connection.prepareStatement("UPDATE " + byPendingKey() + " SET sync_completed = ?,"
                             + " synced_at = UTC_TIMESTAMP()" + (reasons == null ? "" : ", last_error = COALESCE(?, last_error)")
-                            + " WHERE tracker_id = ? AND revision = ? AND sync_completed = " + PENDING)) {
+                            + " WHERE " + PENDING_ROW)) {
                         for (Change change : chunk) {
                             int i = 1;
                             mark.setInt(i++, state);
                             if (reasons != null) {
                                 mark.setString(i++, truncate(reasons.get(change)));
                             }
-                            mark.setLong(i++, change.trackerId());
-                            mark.setLong(i, change.revision());
+                            pendingRow(mark, i, change);
                             mark.addBatch();
                         }
                         for (int updated : mark.executeBatch()) {
                             settled += Math.max(0, updated);
                         }
                     }
+                    // each chunk on its own: what is committed stays acknowledged, what is not is synced again
                     connection.commit();
                 }
             } catch (SQLException e) {
-                connection.rollback();
+                Sql.rollbackQuietly(connection);
                 throw explained(e);
             } finally {
-                connection.setAutoCommit(true);
+                Sql.restoreAutoCommit(connection);
             }
         }
         return settled;
