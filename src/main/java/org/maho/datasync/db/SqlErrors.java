@@ -21,6 +21,10 @@ public final class SqlErrors {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return true;
             }
+            // a connection lost while a result's rows were being read: the driver names it with no SQL state
+            if (cause instanceof java.io.IOException || cause.getClass().getSimpleName().endsWith("CommunicationsException")) {
+                return true;
+            }
             if (cause instanceof SQLException sql) {
                 if (TRANSIENT_CODES.contains(sql.getErrorCode())) {
                     return true;

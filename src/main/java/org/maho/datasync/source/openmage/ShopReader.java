@@ -120,7 +120,7 @@ public final class ShopReader extends PagedIterator<Record> {
             where.append(" AND (").append(extraCondition).append(")");
         }
         String sql = "SELECT * FROM " + source.table(shape.table()) + " WHERE " + where + " ORDER BY " + id + " LIMIT " + pageSize;
-        List<Record> page = retry.read(shape.table() + " after " + id + " " + lastId, () -> {
+        List<Record> page = retry.read(shape.table() + " of the source database " + source.settings().describe() + " after " + id + " " + lastId, () -> {
             try (Connection connection = source.connection()) {
                 return readPage(connection, sql, params);
             }
