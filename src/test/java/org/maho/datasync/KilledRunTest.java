@@ -111,6 +111,8 @@ class KilledRunTest {
             assertTrue(readCount(resumed, "shipment") > 0, resumed);
             assertEquals(0, Checksums.single(shops.destination(), "SELECT COUNT(*) FROM datasync_checkpoint"),
                     "a completed command leaves no checkpoint");
+            assertEquals("interrupted,interrupted,interrupted,interrupted,completed", Checksums.text(shops.destination(),
+                    "SELECT GROUP_CONCAT(outcome ORDER BY run_id) FROM datasync_run"), "the run history shows the killed runs");
             Process reference = syncAll(uninterrupted, log);
             assertEquals(ExitCode.OK, reference.waitFor(), () -> read(log));
 

@@ -61,6 +61,9 @@ class ServiceTest {
             }
             assertEquals(1, found, "the change reached the destination within the schedule's period (2 s) and a run");
             assertEquals(0, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 0"));
+            assertEquals("incremental live|schedule|completed|1", Checksums.text(shops.destination(), "SELECT CONCAT_WS('|',"
+                    + " r.command, r.cause, r.outcome, e.updated) FROM datasync_run r JOIN datasync_run_entity e USING (run_id)"
+                    + " WHERE e.entity_type = 'customer' ORDER BY r.run_id DESC LIMIT 1"), "the scheduled run's line in the history");
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health"))

@@ -13,13 +13,16 @@ import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.Resume;
 import org.maho.datasync.job.Resumption;
+import org.maho.datasync.job.RunOutcome;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
+import org.maho.datasync.model.Outcome;
 import org.maho.datasync.pipeline.DeadLetters;
 import org.maho.datasync.registry.Checkpoints;
 import org.maho.datasync.registry.Registry;
+import org.maho.datasync.registry.RunHistory;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
 
@@ -37,6 +40,7 @@ public final class DataSync implements AutoCloseable {
     private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Registry> registries = new LinkedHashMap<>();
     private final Map<String, Checkpoints> checkpoints = new LinkedHashMap<>();
+    private final Map<String, RunHistory> histories = new LinkedHashMap<>();
 
     private final Settings settings;
 
@@ -174,6 +178,45 @@ public final class DataSync implements AutoCloseable {
         }
         return Resumption.start(command, jobs, checkpoints(database("destination", destinationSettings)), restart,
                 settings.resumeMaxAge());
+    }
+
+    /**
+     * A run that writes the destination starts its line in the destination's run history ({@code datasync_run}); the
+     * caller holds the destination's lock. Returns the run's id for {@link #runFinished}.
+     *
+     * @param cause command, schedule, console or webhook
+     */
+    public long runStarted(ConnectionSettings destinationSettings, String command, String cause, String sourceSystem) {
+        return history(destinationSettings).started(command, cause, sourceSystem, settings.historyKeepDays());
+    }
+
+    /**
+     * The run's outcome and its counts per entity type, as its report has them.
+     *
+     * @param failure why the run stopped outside its jobs (no tracker on the source), or null
+     */
+    public void runFinished(ConnectionSettings destinationSettings, long runId, java.util.List<SyncJob> jobs, String failure) {
+        java.util.List<RunHistory.EntityCounts> counts = jobs.stream().map(job -> {
+            org.maho.datasync.job.EntityReport report = job.report();
+            return new RunHistory.EntityCounts(report.entityType(), report.read(), report.count(Outcome.CREATED),
+                    report.count(Outcome.UPDATED), report.count(Outcome.UNCHANGED), report.count(Outcome.SKIPPED),
+                    report.count(Outcome.INVALID), report.deleted(), report.seconds(), report.recordsPerSecond(), job.failed());
+        }).toList();
+        String message = failure != null ? failure : jobs.stream().filter(SyncJob::failed).findFirst()
+                .map(job -> job.handler().type() + ": " + job.failureMessage()).orElse(null);
+        RunOutcome outcome = failure != null ? RunOutcome.FAILED : RunOutcome.of(jobs);
+        history(destinationSettings).finished(runId, outcome.label(), message, counts);
+    }
+
+    /** A run that found nothing to do (an incremental run without pending changes) leaves no line. */
+    public void runDiscarded(ConnectionSettings destinationSettings, long runId) {
+        history(destinationSettings).discard(runId);
+    }
+
+    private RunHistory history(ConnectionSettings destinationSettings) {
+        ShopDatabase destination = database("destination", destinationSettings);
+        return histories.computeIfAbsent(destination.settings().describe() + "|" + destination.settings().tablePrefix(),
+                k -> new RunHistory(destination));
     }
 
     private Checkpoints checkpoints(ShopDatabase destination) {

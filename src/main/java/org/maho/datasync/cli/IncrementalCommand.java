@@ -111,7 +111,21 @@ public final class IncrementalCommand implements Callable<Integer> {
             out.flush();
             ShopDatabase destinationShop = dataSync.database("destination", destination);
             try (RunLock lock = noLock || dryRun ? null : RunLock.acquire(destinationShop, "incremental", waitLock)) {
-                List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, source, destination).run(options);
+                long run = dryRun ? 0 : dataSync.runStarted(destination, "incremental " + sourceSystem, "command", sourceSystem);
+                List<IncrementalSync.TypeRun> runs;
+                try {
+                    runs = IncrementalSync.configured(dataSync, source, destination).run(options);
+                } catch (Exception e) {
+                    if (!dryRun) {
+                        dataSync.runFinished(destination, run, List.of(), ShopDatabase.rootMessage(e));
+                    }
+                    throw e;
+                }
+                if (!dryRun && runs.isEmpty()) {
+                    dataSync.runDiscarded(destination, run);
+                } else if (!dryRun) {
+                    dataSync.runFinished(destination, run, runs.stream().map(IncrementalSync.TypeRun::job).toList(), null);
+                }
                 return print(out, runs, options);
             }
         } catch (RunLock.HeldException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maho.datasync.job.EntityReport;
+import org.maho.datasync.job.RunOutcome;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Outcome;
 
@@ -61,7 +62,7 @@ final class ReportPrinter {
             long unprocessed = report.read() - report.processed();
             if (job.failed()) {
                 out.println();
-                out.println(report.entityType() + " FAILED: " + message(job.failure()));
+                out.println(report.entityType() + " FAILED: " + job.failureMessage());
                 if (unprocessed > 0) {
                     out.println("  " + unprocessed + " record(s) read but not written; batches written before the failure"
                             + " are committed, and the next run picks up the rest.");
@@ -88,23 +89,10 @@ final class ReportPrinter {
     }
 
     static int exitCode(List<SyncJob> jobs) {
-        if (jobs.stream().anyMatch(SyncJob::failed)) {
-            return ExitCode.FAILED;
-        }
-        if (jobs.stream().anyMatch(job -> job.report().count(Outcome.INVALID) > 0)) {
-            return ExitCode.INVALID_RECORDS;
-        }
-        return ExitCode.OK;
-    }
-
-    private static String message(Throwable error) {
-        Throwable shown = error;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        if (shown instanceof org.apache.camel.CamelExecutionException && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+        return switch (RunOutcome.of(jobs)) {
+            case FAILED -> ExitCode.FAILED;
+            case INVALID -> ExitCode.INVALID_RECORDS;
+            case COMPLETED -> ExitCode.OK;
+        };
     }
 }

@@ -154,6 +154,7 @@ public final class SyncCommand implements Callable<Integer> {
             if (resumption != null) {
                 resumption.notes().forEach(out::println);
             }
+            long run = dryRun ? 0 : dataSync.runStarted(destination, describeCommand(), "command", sourceSystem);
             List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
@@ -162,6 +163,9 @@ public final class SyncCommand implements Callable<Integer> {
             }, () -> false);
             if (resumption != null) {
                 resumption.finished(done);
+            }
+            if (!dryRun) {
+                dataSync.runFinished(destination, run, done, null);
             }
             if (done.size() < jobs.size()) {
                 out.println("The " + done.get(done.size() - 1).spec().entityType() + " run stopped; the entity types after it"

@@ -93,7 +93,8 @@ public final class RunLock implements AutoCloseable {
         return holder.length() > 255 ? holder.substring(0, 255) : holder;
     }
 
-    private static String describeThisProcess() {
+    /** This process, as a run's holder or its history names it: its id and host. */
+    public static String describeThisProcess() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

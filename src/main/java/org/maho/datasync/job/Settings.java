@@ -69,6 +69,11 @@ public final class Settings {
         return number("datasync.registry.cache-size");
     }
 
+    /** How long the destination's run history keeps a run. */
+    public int historyKeepDays() {
+        return number("datasync.history.keep-days");
+    }
+
     /** Where invalid records go, relative to the DataSync home. */
     public String deadLetterDirectory() {
         return text("datasync.dead-letter.dir");

@@ -170,4 +170,19 @@ public final class SyncJob {
     public boolean failed() {
         return failure.get() != null;
     }
+
+    /** Why the job stopped, as the report and the run history say it; null when it did not. */
+    public String failureMessage() {
+        Throwable shown = failure.get();
+        if (shown == null) {
+            return null;
+        }
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        if (shown instanceof org.apache.camel.CamelExecutionException && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
 }

@@ -54,14 +54,24 @@ public final class SyncService {
         }
         DataSync dataSync = current.dataSync();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's incremental run", 0)) {
-            List<IncrementalSync.TypeRun> runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
-                    .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false, JobSpec.StockMode.INCLUDE,
-                            0, null, stopping::get));
+            long history = dataSync.runStarted(current.destination(), "incremental " + current.sourceSystem(), "schedule",
+                    current.sourceSystem());
+            List<IncrementalSync.TypeRun> runs;
+            try {
+                runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
+                        .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false,
+                                JobSpec.StockMode.INCLUDE, 0, null, stopping::get));
+            } catch (Exception e) {
+                dataSync.runFinished(current.destination(), history, List.of(), ShopDatabase.rootMessage(e));
+                throw e;
+            }
             metrics.recorded(runs.stream().map(IncrementalSync.TypeRun::job).toList());
             if (runs.isEmpty()) {
+                dataSync.runDiscarded(current.destination(), history);
                 LOG.debug("incremental: no pending changes");
                 return;
             }
+            dataSync.runFinished(current.destination(), history, runs.stream().map(IncrementalSync.TypeRun::job).toList(), null);
             List<String> summary = new ArrayList<>();
             for (IncrementalSync.TypeRun run : runs) {
                 summary.add(String.format(Locale.ROOT, "%s %d changes, %d acknowledged, %d failed, %d parked%s", run.type(),
@@ -92,6 +102,8 @@ public final class SyncService {
             }
         }
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's full sync", 0)) {
+            long history = dataSync.runStarted(current.destination(), "sync " + configured + " " + current.sourceSystem(),
+                    "schedule", current.sourceSystem());
             List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> new JobSpec().entityType(type)
                     .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
                     .stopRequested(stopping::get), spec -> {
@@ -102,6 +114,7 @@ public final class SyncService {
                         job.failed() ? ", stopped: " + ShopDatabase.rootMessage(job.failure()) : "");
                 return job;
             }, stopping::get);
+            dataSync.runFinished(current.destination(), history, jobs, null);
             metrics.recorded(jobs);
         } catch (RunLock.HeldException e) {
             LOG.warn("full sync skipped: {}", e.getMessage());
