@@ -39,10 +39,16 @@ public final class Checksums {
         return checksums;
     }
 
-    /** Fails naming the tables whose rows changed between two {@link #of} snapshots. */
+    /**
+     * Fails naming the tables whose rows changed between two {@link #of} snapshots. The run history is left out: every
+     * run that writes the destination adds its line there, even one that changes nothing else.
+     */
     public static void assertUnchanged(Map<String, String> before, Map<String, String> after) {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> table : after.entrySet()) {
+            if (table.getKey().startsWith("datasync_run")) {
+                continue;
+            }
             if (!table.getValue().equals(before.get(table.getKey()))) {
                 changed.add(table.getKey() + " (" + before.get(table.getKey()) + " -> " + table.getValue() + ")");
             }

@@ -34,6 +34,8 @@ import org.maho.datasync.source.SourceAdapters;
  */
 public final class DataSync implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("datasync");
+
     private final Path home;
     private final Main main;
     private final EntityHandlers handlers = new EntityHandlers();
@@ -187,7 +189,13 @@ public final class DataSync implements AutoCloseable {
      * @param cause command, schedule, console or webhook
      */
     public long runStarted(ConnectionSettings destinationSettings, String command, String cause, String sourceSystem) {
-        return history(destinationSettings).started(command, cause, sourceSystem, settings.historyKeepDays());
+        try {
+            return history(destinationSettings).started(command, cause, sourceSystem, settings.historyKeepDays());
+        } catch (RuntimeException e) {
+            // the history records a run; it is never the reason one stops or reports another failure than its own
+            LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
+            return 0;
+        }
     }
 
     /**
@@ -205,12 +213,27 @@ public final class DataSync implements AutoCloseable {
         String message = failure != null ? failure : jobs.stream().filter(SyncJob::failed).findFirst()
                 .map(job -> job.handler().type() + ": " + job.failureMessage()).orElse(null);
         RunOutcome outcome = failure != null ? RunOutcome.FAILED : RunOutcome.of(jobs);
-        history(destinationSettings).finished(runId, outcome.label(), message, counts);
+        if (runId == 0) {
+            return;
+        }
+        try {
+            history(destinationSettings).finished(runId, outcome.label(), message, counts);
+        } catch (RuntimeException e) {
+            // a destination lost at the end: the next run marks this one interrupted
+            LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
+        }
     }
 
     /** A run that found nothing to do (an incremental run without pending changes) leaves no line. */
     public void runDiscarded(ConnectionSettings destinationSettings, long runId) {
-        history(destinationSettings).discard(runId);
+        if (runId == 0) {
+            return;
+        }
+        try {
+            history(destinationSettings).discard(runId);
+        } catch (RuntimeException e) {
+            LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
+        }
     }
 
     private RunHistory history(ConnectionSettings destinationSettings) {
