@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
 import org.maho.datasync.tracker.ChangeTracker;
 
@@ -45,12 +41,9 @@ class ServiceTest {
 
     @Test
     void theServicePicksUpAChangeWithinOneScheduleAndReportsHealthAndMetrics() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = ServiceApi.freePort();
         try (DataSyncService service = DataSyncService.start(Path.of(""), shops.source(), shops.destination(), "live",
-                Map.of("datasync.schedule.incremental", "*/2 * * * * ?", "camel.management.port", String.valueOf(port)))) {
+                new ApiCredentials("test-token", null, null), Map.of("datasync.schedule.incremental", "*/2 * * * * ?", "camel.server.port", String.valueOf(port)))) {
             TestShops.execute(shops.source(), "UPDATE customer_entity SET email = 'moved.in@example.com' WHERE entity_id = 1");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -60,23 +53,26 @@ class ServiceTest {
                 found = Checksums.single(shops.destination(), "SELECT COUNT(*) FROM customer_entity WHERE email = 'moved.in@example.com'");
             }
             assertEquals(1, found, "the change reached the destination within the schedule's period (2 s) and a run");
+            // the run acknowledges, then writes its line in the history, after the destination committed
+            String line = "";
+            while (line.isEmpty() && System.nanoTime() < deadline) {
+                line = Checksums.text(shops.destination(), "SELECT COALESCE(MAX(CONCAT_WS('|', r.command, r.cause, r.outcome,"
+                        + " e.updated)), '') FROM datasync_run r JOIN datasync_run_entity e USING (run_id) WHERE e.entity_type = 'customer'");
+                Thread.sleep(100);
+            }
+            assertEquals("incremental live|schedule|completed|1", line, "the scheduled run's line in the history");
             assertEquals(0, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 0"));
-            assertEquals("incremental live|schedule|completed|1", Checksums.text(shops.destination(), "SELECT CONCAT_WS('|',"
-                    + " r.command, r.cause, r.outcome, e.updated) FROM datasync_run r JOIN datasync_run_entity e USING (run_id)"
-                    + " WHERE e.entity_type = 'customer' ORDER BY r.run_id DESC LIMIT 1"), "the scheduled run's line in the history");
 
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, health.statusCode(), health.body());
+            ServiceApi monitor = new ServiceApi(port).token("test-token");
+            ServiceApi.Reply health = monitor.get("/observe/health");
+            assertEquals(200, health.status(), health.body());
             for (String check : List.of("datasync-source", "datasync-destination", "datasync-tracker-lag")) {
                 assertTrue(health.body().contains(check), check + " in " + health.body());
             }
             assertTrue(health.body().contains("\"UP\""), health.body());
 
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/metrics"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, metrics.statusCode());
+            ServiceApi.Reply metrics = monitor.get("/observe/metrics");
+            assertEquals(200, metrics.status());
             assertTrue(metrics.body().contains("datasync_records_total{entity=\"customer\",outcome=\"updated\"}"), metrics.body());
             assertTrue(metrics.body().contains("datasync_tracker_pending{entity=\"customer\"}"), metrics.body());
             assertTrue(metrics.body().contains("datasync_tracker_lag_seconds"), metrics.body());

@@ -3,7 +3,6 @@ package org.maho.datasync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -44,12 +43,9 @@ class SoakTest {
     }
 
     private static DataSyncService service() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        return DataSyncService.start(Path.of(""), shops.source(), shops.destination(), "live",
-                Map.of("datasync.schedule.incremental", "* * * * * ?", "camel.management.port", String.valueOf(port)));
+        int port = ServiceApi.freePort();
+        return DataSyncService.start(Path.of(""), shops.source(), shops.destination(), "live", org.maho.datasync.service.ApiCredentials.none(),
+                Map.of("datasync.schedule.incremental", "* * * * * ?", "camel.server.port", String.valueOf(port)));
     }
 
     private static long pending() throws Exception {

@@ -2,7 +2,6 @@ package org.maho.datasync.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
@@ -39,10 +38,13 @@ public final class DataSync implements AutoCloseable {
     private final Path home;
     private final Main main;
     private final EntityHandlers handlers = new EntityHandlers();
-    private final Map<String, ShopDatabase> databases = new LinkedHashMap<>();
-    private final Map<String, Registry> registries = new LinkedHashMap<>();
-    private final Map<String, Checkpoints> checkpoints = new LinkedHashMap<>();
-    private final Map<String, RunHistory> histories = new LinkedHashMap<>();
+    // the service's schedules, its console and its health checks ask from their own threads
+    private final Map<String, ShopDatabase> databases = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Registry> registries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Checkpoints> checkpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, RunHistory> histories = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The job running now, for those who watch it (the service's console); jobs run one at a time. */
+    private volatile SyncJob inFlight;
 
     private final Settings settings;
 
@@ -106,7 +108,7 @@ public final class DataSync implements AutoCloseable {
     }
 
     public ShopDatabase database(String role, ConnectionSettings connection) {
-        return databases.computeIfAbsent(role + "|" + connection.describe() + "|" + connection.tablePrefix(),
+        return databases.computeIfAbsent(role + "|" + key(connection),
                 k -> ShopDatabase.open(role, connection, settings.poolSize(), settings.lockWaitTimeoutSeconds()));
     }
 
@@ -152,15 +154,23 @@ public final class DataSync implements AutoCloseable {
             if (source != null) {
                 ShopMetadata.of(source);
             }
+            inFlight = job;
             main.getCamelTemplate().sendBody("direct:sync", job);
             if (resume != null && !job.failed()) {
                 job.checkpoints().done(resume.runKey(), resume.step(), handler.type(), resume.command());
             }
         } catch (Exception e) {
             job.fail(e);
+        } finally {
+            inFlight = null;
         }
         job.report().finish();
         return job;
+    }
+
+    /** The job that is running now, or null. */
+    public SyncJob jobInFlight() {
+        return inFlight;
     }
 
     /**
@@ -190,7 +200,7 @@ public final class DataSync implements AutoCloseable {
      */
     public long runStarted(ConnectionSettings destinationSettings, String command, String cause, String sourceSystem) {
         try {
-            return history(destinationSettings).started(command, cause, sourceSystem, settings.historyKeepDays());
+            return runHistory(destinationSettings).started(command, cause, sourceSystem, settings.historyKeepDays());
         } catch (RuntimeException e) {
             // the history records a run; it is never the reason one stops or reports another failure than its own
             LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
@@ -204,6 +214,9 @@ public final class DataSync implements AutoCloseable {
      * @param failure why the run stopped outside its jobs (no tracker on the source), or null
      */
     public void runFinished(ConnectionSettings destinationSettings, long runId, java.util.List<SyncJob> jobs, String failure) {
+        if (runId == 0) {
+            return;
+        }
         java.util.List<RunHistory.EntityCounts> counts = jobs.stream().map(job -> {
             org.maho.datasync.job.EntityReport report = job.report();
             return new RunHistory.EntityCounts(report.entityType(), report.read(), report.count(Outcome.CREATED),
@@ -213,11 +226,8 @@ public final class DataSync implements AutoCloseable {
         String message = failure != null ? failure : jobs.stream().filter(SyncJob::failed).findFirst()
                 .map(job -> job.handler().type() + ": " + job.failureMessage()).orElse(null);
         RunOutcome outcome = failure != null ? RunOutcome.FAILED : RunOutcome.of(jobs);
-        if (runId == 0) {
-            return;
-        }
         try {
-            history(destinationSettings).finished(runId, outcome.label(), message, counts);
+            runHistory(destinationSettings).finished(runId, outcome.label(), message, counts);
         } catch (RuntimeException e) {
             // a destination lost at the end: the next run marks this one interrupted
             LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
@@ -230,21 +240,25 @@ public final class DataSync implements AutoCloseable {
             return;
         }
         try {
-            history(destinationSettings).discard(runId);
+            runHistory(destinationSettings).discard(runId);
         } catch (RuntimeException e) {
             LOG.warn("The run history could not be written: {}", ShopDatabase.rootMessage(e));
         }
     }
 
-    private RunHistory history(ConnectionSettings destinationSettings) {
+    /** The destination's run history, for those who read it (the service's console). */
+    public RunHistory runHistory(ConnectionSettings destinationSettings) {
         ShopDatabase destination = database("destination", destinationSettings);
-        return histories.computeIfAbsent(destination.settings().describe() + "|" + destination.settings().tablePrefix(),
-                k -> new RunHistory(destination));
+        return histories.computeIfAbsent(key(destination.settings()), k -> new RunHistory(destination));
     }
 
     private Checkpoints checkpoints(ShopDatabase destination) {
-        return checkpoints.computeIfAbsent(destination.settings().describe() + "|" + destination.settings().tablePrefix(),
-                k -> new Checkpoints(destination));
+        return checkpoints.computeIfAbsent(key(destination.settings()), k -> new Checkpoints(destination));
+    }
+
+    /** One database's tables: its server, name and table prefix. */
+    private static String key(ConnectionSettings connection) {
+        return connection.describe() + "|" + connection.tablePrefix();
     }
 
     /** The registry of one source system on one destination, shared by every job of this application. */
@@ -253,7 +267,8 @@ public final class DataSync implements AutoCloseable {
                 k -> new Registry(destination, sourceSystem, settings.registryCacheSize()));
     }
 
-    private Path deadLetterDirectory() {
+    /** Where rejected records go, one JSON-lines file per job. */
+    public Path deadLetterDirectory() {
         return home.resolve(settings.deadLetterDirectory());
     }
 

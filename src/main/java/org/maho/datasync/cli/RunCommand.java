@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.job.Settings;
+import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"The long-running service: an incremental sync on a schedule (datasync.schedule.incremental, every five",
-                "minutes by default), optional scheduled full syncs (datasync.schedule.full.*), health checks at /observe/health",
-                "and Prometheus metrics at /observe/metrics on camel.management.port (9876). SIGTERM or Ctrl-C stops it after",
-                "the batch in flight."})
+                "minutes by default), optional scheduled full syncs (datasync.schedule.full.*), and on camel.server.port (9876)",
+                "the web console (/), its API (/api), health checks (/observe/health) and Prometheus metrics",
+                "(/observe/metrics). SIGTERM or Ctrl-C stops it after the batch in flight."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -43,15 +44,24 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
-        DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, Map.of());
+        ApiCredentials credentials;
+        try {
+            credentials = new ApiCredentials(environment.get("DATASYNC_API_TOKEN"), environment.get("DATASYNC_API_USER"),
+                    environment.get("DATASYNC_API_PASSWORD_HASH"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, credentials, Map.of());
         Settings settings = service.dataSync().settings();
-        String port = settings.text("camel.management.port");
+        String port = settings.text("camel.server.port");
+        String host = credentials.required() ? "<this host>" : "localhost";
         out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe());
         out.println("  incremental sync on '" + settings.text("datasync.schedule.incremental") + "'"
                 + (settings.text("datasync.schedule.full.entities").isBlank() ? ""
                 : ", full sync of " + settings.text("datasync.schedule.full.entities") + " on '"
                         + settings.text("datasync.schedule.full.cron") + "'"));
-        out.println("  health: http://localhost:" + port + "/observe/health  metrics: http://localhost:" + port + "/observe/metrics");
+        out.println("  console: http://" + host + ":" + port + "/  health: /observe/health  metrics: /observe/metrics"
+                + (credentials.required() ? "" : " (127.0.0.1 only: no DATASYNC_API_TOKEN or DATASYNC_API_USER)"));
         out.println("  SIGTERM or Ctrl-C stops it after the batch in flight.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -60,7 +60,7 @@ public final class RunLock implements AutoCloseable {
                     + " holder varchar(255) NOT NULL, started_at datetime NOT NULL, PRIMARY KEY (lock_name))"
                     + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='DataSync: who holds a run lock'", List.of());
             Sql.update(connection, "REPLACE INTO " + destination.table(TABLE) + " (lock_name, holder, started_at)"
-                    + " VALUES (?, ?, UTC_TIMESTAMP())", List.of(name, abbreviated(run + ", " + describeThisProcess())));
+                    + " VALUES (?, ?, UTC_TIMESTAMP())", List.of(name, Sql.abbreviated(run + ", " + describeThisProcess(), 255)));
             return new RunLock(connection, name, destination.table(TABLE));
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -87,10 +87,6 @@ public final class RunLock implements AutoCloseable {
             return age.toHours() + " h " + age.toMinutesPart() + " min";
         }
         return age.toMinutes() > 0 ? age.toMinutes() + " min " + age.toSecondsPart() + " s" : age.getSeconds() + " s";
-    }
-
-    private static String abbreviated(String holder) {
-        return holder.length() > 255 ? holder.substring(0, 255) : holder;
     }
 
     /** This process, as a run's holder or its history names it: its id and host. */

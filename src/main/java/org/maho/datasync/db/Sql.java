@@ -87,6 +87,11 @@ public final class Sql {
         return RowValues.of(row);
     }
 
+    /** Text cut to fit a column of {@code length} characters, with "..." where it was cut. */
+    public static String abbreviated(String text, int length) {
+        return text.length() > length ? text.substring(0, length - 3) + "..." : text;
+    }
+
     public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

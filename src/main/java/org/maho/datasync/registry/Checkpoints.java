@@ -75,7 +75,7 @@ public final class Checkpoints {
         Sql.update(transaction, "INSERT INTO " + table() + " (run_key, step, entity_type, reading_pass, last_source_id, done,"
                 + " command, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE"
                 + " reading_pass = VALUES(reading_pass), last_source_id = VALUES(last_source_id), updated_at = VALUES(updated_at)",
-                List.of(runKey, step, entityType, readingPass, lastSourceId, abbreviated(command)));
+                List.of(runKey, step, entityType, readingPass, lastSourceId, Sql.abbreviated(command, 255)));
     }
 
     /** The step is done: a rerun of the command goes on with the next one. */
@@ -83,7 +83,7 @@ public final class Checkpoints {
         try (Connection connection = destination.connection()) {
             Sql.update(connection, "INSERT INTO " + table() + " (run_key, step, entity_type, done, command, updated_at)"
                     + " VALUES (?, ?, ?, 1, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE done = 1, updated_at = VALUES(updated_at)",
-                    List.of(runKey, step, entityType, abbreviated(command)));
+                    List.of(runKey, step, entityType, Sql.abbreviated(command, 255)));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Writing the checkpoint of " + entityType + " on the destination", e);
         }
@@ -100,9 +100,5 @@ public final class Checkpoints {
 
     private String table() {
         return destination.table(TABLE);
-    }
-
-    private static String abbreviated(String command) {
-        return command.length() > 255 ? command.substring(0, 252) + "..." : command;
     }
 }

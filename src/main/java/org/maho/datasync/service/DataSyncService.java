@@ -11,10 +11,13 @@ import org.maho.datasync.db.ConnectionSettings;
 
 /**
  * {@code datasync run}: the application with its schedules (incremental sync every few minutes, optional full
- * syncs), health checks (source and destination reachable, tracker lag) at /observe/health and Prometheus metrics at
- * /observe/metrics on the management port. Closing it lets a run in flight finish its batch, then stops Camel.
+ * syncs), and on one HTTP port the console (/), its API (/api), health checks (source and destination reachable,
+ * tracker lag) at /observe/health and Prometheus metrics at /observe/metrics, all behind {@link ApiAccess}. Closing it
+ * lets a run in flight finish its batch, then stops Camel.
  */
 public final class DataSyncService implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("datasync.service");
 
     private final DataSync dataSync;
     private final SyncService service;
@@ -24,18 +27,37 @@ public final class DataSyncService implements AutoCloseable {
         this.service = service;
     }
 
-    /** @param overrides settings that win over config/application.properties (a test's schedule and port) */
+    /**
+     * @param credentials who may use the console and the API; with none, it listens on 127.0.0.1 only
+     * @param overrides   settings that win over config/application.properties (a test's schedule and port)
+     */
     public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
-                                        Map<String, String> overrides) {
+                                        ApiCredentials credentials, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(overrides);
-        settings.put("camel.management.enabled", "true");
+        settings.put("camel.server.enabled", "true");
+        // the console's page, script and style, from the jar's META-INF/resources
+        settings.put("camel.server.staticEnabled", "true");
         settings.put("camel.metrics.enabled", "true");
+        if (!credentials.required()) {
+            settings.put("camel.server.host", "127.0.0.1");
+        } else if (!settings.containsKey("camel.server.host")) {
+            settings.put("camel.server.host", "{{datasync.service.host}}");
+        }
         DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), "datasync.service.routes", new ServiceBeans());
         try {
-            SyncService service = dataSync.camelContext().getRegistry().lookupByNameAndType("syncService", SyncService.class);
-            MeterRegistry meters = dataSync.camelContext().getRegistry().findSingleByType(MeterRegistry.class);
+            org.apache.camel.spi.Registry beans = dataSync.camelContext().getRegistry();
+            SyncService service = beans.lookupByNameAndType("syncService", SyncService.class);
+            beans.lookupByNameAndType("apiAccess", ApiAccess.class).configure(credentials);
+            if (!credentials.required()) {
+                LOG.warn("No DATASYNC_API_TOKEN and no DATASYNC_API_USER with DATASYNC_API_PASSWORD_HASH in .env.local: the"
+                        + " console and the API listen on 127.0.0.1 only, and anyone on this machine may use them");
+            }
+            MeterRegistry meters = beans.findSingleByType(MeterRegistry.class);
             service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem),
                     new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
+            Schedules schedules = new Schedules(dataSync.camelContext(), dataSync.database("destination", destination));
+            schedules.restore();
+            beans.lookupByNameAndType("consoleApi", ConsoleApi.class).attach(schedules);
             HealthCheckRegistry health = HealthCheckRegistry.get(dataSync.camelContext());
             health.register(new ShopReachableCheck(service, "source", SyncService.Setup::source));
             health.register(new ShopReachableCheck(service, "destination", SyncService.Setup::destination));

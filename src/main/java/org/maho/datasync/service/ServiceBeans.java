@@ -6,9 +6,27 @@ import org.apache.camel.CamelConfiguration;
 /** The beans the service's routes ({@code service-routes/}, or the home's {@code routes/service/}) call by name. */
 public class ServiceBeans implements CamelConfiguration {
 
-    /** What the service's schedules run; idle until 'datasync run' attaches its connections. */
+    private final SyncService syncService = new SyncService();
+
+    /** What the service's schedules and the console's actions run; idle until 'datasync run' attaches its connections. */
     @BindToRegistry
     public SyncService syncService() {
-        return new SyncService();
+        return syncService;
+    }
+
+    /** Who asks: every API route calls it first. */
+    @BindToRegistry
+    public ApiAccess apiAccess() {
+        return new ApiAccess();
+    }
+
+    @BindToRegistry
+    public ConsoleApi consoleApi() {
+        return new ConsoleApi(syncService);
+    }
+
+    @BindToRegistry
+    public Observation observation() {
+        return new Observation();
     }
 }

@@ -45,17 +45,57 @@ public final class SyncService {
     /** Lets a run in flight end after its batch in flight, and starts no other. */
     public void stop() {
         stopping.set(true);
+        onDemand.shutdown();
     }
 
+    /** The run in flight: what it is, why it runs, since when. */
+    public record RunInFlight(String command, String cause, java.time.Instant startedAt) {}
+
+    private final java.util.concurrent.ExecutorService onDemand = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "datasync-on-demand");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicReference<String> queued = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile RunInFlight inFlight;
+
+    public RunInFlight inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Runs {@code run} soon, on the service's own thread for runs asked for (console, API), so that the request returns at
+     * once; a run asked for while another waits its turn is the same request and is not queued twice.
+     *
+     * @return false when one is waiting already
+     */
+    public boolean runSoon(String what, Runnable run) {
+        if (!queued.compareAndSet(null, what)) {
+            return false;
+        }
+        onDemand.execute(() -> {
+            queued.set(null);
+            run.run();
+        });
+        return true;
+    }
+
+    /** The scheduled incremental run (the routes call it by name: one method of each name). */
     public void incremental() {
+        incrementalFor("schedule");
+    }
+
+    /** @param cause schedule, console or webhook, as the run history names it */
+    public void incrementalFor(String cause) {
         Setup current = setup;
         if (current == null || stopping.get()) {
             return;
         }
         DataSync dataSync = current.dataSync();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's incremental run", 0)) {
-            long history = dataSync.runStarted(current.destination(), "incremental " + current.sourceSystem(), "schedule",
-                    current.sourceSystem());
+            String command = "incremental " + current.sourceSystem();
+            inFlight = new RunInFlight(command, cause, java.time.Instant.now());
+            long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
             List<IncrementalSync.TypeRun> runs;
             try {
                 runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
@@ -84,26 +124,42 @@ public final class SyncService {
         } catch (Exception e) {
             metrics.failedRun();
             LOG.error("incremental run failed: {}", ShopDatabase.rootMessage(e));
+        } finally {
+            inFlight = null;
         }
     }
 
     /** The full syncs of datasync.schedule.full.entities, in dependency order ("all": every entity type). */
     public void fullSync() {
         Setup current = setup;
+        if (current == null) {
+            return;
+        }
+        fullSyncOf(List.of(current.dataSync().settings().text("datasync.schedule.full.entities").split("\\s*,\\s*")), "schedule");
+    }
+
+    /**
+     * Full syncs of the named entity types, in dependency order ("all": every one).
+     *
+     * @param cause schedule or console, as the run history names it
+     */
+    public void fullSyncOf(List<String> named, String cause) {
+        Setup current = setup;
         if (current == null || stopping.get()) {
             return;
         }
         DataSync dataSync = current.dataSync();
-        String configured = dataSync.settings().text("datasync.schedule.full.entities").toLowerCase(Locale.ROOT);
+        List<String> lower = named.stream().map(type -> type.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> entities = new ArrayList<>();
         for (String type : EntityHandlers.IN_DEPENDENCY_ORDER) {
-            if ("all".equals(configured) || List.of(configured.split("\\s*,\\s*")).contains(type)) {
+            if ((lower.contains("all") || lower.contains(type)) && !entities.contains(type)) {
                 entities.add(type);
             }
         }
+        String command = "sync " + String.join(",", lower) + " " + current.sourceSystem();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's full sync", 0)) {
-            long history = dataSync.runStarted(current.destination(), "sync " + configured + " " + current.sourceSystem(),
-                    "schedule", current.sourceSystem());
+            inFlight = new RunInFlight(command, cause, java.time.Instant.now());
+            long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
             List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> new JobSpec().entityType(type)
                     .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
                     .stopRequested(stopping::get), spec -> {
@@ -121,6 +177,8 @@ public final class SyncService {
         } catch (Exception e) {
             metrics.failedRun();
             LOG.error("full sync failed: {}", ShopDatabase.rootMessage(e));
+        } finally {
+            inFlight = null;
         }
     }
 }

@@ -190,6 +190,64 @@ public final class TrackerTable {
         return settled;
     }
 
+    /** A parked change as the console lists it: what it is, since when, how often it failed and why. */
+    public record ParkedChange(long trackerId, String type, long entityId, String action, String identifier, int attempts,
+                               String reason, java.time.LocalDateTime changedAt, java.time.LocalDateTime parkedAt) {}
+
+    /** The parked changes, oldest first, a page at a time. */
+    public List<ParkedChange> parked(int limit, int offset) throws SQLException {
+        List<ParkedChange> parked = new ArrayList<>();
+        try (Connection connection = source.connection()) {
+            Sql.query(connection, "SELECT tracker_id, entity_type, entity_id, action, source_identifier, attempts, last_error,"
+                    + " created_at, synced_at FROM `" + ChangeTracker.TABLE + "` WHERE sync_completed = " + PARKED
+                    + " ORDER BY created_at, tracker_id LIMIT ? OFFSET ?", List.of(limit, offset), row -> parked.add(
+                            new ParkedChange(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
+                                    row.getInt(6), row.getString(7), row.getObject(8, java.time.LocalDateTime.class),
+                                    row.getObject(9, java.time.LocalDateTime.class))));
+        }
+        return parked;
+    }
+
+    /**
+     * Gives parked changes another round of attempts: each goes back to pending, oldest first, unless its entity has
+     * changed since and has a pending change already, which syncs it anyway (the parked one then goes).
+     *
+     * @param trackerId one parked change, or null for every one
+     * @return how many were parked and are not any more
+     */
+    public int retryParked(Long trackerId) throws SQLException {
+        String which = " WHERE sync_completed = " + PARKED + (trackerId == null ? "" : " AND tracker_id = ?");
+        List<Object> params = trackerId == null ? List.of() : List.of(trackerId);
+        try (Connection connection = source.connection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(false);
+            try {
+                int superseded = Sql.update(connection, "DELETE p FROM `" + ChangeTracker.TABLE + "` p JOIN `" + ChangeTracker.TABLE
+                        + "` q ON q.entity_type = p.entity_type AND q.entity_id = p.entity_id AND q.sync_completed = " + PENDING
+                        + which.replace("sync_completed", "p.sync_completed").replace("tracker_id", "p.tracker_id"), params);
+                int requeued = Sql.update(connection, "UPDATE `" + ChangeTracker.TABLE + "` SET sync_completed = " + PENDING
+                        + ", attempts = 0, synced_at = NULL" + which, params);
+                connection.commit();
+                return superseded + requeued;
+            } catch (SQLException e) {
+                Sql.rollbackQuietly(connection);
+                throw explained(e);
+            } finally {
+                Sql.restoreAutoCommit(connection);
+            }
+        }
+    }
+
+    /** Forgets one parked change: its entity stays as the destination has it until it changes again. */
+    public int dismissParked(long trackerId) throws SQLException {
+        try (Connection connection = source.connection()) {
+            return Sql.update(connection, "DELETE FROM `" + ChangeTracker.TABLE + "` WHERE sync_completed = " + PARKED
+                    + " AND tracker_id = ?", List.of(trackerId));
+        } catch (SQLException e) {
+            throw explained(e);
+        }
+    }
+
     private SQLException explained(SQLException e) {
         if (e.getErrorCode() == ACCESS_DENIED) {
             return new SQLException("The source user may not change " + ChangeTracker.TABLE + ": grant it UPDATE and DELETE on "
