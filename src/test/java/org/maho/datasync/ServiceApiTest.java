@@ -48,9 +48,10 @@ class ServiceApiTest {
     }
 
     private static DataSyncService service(int port, ApiCredentials credentials) {
-        // a schedule that does not fire during the test: the API's own actions are what runs
+        // a schedule that does not fire during the test and no poll: the API's own actions are what runs
         return DataSyncService.start(Path.of(""), shops.source(), shops.destination(), "live", credentials,
-                Map.of("datasync.schedule.incremental", "0 0 0 1 1 ? 2099", "camel.server.port", String.valueOf(port)));
+                Map.of("datasync.schedule.incremental", "0 0 0 1 1 ? 2099", "datasync.service.poll-millis", "0",
+                        "camel.server.port", String.valueOf(port)));
     }
 
     @Test
@@ -121,14 +122,22 @@ class ServiceApiTest {
             Map<String, Object> runs = console.get("/api/runs?limit=1").json();
             assertEquals(Boolean.TRUE, runs.get("more"), "two runs, one per page: " + runs);
 
+            // a wake from the shop's module: a token, no body, no CSRF token (a header no page can send)
+            ServiceApi script = new ServiceApi(port).token(TOKEN);
+            TestShops.execute(shops.source(), "UPDATE customer_entity SET email = 'woken@example.com' WHERE entity_id = 5");
+            assertEquals(202, script.post("/api/wake").status());
+            awaitRun("incremental live", "webhook");
+            assertEquals(1, Checksums.single(shops.destination(), "SELECT COUNT(*) FROM customer_entity WHERE email = 'woken@example.com'"));
+
             assertEquals(200, console.post("/api/schedules/incremental/pause").status());
+            assertEquals("false", String.valueOf(script.post("/api/wake").json().get("accepted")), "a paused schedule takes no wake");
             assertEquals(400, console.post("/api/schedules/incremental/cron", "{\"cron\": \"every minute\"}").status());
             assertEquals(200, console.post("/api/schedules/incremental/cron", "{\"cron\": \"0 0 1 1 1 ? 2098\"}").status());
             assertEquals(404, console.post("/api/schedules/nonsense/pause").status());
             assertEquals("0 0 1 1 1 ? 2098|1|admin", Checksums.text(shops.destination(),
                     "SELECT CONCAT_WS('|', cron, paused, updated_by) FROM datasync_schedule WHERE name = 'incremental'"));
 
-            ServiceApi script = new ServiceApi(port).token(TOKEN);
+
             assertEquals(200, script.get("/observe/health").status());
             assertTrue(script.get("/observe/metrics").body().contains("datasync_tracker_pending"));
         }

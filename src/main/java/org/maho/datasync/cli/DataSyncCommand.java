@@ -6,7 +6,7 @@ import picocli.CommandLine;
 /** bin/datasync: the entry point. */
 @Command(name = "datasync", mixinStandardHelpOptions = true, version = "Maho DataSync for Java 0.1.0",
         description = "Migrates and syncs OpenMage / Magento 1 / Maho shop data.",
-        subcommands = {SyncCommand.class, VerifyCommand.class, IncrementalCommand.class, TrackerCommand.class, RunCommand.class, DemoCommand.class, GenerateCommand.class,
+        subcommands = {SyncCommand.class, VerifyCommand.class, IncrementalCommand.class, TrackerCommand.class, RunCommand.class, HashPasswordCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DataSyncCommand implements Runnable {
 

@@ -163,6 +163,13 @@ public final class ConsoleApi {
 
     // --- actions: each names who asked in the log ---
 
+    /** Not logged: a shop sends one after every commit. */
+    public Map<String, Object> wake(Exchange exchange) {
+        boolean accepted = service.wake();
+        return Map.of("accepted", accepted, "message", accepted ? "an incremental run starts now, or right after the one in flight"
+                : "the incremental schedule is paused");
+    }
+
     public Map<String, Object> runIncremental(Exchange exchange) {
         String who = caller(exchange);
         boolean accepted = service.runSoon("incremental", () -> service.incrementalFor("console"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.ShopDatabase;
 
 /**
  * {@code datasync run}: the application with its schedules (incremental sync every few minutes, optional full
@@ -55,8 +56,16 @@ public final class DataSyncService implements AutoCloseable {
             MeterRegistry meters = beans.findSingleByType(MeterRegistry.class);
             service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem),
                     new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
-            Schedules schedules = new Schedules(dataSync.camelContext(), dataSync.database("destination", destination));
+            Schedules schedules = new Schedules(dataSync.camelContext(), dataSync.database("destination", destination), service);
             schedules.restore();
+            if (dataSync.settings().number("datasync.service.poll-millis") > 0) {
+                beans.lookupByNameAndType("trackerSource", TrackerSource.class).attach(dataSync.database("source", source).dataSource());
+                try {
+                    dataSync.camelContext().getRouteController().startRoute("datasync-tracker-poll");
+                } catch (Exception e) {
+                    throw new IllegalStateException("The tracker poll could not start: " + ShopDatabase.rootMessage(e), e);
+                }
+            }
             beans.lookupByNameAndType("consoleApi", ConsoleApi.class).attach(schedules);
             HealthCheckRegistry health = HealthCheckRegistry.get(dataSync.camelContext());
             health.register(new ShopReachableCheck(service, "source", SyncService.Setup::source));
@@ -99,7 +108,7 @@ public final class DataSyncService implements AutoCloseable {
         } catch (Exception e) {
             // stopping the routes below stops the schedules too
         }
-        for (String route : new String[] {"datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
+        for (String route : new String[] {"datasync-tracker-poll", "datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
             try {
                 dataSync.camelContext().getRouteController().stopRoute(route);
             } catch (Exception e) {

@@ -41,10 +41,12 @@ public final class Schedules {
 
     private final CamelContext camel;
     private final ShopDatabase destination;
+    private final SyncService service;
 
-    public Schedules(CamelContext camel, ShopDatabase destination) {
+    public Schedules(CamelContext camel, ShopDatabase destination, SyncService service) {
         this.camel = camel;
         this.destination = destination;
+        this.service = service;
     }
 
     /** Each schedule: its cron, whether it is paused, when it fires next and last fired; a route that is off says so. */
@@ -61,7 +63,8 @@ public final class Schedules {
             Trigger trigger = on ? trigger(endpoint) : null;
             boolean paused = false;
             try {
-                paused = trigger != null && scheduler().getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED;
+                paused = trigger != null && scheduler().getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED
+                        || "incremental".equals(name) && service.incrementalPaused();
             } catch (Exception e) {
                 // the scheduler is stopping
             }
@@ -123,6 +126,10 @@ public final class Schedules {
 
     private void trigger(String name, boolean pause) {
         QuartzEndpoint endpoint = running(name);
+        if ("incremental".equals(name)) {
+            // the tracker poll and the wakes are the incremental schedule's too
+            service.pauseIncremental(pause);
+        }
         try {
             if (pause) {
                 endpoint.pauseTrigger();

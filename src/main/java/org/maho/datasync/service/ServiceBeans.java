@@ -25,6 +25,12 @@ public class ServiceBeans implements CamelConfiguration {
         return new ConsoleApi(syncService);
     }
 
+    /** The tracker poll's connections to the source (routes/service/tracker-poll.camel.yaml). */
+    @BindToRegistry
+    public TrackerSource trackerSource() {
+        return new TrackerSource();
+    }
+
     @BindToRegistry
     public Observation observation() {
         return new Observation();

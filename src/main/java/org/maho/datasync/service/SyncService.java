@@ -57,7 +57,44 @@ public final class SyncService {
         return thread;
     });
     private final java.util.concurrent.atomic.AtomicReference<String> queued = new java.util.concurrent.atomic.AtomicReference<>();
+    /** One run at a time in this service, whoever asked: the poll, a schedule, the console, a wake. */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private volatile RunInFlight inFlight;
+    private volatile boolean incrementalPaused;
+
+    /** A paused incremental schedule stops the poll and the wakes too: nothing syncs on its own until it is resumed. */
+    void pauseIncremental(boolean paused) {
+        incrementalPaused = paused;
+    }
+
+    boolean incrementalPaused() {
+        return incrementalPaused;
+    }
+
+    /** The tracker poll found pending changes (routes/service/tracker-poll.camel.yaml): sync them now. */
+    public void drain() {
+        if (!incrementalPaused) {
+            incrementalFor("schedule");
+        }
+    }
+
+    /**
+     * POST /api/wake: the shop committed a change; an incremental run starts at once, or right after the one in flight
+     * (wakes that arrive meanwhile are that one run).
+     *
+     * @return false when the incremental schedule is paused
+     */
+    public boolean wake() {
+        if (incrementalPaused) {
+            return false;
+        }
+        runSoon("wake", () -> {
+            if (!incrementalPaused) {
+                incrementalFor("webhook");
+            }
+        });
+        return true;
+    }
 
     public RunInFlight inFlight() {
         return inFlight;
@@ -82,7 +119,9 @@ public final class SyncService {
 
     /** The scheduled incremental run (the routes call it by name: one method of each name). */
     public void incremental() {
-        incrementalFor("schedule");
+        if (!incrementalPaused) {
+            incrementalFor("schedule");
+        }
     }
 
     /** @param cause schedule, console or webhook, as the run history names it */
@@ -92,6 +131,7 @@ public final class SyncService {
             return;
         }
         DataSync dataSync = current.dataSync();
+        running.lock();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's incremental run", 0)) {
             String command = "incremental " + current.sourceSystem();
             inFlight = new RunInFlight(command, cause, java.time.Instant.now());
@@ -126,6 +166,7 @@ public final class SyncService {
             LOG.error("incremental run failed: {}", ShopDatabase.rootMessage(e));
         } finally {
             inFlight = null;
+            running.unlock();
         }
     }
 
@@ -157,6 +198,7 @@ public final class SyncService {
             }
         }
         String command = "sync " + String.join(",", lower) + " " + current.sourceSystem();
+        running.lock();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's full sync", 0)) {
             inFlight = new RunInFlight(command, cause, java.time.Instant.now());
             long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
@@ -179,6 +221,7 @@ public final class SyncService {
             LOG.error("full sync failed: {}", ShopDatabase.rootMessage(e));
         } finally {
             inFlight = null;
+            running.unlock();
         }
     }
 }
