@@ -79,6 +79,7 @@ class ServiceTest {
             assertTrue(metrics.body().contains("datasync_records_total{entity=\"customer\",outcome=\"updated\"}"), metrics.body());
             assertTrue(metrics.body().contains("datasync_tracker_pending{entity=\"customer\"}"), metrics.body());
             assertTrue(metrics.body().contains("datasync_tracker_lag_seconds"), metrics.body());
+            assertTrue(metrics.body().contains("datasync_change_latency_seconds_bucket{le=\"1.0\"}"), "the latency histogram: " + metrics.body());
             assertTrue(metrics.body().contains("datasync-sync-batch"), "Camel's own route timers give the batch latency");
         }
     }

@@ -66,6 +66,27 @@ public final class ServiceMetrics {
         readAt = 0;
     }
 
+    /**
+     * From each change's commit on the source to its acknowledgement after the destination committed. The tracker keeps
+     * whole seconds, so a figure here may be up to a second above the true one; bench/latency.sh measures to the
+     * millisecond from outside.
+     */
+    void acknowledged(List<java.time.LocalDateTime> changedAt) {
+        if (changedAt.isEmpty()) {
+            return;
+        }
+        io.micrometer.core.instrument.Timer timer = io.micrometer.core.instrument.Timer.builder("datasync.change.latency")
+                .description("From a change on the source (whole seconds) to its acknowledgement after the destination committed")
+                .serviceLevelObjectives(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(30))
+                .register(registry);
+        java.time.Instant now = java.time.Instant.now();
+        for (java.time.LocalDateTime at : changedAt) {
+            timer.record(java.time.Duration.between(at.toInstant(java.time.ZoneOffset.UTC), now).abs());
+        }
+    }
+
     void failedRun() {
         Counter.builder("datasync.runs.failed").description("Runs that stopped before their end").register(registry).increment();
     }

@@ -146,6 +146,7 @@ public final class SyncService {
                 throw e;
             }
             metrics.recorded(runs.stream().map(IncrementalSync.TypeRun::job).toList());
+            runs.forEach(run -> metrics.acknowledged(run.acknowledgedChanges()));
             if (runs.isEmpty()) {
                 dataSync.runDiscarded(current.destination(), history);
                 LOG.debug("incremental: no pending changes");

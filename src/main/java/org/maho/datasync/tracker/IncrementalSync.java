@@ -64,7 +64,9 @@ public final class IncrementalSync {
     }
 
     /** What one entity type's changes came to. */
-    public record TypeRun(String type, int changes, SyncJob job, int acknowledged, int failed, int parked) {}
+    /** @param acknowledgedChanges when each acknowledged change was made, for the service's latency histogram */
+    public record TypeRun(String type, int changes, SyncJob job, int acknowledged, int failed, int parked,
+                          List<java.time.LocalDateTime> acknowledgedChanges) {}
 
     private final DataSync dataSync;
     private final ConnectionSettings source;
@@ -230,7 +232,7 @@ public final class IncrementalSync {
         Map<Long, List<String>> present = pending.present();
         Map<String, Record> outcomes = pending.outcomes();
         if (job.failed() || options.dryRun() || !options.markSynced()) {
-            return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0);
+            return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0, List.of());
         }
         List<TrackerTable.Change> done = new ArrayList<>(pending.ownerless());
         Map<TrackerTable.Change, String> failures = new LinkedHashMap<>();
@@ -264,7 +266,8 @@ public final class IncrementalSync {
         beforeAcknowledging.accept(entity.type());
         int acknowledged = tracker.markSynced(done);
         int parked = tracker.recordFailures(failures, maxAttempts);
-        return new TypeRun(entity.type(), changes.size(), job, acknowledged, failures.size(), parked);
+        return new TypeRun(entity.type(), changes.size(), job, acknowledged, failures.size(), parked,
+                done.stream().map(TrackerTable.Change::changedAt).filter(java.util.Objects::nonNull).toList());
     }
 
     private static void settle(List<TrackerTable.Change> changes, String failure, List<TrackerTable.Change> done,

@@ -26,9 +26,9 @@ public final class TrackerTable {
     private static final int SETTLE_CHUNK = 100;
     private static final int ACCESS_DENIED = 1142;
 
-    /** One pending change: an entity of a type, created, updated or deleted, at a revision. */
+    /** One pending change: an entity of a type, created, updated or deleted, at a revision, last changed at (UTC, whole seconds). */
     public record Change(long trackerId, String type, long entityId, String action, String identifier, long revision,
-                         int attempts) {
+                         int attempts, java.time.LocalDateTime changedAt) {
         public boolean isDelete() {
             return "delete".equals(action);
         }
@@ -98,7 +98,7 @@ public final class TrackerTable {
         try (Connection connection = source.connection()) {
             Sql.query(connection, sql, params, row -> changes.computeIfAbsent(row.getString(2), k -> new ArrayList<>())
                     .add(new Change(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
-                            row.getLong(6), row.getInt(7))));
+                            row.getLong(6), row.getInt(7), row.getObject(8, java.time.LocalDateTime.class))));
         }
         return changes;
     }
