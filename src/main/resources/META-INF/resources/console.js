@@ -108,6 +108,10 @@ function renderStatus(status) {
       el("td", { class: "num" }, last.recordsPerSecond === undefined ? "" : number(Math.round(last.recordsPerSecond))),
       el("td", {}, sparkline(type.recordsPerSecond)));
   }));
+  const alerts = status.alerts || [];
+  $("#alerts-section").hidden = alerts.length === 0;
+  $("#alerts").replaceChildren(...alerts.slice(0, 10).map((alert) =>
+    el("li", { class: alert.kind.endsWith("recovered") ? "" : "error", "data-kind": alert.kind }, `${time(alert.at)}: ${alert.message}`)));
   const flight = status.inFlight;
   const box = $("#in-flight");
   if (!flight) {

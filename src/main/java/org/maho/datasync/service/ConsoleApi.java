@@ -39,10 +39,12 @@ public final class ConsoleApi {
     private static final int SPARKLINE_RUNS = 20;
 
     private final SyncService service;
+    private final Alerts alerts;
     private volatile Schedules schedules;
 
-    public ConsoleApi(SyncService service) {
+    public ConsoleApi(SyncService service, Alerts alerts) {
         this.service = service;
+        this.alerts = alerts;
     }
 
     void attach(Schedules value) {
@@ -90,6 +92,7 @@ public final class ConsoleApi {
         status.put("trackerInstalled", tracker.installed());
         status.put("types", types);
         status.put("inFlight", inFlight(setup.dataSync()));
+        status.put("alerts", alerts.recent());
         return status;
     }
 

@@ -39,6 +39,8 @@ public final class DataSyncService implements AutoCloseable {
         // the console's page, script and style, from the jar's META-INF/resources
         settings.put("camel.server.staticEnabled", "true");
         settings.put("camel.metrics.enabled", "true");
+        // the route timers say what each route took; Camel's per-endpoint event timers would only repeat them
+        settings.put("camel.metrics.enableExchangeEventNotifier", "false");
         if (!credentials.required()) {
             settings.put("camel.server.host", "127.0.0.1");
         } else if (!settings.containsKey("camel.server.host")) {
@@ -56,6 +58,8 @@ public final class DataSyncService implements AutoCloseable {
             MeterRegistry meters = beans.findSingleByType(MeterRegistry.class);
             service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem),
                     new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
+            beans.lookupByNameAndType("alerts", Alerts.class).attach(dataSync.camelContext().createProducerTemplate(),
+                    dataSync.settings().text("datasync.alerts.webhook-url"));
             Schedules schedules = new Schedules(dataSync.camelContext(), dataSync.database("destination", destination), service);
             schedules.restore();
             if (dataSync.settings().number("datasync.service.poll-millis") > 0) {
@@ -108,7 +112,8 @@ public final class DataSyncService implements AutoCloseable {
         } catch (Exception e) {
             // stopping the routes below stops the schedules too
         }
-        for (String route : new String[] {"datasync-tracker-poll", "datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
+        for (String route : new String[] {"datasync-tracker-poll", "datasync-lag-watch", "datasync-incremental-schedule",
+                "datasync-full-sync-schedule"}) {
             try {
                 dataSync.camelContext().getRouteController().stopRoute(route);
             } catch (Exception e) {

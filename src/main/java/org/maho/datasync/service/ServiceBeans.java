@@ -6,7 +6,8 @@ import org.apache.camel.CamelConfiguration;
 /** The beans the service's routes ({@code service-routes/}, or the home's {@code routes/service/}) call by name. */
 public class ServiceBeans implements CamelConfiguration {
 
-    private final SyncService syncService = new SyncService();
+    private final Alerts alerts = new Alerts();
+    private final SyncService syncService = new SyncService(alerts);
 
     /** What the service's schedules and the console's actions run; idle until 'datasync run' attaches its connections. */
     @BindToRegistry
@@ -22,13 +23,18 @@ public class ServiceBeans implements CamelConfiguration {
 
     @BindToRegistry
     public ConsoleApi consoleApi() {
-        return new ConsoleApi(syncService);
+        return new ConsoleApi(syncService, alerts);
     }
 
     /** The tracker poll's connections to the source (routes/service/tracker-poll.camel.yaml). */
     @BindToRegistry
     public TrackerSource trackerSource() {
         return new TrackerSource();
+    }
+
+    @BindToRegistry
+    public Alerts alerts() {
+        return alerts;
     }
 
     @BindToRegistry

@@ -30,6 +30,26 @@ public final class SyncService {
     public record Setup(DataSync dataSync, ConnectionSettings source, ConnectionSettings destination, String sourceSystem) {}
 
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Alerts alerts;
+
+    public SyncService(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    /** The alerts route's lag watch: the oldest pending change against datasync.alerts.lag-seconds. */
+    public void watchLag() {
+        Setup current = setup;
+        if (current == null || stopping.get()) {
+            return;
+        }
+        try {
+            long lag = org.maho.datasync.tracker.ChangeTracker.status(current.dataSync().database("source", current.source()))
+                    .pending().stream().mapToLong(org.maho.datasync.tracker.ChangeTracker.Pending::oldestAgeSeconds).max().orElse(0);
+            alerts.lag(lag, current.dataSync().settings().number("datasync.alerts.lag-seconds"));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // the health check says the source is unreachable; a run that fails for it raises its own alert
+        }
+    }
     private volatile Setup setup;
     private volatile ServiceMetrics metrics;
 
@@ -131,9 +151,9 @@ public final class SyncService {
             return;
         }
         DataSync dataSync = current.dataSync();
+        String command = "incremental " + current.sourceSystem();
         running.lock();
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's incremental run", 0)) {
-            String command = "incremental " + current.sourceSystem();
             inFlight = new RunInFlight(command, cause, java.time.Instant.now());
             long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
             List<IncrementalSync.TypeRun> runs;
@@ -155,6 +175,12 @@ public final class SyncService {
             dataSync.runFinished(current.destination(), history, runs.stream().map(IncrementalSync.TypeRun::job).toList(), null);
             List<String> summary = new ArrayList<>();
             for (IncrementalSync.TypeRun run : runs) {
+                if (run.parked() > 0) {
+                    alerts.parked(run.type(), run.parked(), command);
+                }
+                if (run.job().failed()) {
+                    alerts.runFailed(command, cause, run.type() + ": " + run.job().failureMessage());
+                }
                 summary.add(String.format(Locale.ROOT, "%s %d changes, %d acknowledged, %d failed, %d parked%s", run.type(),
                         run.changes(), run.acknowledged(), run.failed(), run.parked(), run.job().failed()
                                 ? " (stopped: " + ShopDatabase.rootMessage(run.job().failure()) + ")" : ""));
@@ -165,6 +191,7 @@ public final class SyncService {
         } catch (Exception e) {
             metrics.failedRun();
             LOG.error("incremental run failed: {}", ShopDatabase.rootMessage(e));
+            alerts.runFailed(command, cause, ShopDatabase.rootMessage(e));
         } finally {
             inFlight = null;
             running.unlock();
@@ -215,11 +242,14 @@ public final class SyncService {
             }, stopping::get);
             dataSync.runFinished(current.destination(), history, jobs, null);
             metrics.recorded(jobs);
+            jobs.stream().filter(SyncJob::failed).findFirst().ifPresent(job -> alerts.runFailed(command, cause,
+                    job.handler().type() + ": " + job.failureMessage()));
         } catch (RunLock.HeldException e) {
             LOG.warn("full sync skipped: {}", e.getMessage());
         } catch (Exception e) {
             metrics.failedRun();
             LOG.error("full sync failed: {}", ShopDatabase.rootMessage(e));
+            alerts.runFailed(command, cause, ShopDatabase.rootMessage(e));
         } finally {
             inFlight = null;
             running.unlock();
