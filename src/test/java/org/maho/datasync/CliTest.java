@@ -76,11 +76,38 @@ class CliTest {
         return env;
     }
 
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second)).toArray(String[]::new);
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = DataSyncCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** Off a terminal, sync says how far it is every datasync.progress.every-millis; -q keeps it quiet; the report is the same. */
+    @Test
+    void aSyncShowsItsProgressUnlessQuiet() throws Exception {
+        System.setProperty("datasync.progress.every-millis", "50");
+        // shops of its own: the other tests count on theirs holding what they wrote
+        try (TestShops own = new TestShops("progress").withCustomers(60, 7)) {
+            System.setProperty("datasync.env-file", envFile(own.destination(), null).toString());
+            String[] source = {"--db-host", own.source().host(), "--db-port", String.valueOf(own.source().port()),
+                    "--db-name", own.source().database(), "--db-user", own.source().user()};
+            Result shown = run(concat(new String[] {"sync", "customer", "live", "-a", "openmage", "--batch-size", "2"}, source));
+            assertEquals(ExitCode.OK, shown.exit(), shown.out() + shown.err());
+            assertTrue(shown.err().matches("(?s).*customer: [0-9,]+ of 60 \\([0-9]+%\\)(, [0-9 mins]+ left)?, [0-9,]+ records/s.*"),
+                    "a progress line on standard error: " + shown.err());
+            Result quiet = run(concat(new String[] {"sync", "customer", "live", "-a", "openmage", "--batch-size", "2", "-q"}, source));
+            assertEquals(ExitCode.OK, quiet.exit(), quiet.out() + quiet.err());
+            assertFalse(quiet.err().contains("records/s"), quiet.err());
+            assertTrue(quiet.out().contains("customer"), quiet.out());
+        } finally {
+            System.clearProperty("datasync.progress.every-millis");
+            System.setProperty("datasync.env-file", envFile.toString());
+        }
     }
 
     /** The test source adapter (source/grouplist in the test sources, one service line) is found and run like the shipped ones. */

@@ -128,6 +128,9 @@ public final class SyncCommand implements Callable<Integer> {
             + " left checkpoints (by default a sync from a shop database goes on after its last committed batch).")
     boolean restart;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line while it runs (the report at the end is printed as ever).")
+    boolean quiet;
+
     @Option(names = "-v", description = "-v: a line per batch; -vv: a line per record.")
     boolean[] verbose = new boolean[0];
 
@@ -159,7 +162,9 @@ public final class SyncCommand implements Callable<Integer> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
                         + (job.dryRun() ? " (dry run)" : ""));
                 out.flush();
-                return dataSync.sync(job, destination);
+                try (Progress progress = Progress.start(err, dataSync, quiet || verbose.length > 0)) {
+                    return dataSync.sync(job, destination);
+                }
             }, () -> false);
             if (resumption != null) {
                 resumption.finished(done);

@@ -49,6 +49,14 @@ public interface SourceAdapter {
         return false;
     }
 
+    /**
+     * About how many records the job reads, for the progress line of the command line: a count where it is cheap, an
+     * estimate where it is not (the table's statistics), or empty when the adapter cannot tell before it has read them.
+     */
+    default java.util.OptionalLong expectedRecords(SyncJob job) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** The job's records, in the order they are to be written; the iterator holds a page at most. */
     Iterator<Record> read(SyncJob job);
 }

@@ -72,6 +72,35 @@ public final class OpenMageAdapter implements SourceAdapter {
         return true;
     }
 
+    /**
+     * The rows of the entity's main table: counted when its statistics say it holds under a million (a count of more
+     * takes seconds), else those statistics' figure. Rows of other types that share the table count too, so it is an
+     * upper bound for those.
+     */
+    @Override
+    public java.util.OptionalLong expectedRecords(SyncJob job) {
+        if (!job.spec().entityIds().isEmpty()) {
+            return java.util.OptionalLong.of(job.spec().entityIds().size());
+        }
+        String table = job.handler().shape().table();
+        try (java.sql.Connection connection = job.source().connection()) {
+            long[] rows = {-1};
+            org.maho.datasync.db.Sql.query(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+                    + " DATABASE() AND TABLE_NAME = ?", List.of(job.source().table(table)), row -> rows[0] = row.getLong(1));
+            if (rows[0] >= 0 && rows[0] < 1_000_000) {
+                org.maho.datasync.db.Sql.query(connection, "SELECT COUNT(*) FROM `" + job.source().table(table) + "`", List.of(),
+                        row -> rows[0] = row.getLong(1));
+            }
+            if (rows[0] < 0) {
+                return java.util.OptionalLong.empty();
+            }
+            long expected = job.spec().limit() == null ? rows[0] : Math.min(rows[0], job.spec().limit());
+            return java.util.OptionalLong.of(expected);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     @Override
     public Iterator<Record> read(SyncJob job) {
         EntityHandler handler = job.handler();

@@ -1,0 +1,104 @@
+package org.maho.datasync.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.maho.datasync.app.DataSync;
+import org.maho.datasync.job.EntityReport;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.source.SourceAdapters;
+
+/**
+ * A command's progress while a job runs, on standard error: on a terminal one line rewritten twice a second (records
+ * done of the total the source expects, records/s, time left); otherwise (cron, CI, a pipe) a plain line every
+ * datasync.progress.every-millis (10 s). The final report is printed as before; -q silences this.
+ */
+final class Progress implements AutoCloseable {
+
+    private static final long TERMINAL_MILLIS = 500;
+
+    private final PrintWriter err;
+    private final DataSync dataSync;
+    private final boolean terminal;
+    private final Thread thread;
+    private volatile boolean stopped;
+    private SyncJob watched;
+    private OptionalLong expected = OptionalLong.empty();
+    private boolean drawn;
+
+    private Progress(PrintWriter err, DataSync dataSync, boolean terminal) {
+        this.err = err;
+        this.dataSync = dataSync;
+        this.terminal = terminal;
+        this.thread = new Thread(this::watch, "datasync-progress");
+        thread.setDaemon(true);
+    }
+
+    /** @param quiet -q: nothing is shown */
+    static Progress start(PrintWriter err, DataSync dataSync, boolean quiet) {
+        Progress progress = new Progress(err, dataSync, System.console() != null);
+        if (!quiet) {
+            progress.thread.start();
+        }
+        return progress;
+    }
+
+    private void watch() {
+        long every = terminal ? TERMINAL_MILLIS : dataSync.settings().number("datasync.progress.every-millis");
+        while (!stopped) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            SyncJob job = dataSync.jobInFlight();
+            if (job == null || stopped) {
+                continue;
+            }
+            if (job != watched) {
+                watched = job;
+                expected = OptionalLong.empty();
+                expected = SourceAdapters.installed().get(job.spec().adapter()).expectedRecords(job);
+            }
+            show(line(job.report(), expected));
+        }
+    }
+
+    static String line(EntityReport report, OptionalLong expected) {
+        long done = report.read();
+        double rate = report.recordsPerSecond();
+        StringBuilder line = new StringBuilder(report.entityType()).append(": ").append(String.format(Locale.ROOT, "%,d", done));
+        if (expected.isPresent() && expected.getAsLong() > 0) {
+            long total = Math.max(expected.getAsLong(), done);
+            line.append(String.format(Locale.ROOT, " of %,d (%d%%)", total, done * 100 / total));
+            if (rate > 0 && total > done) {
+                long left = Math.round((total - done) / rate);
+                line.append(", ").append(left >= 60 ? left / 60 + " min " + left % 60 + " s" : left + " s").append(" left");
+            }
+        } else {
+            line.append(" read");
+        }
+        return line.append(String.format(Locale.ROOT, ", %,d records/s", Math.round(rate))).toString();
+    }
+
+    private synchronized void show(String line) {
+        if (terminal) {
+            // the line is rewritten in place; padding clears what a longer one left
+            err.print("\r" + line + "   ");
+            drawn = true;
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        stopped = true;
+        thread.interrupt();
+        if (drawn) {
+            err.print("\r\033[2K");
+            err.flush();
+        }
+    }
+}
