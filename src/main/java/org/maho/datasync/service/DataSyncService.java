@@ -46,7 +46,7 @@ public final class DataSyncService implements AutoCloseable {
         } else if (!settings.containsKey("camel.server.host")) {
             settings.put("camel.server.host", "{{datasync.service.host}}");
         }
-        DataSync dataSync = DataSync.start(home, fullSyncSwitch(home, settings), "datasync.service.routes", new ServiceBeans());
+        DataSync dataSync = DataSync.start(home, routeSwitches(home, settings), "datasync.service.routes", new ServiceBeans());
         try {
             org.apache.camel.spi.Registry beans = dataSync.camelContext().getRegistry();
             SyncService service = beans.lookupByNameAndType("syncService", SyncService.class);
@@ -82,20 +82,34 @@ public final class DataSyncService implements AutoCloseable {
         }
     }
 
-    /** The full-sync schedule starts only when datasync.schedule.full.entities names some. */
-    private static Map<String, String> fullSyncSwitch(Path home, Map<String, String> settings) {
-        String entities = settings.get("datasync.schedule.full.entities");
-        if (entities == null) {
-            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(home.resolve("config/application.properties"))) {
-                java.util.Properties file = new java.util.Properties();
-                file.load(reader);
-                entities = file.getProperty("datasync.schedule.full.entities", "");
-            } catch (java.io.IOException e) {
-                entities = "";
-            }
-        }
-        settings.put("datasync.service.full-sync", String.valueOf(!entities.isBlank()));
+    /**
+     * The routes that start only when configured: the full-sync schedule when datasync.schedule.full.entities names
+     * some, the inbox when datasync.inbox.dir is set (made absolute under the home).
+     */
+    private static Map<String, String> routeSwitches(Path home, Map<String, String> settings) {
+        settings.put("datasync.service.full-sync", String.valueOf(!setting(home, settings, "datasync.schedule.full.entities").isBlank()));
+        String inbox = setting(home, settings, "datasync.inbox.dir").trim();
+        settings.put("datasync.service.inbox", String.valueOf(!inbox.isEmpty()));
+        // a route that never starts is made all the same: its directory must be a path
+        settings.put("datasync.inbox.dir", home.resolve(inbox.isEmpty() ? "var/inbox" : inbox).toAbsolutePath().normalize().toString());
         return settings;
+    }
+
+    /** A setting as Camel will see it: an override, else a system property, else config/application.properties. */
+    private static String setting(Path home, Map<String, String> overrides, String key) {
+        if (overrides.containsKey(key)) {
+            return overrides.get(key);
+        }
+        if (System.getProperty(key) != null) {
+            return System.getProperty(key);
+        }
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(home.resolve("config/application.properties"))) {
+            java.util.Properties file = new java.util.Properties();
+            file.load(reader);
+            return file.getProperty(key, "");
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     public DataSync dataSync() {
@@ -112,8 +126,8 @@ public final class DataSyncService implements AutoCloseable {
         } catch (Exception e) {
             // stopping the routes below stops the schedules too
         }
-        for (String route : new String[] {"datasync-tracker-poll", "datasync-lag-watch", "datasync-incremental-schedule",
-                "datasync-full-sync-schedule"}) {
+        for (String route : new String[] {"datasync-tracker-poll", "datasync-inbox", "datasync-lag-watch",
+                "datasync-incremental-schedule", "datasync-full-sync-schedule"}) {
             try {
                 dataSync.camelContext().getRouteController().stopRoute(route);
             } catch (Exception e) {

@@ -33,6 +33,11 @@ public class ServiceBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public Inbox inbox() {
+        return new Inbox(syncService);
+    }
+
+    @BindToRegistry
     public Alerts alerts() {
         return alerts;
     }

@@ -198,6 +198,33 @@ public final class SyncService {
         }
     }
 
+    /** One CSV file of the inbox, imported as 'sync <entity> -f <file>' would, with its line in the run history. */
+    SyncJob importCsv(String entity, java.nio.file.Path file) {
+        Setup current = setup;
+        if (current == null || stopping.get()) {
+            throw new IllegalStateException("the service is stopping");
+        }
+        DataSync dataSync = current.dataSync();
+        String sourceSystem = dataSync.settings().text("datasync.inbox.source-system");
+        String command = "sync " + entity + " " + sourceSystem + " -f " + file.getFileName();
+        running.lock();
+        try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's inbox", 60)) {
+            inFlight = new RunInFlight(command, "inbox", java.time.Instant.now());
+            long history = dataSync.runStarted(current.destination(), command, "inbox", sourceSystem);
+            SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem(sourceSystem).adapter("csv").file(file)
+                    .skipInvalid(true).stopRequested(stopping::get), current.destination());
+            dataSync.runFinished(current.destination(), history, List.of(job), null);
+            metrics.recorded(List.of(job));
+            if (job.failed()) {
+                alerts.runFailed(command, "inbox", job.failureMessage());
+            }
+            return job;
+        } finally {
+            inFlight = null;
+            running.unlock();
+        }
+    }
+
     /** The full syncs of datasync.schedule.full.entities, in dependency order ("all": every entity type). */
     public void fullSync() {
         Setup current = setup;
