@@ -102,7 +102,6 @@ class ConsoleBrowserTest {
 
             WebElement parked = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#parked tr[data-id]")));
             String id = parked.getAttribute("data-id");
-            screenshot(browser, "console-parked.png");
             parked.findElement(By.cssSelector("button.retry")).click();
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#parked tr[data-id='" + id + "']"), 0));
             assertEquals(0, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 2"),
@@ -147,7 +146,9 @@ class ConsoleBrowserTest {
     private static WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        // the README's screenshots show the whole page
+        String size = System.getProperty("datasync.test.screenshots") == null ? "1400,1000" : "1400,2000";
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + size);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
