@@ -16,11 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.app.DataSync;
-import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
-import org.maho.datasync.tracker.ChangeTracker;
 
 /**
  * Alerts reach a webhook (a local HTTP server that refuses the first post, as a webhook that is down for a moment
@@ -32,14 +29,7 @@ class AlertsTest {
 
     @BeforeAll
     static void syncedShopsWithTheTracker() throws Exception {
-        shops = new TestShops("alerts").withCustomers(8, 3);
-        try (DataSync dataSync = DataSync.start(Path.of(""))) {
-            for (String entity : List.of("customergroup", "customer")) {
-                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
-                        .source(shops.source()), shops.destination()).failed());
-            }
-            ChangeTracker.install(dataSync.database("source", shops.source()));
-        }
+        shops = new TestShops("alerts").withCustomers(8, 3).syncedWithTracker("customergroup", "customer");
     }
 
     @AfterAll

@@ -13,13 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.app.DataSync;
 import org.maho.datasync.job.EntityHandlers;
-import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
 import org.maho.datasync.service.PasswordHash;
-import org.maho.datasync.tracker.ChangeTracker;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,14 +46,7 @@ class ConsoleBrowserTest {
             assertTrue(installed, "chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(installed, "no chromium and chromedriver: apt-get install chromium chromium-driver");
-        shops = new TestShops("console").withCustomers(12, 9);
-        try (DataSync dataSync = DataSync.start(Path.of(""))) {
-            for (String entity : List.of("customergroup", "customer")) {
-                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
-                        .source(shops.source()), shops.destination()).failed());
-            }
-            ChangeTracker.install(dataSync.database("source", shops.source()));
-        }
+        shops = new TestShops("console").withCustomers(12, 9).syncedWithTracker("customergroup", "customer");
     }
 
     @AfterAll

@@ -12,11 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.app.DataSync;
-import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
-import org.maho.datasync.tracker.ChangeTracker;
 
 /**
  * The service's inbox: the CSV files users already have, dropped into <inbox>/<entity>/, are imported and moved to done/
@@ -28,12 +25,7 @@ class InboxTest {
 
     @BeforeAll
     static void shopsWithTheTracker() throws Exception {
-        shops = new TestShops("inbox").withCustomers(3, 2);
-        try (DataSync dataSync = DataSync.start(Path.of(""))) {
-            assertFalse(dataSync.sync(new JobSpec().entityType("customergroup").sourceSystem("live").adapter("openmage")
-                    .source(shops.source()), shops.destination()).failed());
-            ChangeTracker.install(dataSync.database("source", shops.source()));
-        }
+        shops = new TestShops("inbox").withCustomers(3, 2).syncedWithTracker("customergroup");
     }
 
     @AfterAll

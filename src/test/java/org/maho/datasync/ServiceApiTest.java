@@ -11,13 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.app.DataSync;
 import org.maho.datasync.job.EntityHandlers;
-import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
 import org.maho.datasync.service.PasswordHash;
-import org.maho.datasync.tracker.ChangeTracker;
 
 /**
  * The service's API as a script and the console use it: nothing without credentials, a session's changes only with its
@@ -32,14 +29,7 @@ class ServiceApiTest {
 
     @BeforeAll
     static void syncedShopsWithTheTracker() throws Exception {
-        shops = new TestShops("api").withCustomers(10, 5);
-        try (DataSync dataSync = DataSync.start(Path.of(""))) {
-            for (String entity : List.of("customergroup", "customer")) {
-                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
-                        .source(shops.source()), shops.destination()).failed());
-            }
-            ChangeTracker.install(dataSync.database("source", shops.source()));
-        }
+        shops = new TestShops("api").withCustomers(10, 5).syncedWithTracker("customergroup", "customer");
     }
 
     @AfterAll

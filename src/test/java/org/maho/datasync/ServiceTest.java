@@ -11,11 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maho.datasync.app.DataSync;
-import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
-import org.maho.datasync.tracker.ChangeTracker;
 
 /** datasync run: the tracker poll syncs a source change within 2 s, even after idling; health and metrics answer over HTTP. */
 class ServiceTest {
@@ -24,14 +21,7 @@ class ServiceTest {
 
     @BeforeAll
     static void syncedShopsWithTheTracker() throws Exception {
-        shops = new TestShops("service").withCustomers(20, 11);
-        try (DataSync dataSync = DataSync.start(Path.of(""))) {
-            for (String entity : List.of("customergroup", "customer")) {
-                assertFalse(dataSync.sync(new JobSpec().entityType(entity).sourceSystem("live").adapter("openmage")
-                        .source(shops.source()), shops.destination()).failed());
-            }
-            ChangeTracker.install(dataSync.database("source", shops.source()));
-        }
+        shops = new TestShops("service").withCustomers(20, 11).syncedWithTracker("customergroup", "customer");
     }
 
     @AfterAll

@@ -43,6 +43,24 @@ public final class TestShops implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Syncs the given entity types (customergroup, customer, ...) from the source into the destination as 'live', then
+     * installs the change tracker on the source: the shops a test of the service or of incremental runs starts from.
+     */
+    public TestShops syncedWithTracker(String... entityTypes) throws Exception {
+        try (org.maho.datasync.app.DataSync dataSync = org.maho.datasync.app.DataSync.start(java.nio.file.Path.of(""))) {
+            for (String entity : entityTypes) {
+                org.maho.datasync.job.SyncJob job = dataSync.sync(new org.maho.datasync.job.JobSpec().entityType(entity)
+                        .sourceSystem("live").adapter("openmage").source(source()), destination());
+                if (job.failed()) {
+                    throw new IllegalStateException("the test's " + entity + " sync failed: " + job.failureMessage());
+                }
+            }
+            org.maho.datasync.tracker.ChangeTracker.install(dataSync.database("source", source()));
+        }
+        return this;
+    }
+
     public ConnectionSettings source() {
         return server.database(source);
     }
