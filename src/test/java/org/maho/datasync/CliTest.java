@@ -44,7 +44,16 @@ class CliTest {
      * {@code command} then the source's --db-* options.
      */
     static Result runAgainst(ConnectionSettings source, ConnectionSettings destination, String... command) throws Exception {
+        return runAgainst(source, destination, java.util.Map.of(), command);
+    }
+
+    /** The same, with more lines in the .env file (a secret). */
+    static Result runAgainst(ConnectionSettings source, ConnectionSettings destination, java.util.Map<String, String> moreEnv,
+                             String... command) throws Exception {
         java.nio.file.Path env = envFile(destination, source);
+        for (java.util.Map.Entry<String, String> line : moreEnv.entrySet()) {
+            Files.writeString(env, line.getKey() + "=" + line.getValue() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
         System.setProperty("datasync.env-file", env.toString());
         try {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.sample.DatabaseServer;
 
 /**
  * A real shop's history, planted in the OpenMage sample shop: a customer whose website was deleted, orders whose
@@ -24,22 +21,15 @@ import org.maho.datasync.sample.DatabaseServer;
  */
 class ShopHistoryTest {
 
-    private static DatabaseServer server;
+    private static RealShops shops;
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
 
     @BeforeAll
     static void plantHistory() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(OpenMageFixtureCompatibilityTest.FIXTURES), "needs ../shared/fixtures/openmage");
-        server = TestServer.get();
-        String sourceName = TestServer.uniqueName("om_history");
-        String destinationName = TestServer.uniqueName("om_history_dest");
-        server.createDatabase(sourceName);
-        server.createDatabase(destinationName);
-        source = server.database(sourceName);
-        destination = server.database(destinationName);
-        DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-sample-shop.sql"), source);
-        DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
+        shops = RealShops.load("om_history");
+        source = shops.source();
+        destination = shops.destination();
         try (Connection connection = TestServer.connect(source); Statement sql = connection.createStatement()) {
             sql.execute("SET FOREIGN_KEY_CHECKS = 0");
             sql.executeUpdate("UPDATE customer_entity SET website_id = NULL WHERE email = 'lucas.hall.6@example.com'");
@@ -76,9 +66,8 @@ class ShopHistoryTest {
 
     @AfterAll
     static void drop() throws Exception {
-        if (server != null && source != null) {
-            server.dropDatabase(source.database());
-            server.dropDatabase(destination.database());
+        if (shops != null) {
+            shops.close();
         }
     }
 

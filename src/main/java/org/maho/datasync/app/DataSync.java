@@ -51,7 +51,9 @@ public final class DataSync implements AutoCloseable {
     private DataSync(Path home, Main main) {
         this.home = home;
         this.main = main;
-        this.settings = new Settings(key -> main.getCamelContext().getPropertiesComponent().resolveProperty(key));
+        this.settings = new Settings(key -> main.getCamelContext().getPropertiesComponent().resolveProperty(key),
+                prefix -> main.getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix))
+                        .stringPropertyNames());
     }
 
     public static DataSync start(Path home) {

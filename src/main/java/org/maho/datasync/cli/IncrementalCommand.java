@@ -65,6 +65,9 @@ public final class IncrementalCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
+    @Mixin
+    AnonymizeOption anonymizeOption = new AnonymizeOption();
+
     @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction, for every entity type (default: datasync.batch-size.<type>, else datasync.batch-size).")
     Integer batchSize;
 
@@ -99,15 +102,18 @@ public final class IncrementalCommand implements Callable<Integer> {
             throw usage("The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
+        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
         if (waitLock < 0) {
             throw usage("--wait-lock takes a number of seconds, not " + waitLock);
         }
         Logging.configure(verbose.length);
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),
-                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize);
+                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize, () -> false,
+                    AnonymizeOption.anonymizer(dataSync, anonymizeSecret));
             out.println("DataSync incremental: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
-                    + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)"));
+                    + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)")
+                    + (anonymizeSecret != null ? " (anonymized)" : ""));
             out.flush();
             ShopDatabase destinationShop = dataSync.database("destination", destination);
             try (RunLock lock = noLock || dryRun ? null : RunLock.acquire(destinationShop, "incremental", waitLock)) {

@@ -33,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
+    @Mixin
+    AnonymizeOption anonymizeOption = new AnonymizeOption();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,11 +54,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, credentials, Map.of());
+        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
+        DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, credentials, Map.of(),
+                anonymizeSecret);
         Settings settings = service.dataSync().settings();
         String port = settings.text("camel.server.port");
         String host = credentials.required() ? "<this host>" : "localhost";
-        out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe());
+        out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
+                + (anonymizeSecret != null ? " (anonymized)" : ""));
         out.println("  incremental sync on '" + settings.text("datasync.schedule.incremental") + "'"
                 + (settings.text("datasync.schedule.full.entities").isBlank() ? ""
                 : ", full sync of " + settings.text("datasync.schedule.full.entities") + " on '"

@@ -25,6 +25,7 @@ import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -68,6 +69,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
+
+    @Mixin
+    AnonymizeOption anonymizeOption = new AnonymizeOption();
 
     @Option(names = {"-d", "--on-duplicate"}, paramLabel = "<mode>",
             description = "When the record exists on the destination: skip, update (default), merge (fill empty values only) or error.")
@@ -146,6 +150,7 @@ public final class SyncCommand implements Callable<Integer> {
         EntityHandlers handlers = new EntityHandlers();
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
+        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
         if (waitLock < 0) {
             throw usage("--wait-lock takes a number of seconds, not " + waitLock);
         }
@@ -153,6 +158,8 @@ public final class SyncCommand implements Callable<Integer> {
         try (DataSync dataSync = DataSync.start(home);
              RunLock lock = dryRun ? null : RunLock.acquire(dataSync.database("destination", destination),
                      "sync " + entity.trim(), waitLock)) {
+            org.maho.datasync.anonymize.Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
+            jobs.forEach(job -> job.rewrite(anonymizer));
             Resumption resumption = dataSync.resumption(describeCommand(), jobs, destination, restart);
             if (resumption != null) {
                 resumption.notes().forEach(out::println);
@@ -160,7 +167,7 @@ public final class SyncCommand implements Callable<Integer> {
             long run = dryRun ? 0 : dataSync.runStarted(destination, describeCommand(), "command", sourceSystem);
             List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
-                        + (job.dryRun() ? " (dry run)" : ""));
+                        + (job.dryRun() ? " (dry run)" : "") + (job.rewrite() != null ? " (" + job.rewrite().describe() + "d)" : ""));
                 out.flush();
                 try (Progress progress = Progress.start(err, dataSync, quiet || verbose.length > 0)) {
                     return dataSync.sync(job, destination);

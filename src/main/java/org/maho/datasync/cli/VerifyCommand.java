@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.maho.datasync.anonymize.Anonymizer;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
@@ -18,6 +19,7 @@ import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
 import org.maho.datasync.verify.Difference;
+import org.maho.datasync.verify.LeftoverSearch;
 import org.maho.datasync.verify.TypeVerification;
 import org.maho.datasync.verify.Verifier;
 import picocli.CommandLine.Command;
@@ -61,6 +63,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
+    @Mixin
+    AnonymizeOption anonymizeOption = new AnonymizeOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,26 +93,51 @@ public final class VerifyCommand implements Callable<Integer> {
             throw usage("verify reads the source shop's database: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
-        out.println("DataSync verify: " + source.describe() + " as '" + sourceSystem + "' against " + destination.describe());
+        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
+        out.println("DataSync verify: " + source.describe() + " as '" + sourceSystem + "' against " + destination.describe()
+                + (anonymizeSecret != null ? " (anonymized)" : ""));
         out.flush();
         List<TypeVerification> results = new ArrayList<>();
+        LeftoverSearch leftovers = null;
+        LeftoverSearch.Result found = null;
         try (DataSync dataSync = DataSync.start(home); DifferenceFile file = new DifferenceFile(json)) {
             Verifier verifier = dataSync.verifier(source, destination, sourceSystem);
+            Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
+            if (anonymizer != null) {
+                leftovers = new LeftoverSearch(anonymizer.personalTables());
+                verifier.rewriting(anonymizer.watching(leftovers::replaced));
+            }
             for (String type : types) {
                 results.add(verifier.verify(type, batchSize != null ? batchSize : dataSync.batchSize(type), file::write));
             }
             file.summary(results);
+            if (leftovers != null) {
+                found = leftovers.search(dataSync.database("destination", destination));
+            }
         } catch (RuntimeException e) {
             print(out, results);
             err.println("verify stopped: " + ShopDatabase.rootMessage(e));
             return ExitCode.FAILED;
         }
         print(out, results);
+        if (found != null) {
+            printLeftovers(out, found);
+        }
         if (json != null) {
             out.println("Every difference: " + json);
         }
         out.flush();
-        return results.stream().allMatch(TypeVerification::allEqual) ? ExitCode.OK : ExitCode.DIFFERENT;
+        boolean equal = results.stream().allMatch(TypeVerification::allEqual) && (found == null || found.leftovers() == 0);
+        return equal ? ExitCode.OK : ExitCode.DIFFERENT;
+    }
+
+    private static void printLeftovers(PrintWriter out, LeftoverSearch.Result found) {
+        out.println();
+        out.printf(Locale.ROOT, "Personal data: %,d source values of anonymized fields looked for in %,d text columns of %,d"
+                + " destination tables: %s%n", found.values(), found.columns(), found.tables(),
+                found.leftovers() == 0 ? "none found." : String.format(Locale.ROOT, "found %,d time(s)%s:", found.leftovers(),
+                        found.leftovers() > found.firstFound().size() ? " (first " + found.firstFound().size() + ")" : ""));
+        found.firstFound().forEach(leftover -> out.println("  " + leftover));
     }
 
     static void print(PrintWriter out, List<TypeVerification> results) {

@@ -113,6 +113,30 @@ public interface EntityHandler {
         return null;
     }
 
+    /**
+     * The natural key a reference to this entity holds once the fields it is made of are rewritten (anonymized): a
+     * customer's email|website with the email's fake. The key as it is for types whose key holds no rewritten field.
+     */
+    default String rewriteNaturalKey(String naturalKey, FieldRewrite rewrite) {
+        return naturalKey;
+    }
+
+    /** A field's value as a rewrite of this entity's records gives it (the value itself where it keeps it). */
+    @FunctionalInterface
+    interface FieldRewrite {
+        String apply(String field, String value);
+
+        /** A key of the form value|scope (email|website, email|store) with its value rewritten as the field. */
+        default String firstPart(String naturalKey, String field) {
+            int bar = naturalKey.lastIndexOf('|');
+            if (bar < 0) {
+                return naturalKey;
+            }
+            String value = apply(field, naturalKey.substring(0, bar));
+            return (value == null ? "" : value.toLowerCase(java.util.Locale.ROOT)) + naturalKey.substring(bar);
+        }
+    }
+
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
     String naturalKey(SyncJob job, Record record);
 

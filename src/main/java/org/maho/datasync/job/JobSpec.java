@@ -45,6 +45,7 @@ public final class JobSpec {
     private java.util.function.Consumer<Record> recordListener;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private Resume resume;
+    private RecordRewrite rewrite;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -160,6 +161,10 @@ public final class JobSpec {
     public Resume resume() { return resume; }
     public JobSpec resume(Resume value) { resume = value; return this; }
 
+    /** What changes records as they leave the reader ({@code --anonymize}), or null: they are written as read. */
+    public RecordRewrite rewrite() { return rewrite; }
+    public JobSpec rewrite(RecordRewrite value) { rewrite = value; return this; }
+
     /**
      * What decides which records a job reads and what it writes of them: the same command run again, with any batch
      * size or verbosity, has the same selection, and so resumes where it was interrupted.
@@ -170,7 +175,7 @@ public final class JobSpec {
                 String.valueOf(skipInvalid), String.valueOf(limit), String.valueOf(dateFrom), String.valueOf(dateTo),
                 String.join(",", entityIds), String.join(",", incrementIds), stockMode.name(), optionsMode.name(),
                 String.valueOf(imageBasePath), String.valueOf(imageBaseUrl), String.valueOf(forceImageImport),
-                String.valueOf(autoLinkConfigurables));
+                String.valueOf(autoLinkConfigurables), rewrite == null ? "" : rewrite.describe());
     }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */

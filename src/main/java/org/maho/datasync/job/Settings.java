@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -14,10 +16,26 @@ import java.util.function.Function;
 public final class Settings {
 
     private final Function<String, Optional<String>> lookup;
+    private final Function<String, Set<String>> keysUnder;
 
     /** @param lookup a key's value, as Camel's properties component resolves it */
     public Settings(Function<String, Optional<String>> lookup) {
+        this(lookup, prefix -> Set.of());
+    }
+
+    /** @param keysUnder the keys that start with a prefix, for settings that are a list of lines (a profile) */
+    public Settings(Function<String, Optional<String>> lookup, Function<String, Set<String>> keysUnder) {
         this.lookup = lookup;
+        this.keysUnder = keysUnder;
+    }
+
+    /** Every setting whose key starts with the prefix, by key, in key order. */
+    public SortedMap<String, String> under(String prefix) {
+        SortedMap<String, String> values = new TreeMap<>();
+        for (String key : keysUnder.apply(prefix)) {
+            lookup.apply(key).ifPresent(value -> values.put(key, value.trim()));
+        }
+        return values;
     }
 
     /** A setting's text, trimmed. */

@@ -16,6 +16,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.Deletion;
 import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.RecordRewrite;
 import org.maho.datasync.job.SyncJob;
 
 /**
@@ -74,7 +75,7 @@ public final class DeleteMirror {
         for (Deletion deletion : batch) {
             Long id = registered.get(deletion.sourceId());
             if ((id == null || !alive.contains(id)) && deletion.naturalKey() != null) {
-                keys.add(deletion.naturalKey());
+                keys.add(keyOnDestination(job, deletion));
             }
         }
         Map<String, Long> byKey = keys.isEmpty() ? Map.of() : handler.findByNaturalKeys(job, connection, keys);
@@ -82,7 +83,7 @@ public final class DeleteMirror {
         for (Deletion deletion : batch) {
             Long id = registered.get(deletion.sourceId());
             if (id == null || !alive.contains(id)) {
-                id = deletion.naturalKey() == null ? null : byKey.get(deletion.naturalKey());
+                id = deletion.naturalKey() == null ? null : byKey.get(keyOnDestination(job, deletion));
             }
             if (id == null) {
                 deletion.outcome(Deletion.Outcome.ABSENT, "not on the destination");
@@ -91,6 +92,12 @@ public final class DeleteMirror {
             }
         }
         return targets;
+    }
+
+    /** A deletion's natural key as the destination holds it: rewritten as the job's records are (--anonymize). */
+    private static String keyOnDestination(SyncJob job, Deletion deletion) {
+        RecordRewrite rewrite = job.spec().rewrite();
+        return rewrite == null ? deletion.naturalKey() : rewrite.naturalKey(job.handler(), deletion.naturalKey());
     }
 
     private static void apply(SyncJob job, Connection connection, Deletion.Mode mode, Map<Deletion, Long> targets)

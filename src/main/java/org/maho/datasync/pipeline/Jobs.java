@@ -28,7 +28,7 @@ public final class Jobs {
         if (job.spec().skipReading()) {
             return java.util.Collections.emptyIterator();
         }
-        return SourceAdapters.installed().get(job.spec().adapter()).read(job);
+        return SourceAdapters.installed().read(job);
     }
 
     /** Runs for each record before it joins a batch: counts it, and stops the reading once the job failed. */

@@ -1,5 +1,7 @@
 package org.maho.datasync.service;
 
+import org.maho.datasync.anonymize.Anonymizer;
+import org.maho.datasync.job.RecordRewrite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -34,6 +36,12 @@ public final class DataSyncService implements AutoCloseable {
      */
     public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
                                         ApiCredentials credentials, Map<String, String> overrides) {
+        return start(home, source, destination, sourceSystem, credentials, overrides, null);
+    }
+
+    /** @param anonymizeSecret the key of --anonymize's fakes: every run of the service anonymizes; null: none does */
+    public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
+                                        ApiCredentials credentials, Map<String, String> overrides, String anonymizeSecret) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("camel.server.enabled", "true");
         // the console's page, script and style, from the jar's META-INF/resources
@@ -56,7 +64,9 @@ public final class DataSyncService implements AutoCloseable {
                         + " console and the API listen on 127.0.0.1 only, and anyone on this machine may use them");
             }
             MeterRegistry meters = beans.findSingleByType(MeterRegistry.class);
-            service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem),
+            RecordRewrite rewrite = anonymizeSecret == null ? null
+                    : Anonymizer.of(dataSync.settings(), anonymizeSecret, dataSync.handlers());
+            service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem, rewrite),
                     new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
             beans.lookupByNameAndType("alerts", Alerts.class).attach(dataSync.camelContext().createProducerTemplate(),
                     dataSync.settings().text("datasync.alerts.webhook-url"));

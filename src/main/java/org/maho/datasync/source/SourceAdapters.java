@@ -1,12 +1,16 @@
 package org.maho.datasync.source;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.maho.datasync.job.RecordRewrite;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
 
 /** The source adapters on the class path, by name and alias. */
 public final class SourceAdapters {
@@ -37,6 +41,13 @@ public final class SourceAdapters {
     public SourceAdapter get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("No source adapter '" + name + "'; there are "
                 + String.join(", ", names())));
+    }
+
+    /** The job's records as its adapter reads them, each rewritten as the job says ({@code --anonymize}). */
+    public Iterator<Record> read(SyncJob job) {
+        Iterator<Record> records = get(job.spec().adapter()).read(job);
+        RecordRewrite rewrite = job.spec().rewrite();
+        return rewrite == null ? records : rewrite.over(records);
     }
 
     public List<String> names() {

@@ -19,6 +19,7 @@ import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.RecordRewrite;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
@@ -44,6 +45,7 @@ public final class Verifier {
     private final Registry registry;
     private final Path workDirectory;
     private final Settings settings;
+    private RecordRewrite rewrite;
 
     /**
      * @param workDirectory where the reading jobs would put dead letters (reading never writes one)
@@ -60,6 +62,15 @@ public final class Verifier {
     }
 
     /**
+     * Compares the destination with the source's records as {@code sync --anonymize} wrote them: rewritten the same way
+     * before they are compared, so every field is compared, the fakes included.
+     */
+    public Verifier rewriting(RecordRewrite value) {
+        rewrite = value;
+        return this;
+    }
+
+    /**
      * Verifies one entity type.
      *
      * @param pageSize    source records compared per round of queries
@@ -68,6 +79,7 @@ public final class Verifier {
     public TypeVerification verify(String entityType, int pageSize, Consumer<Difference> differences) {
         EntityHandler handler = handlers.find(entityType).orElseThrow(() -> new IllegalArgumentException("unknown entity " + entityType));
         SyncJob sourceJob = job(handler, source, pageSize);
+        sourceJob.spec().rewrite(rewrite);
         SyncJob destinationJob = job(handler, destination, pageSize);
         TypeVerification result = new TypeVerification(handler.type());
         RecordForms destinationForms = new RecordForms(handler, handlers, destination, source, null);
@@ -77,7 +89,7 @@ public final class Verifier {
             result.sample(difference);
             differences.accept(difference);
         };
-        Iterator<Record> records = READER.read(sourceJob);
+        Iterator<Record> records = SourceAdapters.installed().read(sourceJob);
         List<Record> page = new ArrayList<>(pageSize);
         while (records.hasNext()) {
             page.add(records.next());

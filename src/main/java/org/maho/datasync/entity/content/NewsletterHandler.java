@@ -58,6 +58,11 @@ public final class NewsletterHandler extends TableEntityHandler {
     }
 
     @Override
+    public String rewriteNaturalKey(String naturalKey, FieldRewrite rewrite) {
+        return rewrite.firstPart(naturalKey, "subscriber_email");
+    }
+
+    @Override
     public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
         Set<String> emails = new LinkedHashSet<>();
         for (String key : keys) {

@@ -66,6 +66,11 @@ public final class CustomerHandler extends TableEntityHandler {
         return key(email, website == null ? null : website.toString());
     }
 
+    @Override
+    public String rewriteNaturalKey(String naturalKey, FieldRewrite rewrite) {
+        return rewrite.firstPart(naturalKey, "email");
+    }
+
     private static String key(String email, String website) {
         return (email.trim() + "|" + (website == null ? "" : website)).toLowerCase(Locale.ROOT);
     }
