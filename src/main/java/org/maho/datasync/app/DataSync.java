@@ -2,6 +2,7 @@ package org.maho.datasync.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
@@ -19,6 +20,7 @@ import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.DateValues;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.pipeline.DeadLetters;
+import org.maho.datasync.pipeline.IdConflicts;
 import org.maho.datasync.registry.Checkpoints;
 import org.maho.datasync.registry.Registry;
 import org.maho.datasync.registry.RunHistory;
@@ -119,21 +121,12 @@ public final class DataSync implements AutoCloseable {
      * so the caller reports what was done before it.
      */
     public SyncJob sync(JobSpec spec, ConnectionSettings destinationSettings) {
-        // product --stock only is a stock sync: the products' stock items and nothing else
-        String type = "product".equals(spec.entityType()) && spec.stockMode() == JobSpec.StockMode.ONLY ? "stock" : spec.entityType();
-        EntityHandler handler = handlers.find(type)
-                .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
-        ShopDatabase destination = database("destination", destinationSettings);
-        SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
-        // a database source's shop is read for its metadata and its tables; a file has no shop of its own
-        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? database("source", spec.source()) : null;
-        Registry registry = registry(destination, spec.sourceSystem());
-        Path deadLetters = deadLetterDirectory();
-        if (!spec.batchSizeChosen()) {
-            spec.batchSize(batchSize(handler.type()));
-        }
-        SyncJob job = new SyncJob(spec, handlers, handler, source, destination, registry, deadLetters)
-                .settings(settings).checkpoints(checkpoints(destination));
+        SyncJob job = job(spec, destinationSettings);
+        EntityHandler handler = job.handler();
+        ShopDatabase destination = job.destination();
+        ShopDatabase source = job.source();
+        Registry registry = job.registry();
+        Path deadLetters = job.deadLetterFile().getParent();
         Resume resume = spec.resume();
         if (resume != null && resume.done()) {
             // the command's first line lists the steps the interrupted run finished
@@ -168,6 +161,35 @@ public final class DataSync implements AutoCloseable {
         }
         job.report().finish();
         return job;
+    }
+
+    /** The job a spec describes, with its shops, registry and settings; not run. */
+    private SyncJob job(JobSpec spec, ConnectionSettings destinationSettings) {
+        // product --stock only is a stock sync: the products' stock items and nothing else
+        String type = "product".equals(spec.entityType()) && spec.stockMode() == JobSpec.StockMode.ONLY ? "stock" : spec.entityType();
+        EntityHandler handler = handlers.find(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
+        ShopDatabase destination = database("destination", destinationSettings);
+        SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
+        // a database source's shop is read for its metadata and its tables; a file has no shop of its own
+        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? database("source", spec.source()) : null;
+        if (!spec.batchSizeChosen()) {
+            spec.batchSize(batchSize(handler.type()));
+        }
+        return new SyncJob(spec, handlers, handler, source, destination, registry(destination, spec.sourceSystem()),
+                deadLetterDirectory()).settings(settings).checkpoints(checkpoints(destination));
+    }
+
+    /**
+     * What stands in the way of {@code --keep-ids} on the destination, for every job of a command: its rows of its own at
+     * the source's ids, described; empty when the command may run.
+     */
+    public List<String> idConflicts(List<JobSpec> specs, ConnectionSettings destinationSettings) {
+        List<String> conflicts = new java.util.ArrayList<>();
+        for (JobSpec spec : specs) {
+            conflicts.addAll(IdConflicts.of(job(spec, destinationSettings)));
+        }
+        return conflicts;
     }
 
     /** The job that is running now, or null. */

@@ -66,7 +66,7 @@ public final class IncrementalCommand implements Callable<Integer> {
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
     @Mixin
-    AnonymizeOption anonymizeOption = new AnonymizeOption();
+    CopyOptions copyOptions = new CopyOptions();
 
     @Option(names = "--batch-size", paramLabel = "<n>", description = "Records per destination transaction, for every entity type (default: datasync.batch-size.<type>, else datasync.batch-size).")
     Integer batchSize;
@@ -102,18 +102,17 @@ public final class IncrementalCommand implements Callable<Integer> {
             throw usage("The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
-        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
+        copyOptions.check(environment, spec.commandLine());
         if (waitLock < 0) {
             throw usage("--wait-lock takes a number of seconds, not " + waitLock);
         }
         Logging.configure(verbose.length);
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),
-                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize, () -> false,
-                    AnonymizeOption.anonymizer(dataSync, anonymizeSecret));
+                    markSynced, limit, dryRun, stockMode, verbose.length, batchSize, () -> false, copyOptions.mode(dataSync));
             out.println("DataSync incremental: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
                     + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)")
-                    + (anonymizeSecret != null ? " (anonymized)" : ""));
+                    + options.copy().describe());
             out.flush();
             ShopDatabase destinationShop = dataSync.database("destination", destination);
             try (RunLock lock = noLock || dryRun ? null : RunLock.acquire(destinationShop, "incremental", waitLock)) {

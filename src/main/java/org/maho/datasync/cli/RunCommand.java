@@ -34,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
     @Mixin
-    AnonymizeOption anonymizeOption = new AnonymizeOption();
+    CopyOptions copyOptions = new CopyOptions();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -54,14 +54,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
+        copyOptions.check(environment, spec.commandLine());
         DataSyncService service = DataSyncService.start(home, source, destination, sourceSystem, credentials, Map.of(),
-                anonymizeSecret);
+                copyOptions::mode);
         Settings settings = service.dataSync().settings();
         String port = settings.text("camel.server.port");
         String host = credentials.required() ? "<this host>" : "localhost";
         out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
-                + (anonymizeSecret != null ? " (anonymized)" : ""));
+                + copyOptions.mode(service.dataSync()).describe());
         out.println("  incremental sync on '" + settings.text("datasync.schedule.incremental") + "'"
                 + (settings.text("datasync.schedule.full.entities").isBlank() ? ""
                 : ", full sync of " + settings.text("datasync.schedule.full.entities") + " on '"

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
+import org.maho.datasync.job.CopyMode;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.EntityHandlers;
 import org.maho.datasync.job.JobOption;
@@ -21,6 +22,7 @@ import org.maho.datasync.job.Resumption;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.model.DateValues;
+import org.maho.datasync.pipeline.IdConflicts;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.SourceAdapters;
 import picocli.CommandLine.Command;
@@ -71,7 +73,7 @@ public final class SyncCommand implements Callable<Integer> {
     SourceDatabaseOptions sourceDatabase = new SourceDatabaseOptions();
 
     @Mixin
-    AnonymizeOption anonymizeOption = new AnonymizeOption();
+    CopyOptions copyOptions = new CopyOptions();
 
     @Option(names = {"-d", "--on-duplicate"}, paramLabel = "<mode>",
             description = "When the record exists on the destination: skip, update (default), merge (fill empty values only) or error.")
@@ -150,7 +152,10 @@ public final class SyncCommand implements Callable<Integer> {
         EntityHandlers handlers = new EntityHandlers();
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
-        String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
+        copyOptions.check(environment, spec.commandLine());
+        if (copyOptions.keepIds && jobs.stream().anyMatch(job -> job.source() == null)) {
+            throw usage("--keep-ids keeps a shop database's ids: use -a openmage");
+        }
         if (waitLock < 0) {
             throw usage("--wait-lock takes a number of seconds, not " + waitLock);
         }
@@ -158,8 +163,15 @@ public final class SyncCommand implements Callable<Integer> {
         try (DataSync dataSync = DataSync.start(home);
              RunLock lock = dryRun ? null : RunLock.acquire(dataSync.database("destination", destination),
                      "sync " + entity.trim(), waitLock)) {
-            org.maho.datasync.anonymize.Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
-            jobs.forEach(job -> job.rewrite(anonymizer));
+            CopyMode copy = copyOptions.mode(dataSync);
+            jobs.forEach(copy::applyTo);
+            List<String> conflicts = copy.keepIds() ? dataSync.idConflicts(jobs, destination) : List.of();
+            if (!conflicts.isEmpty()) {
+                err.println("--keep-ids: the destination has rows of its own where source entities' ids would go; nothing"
+                        + " was written. Use --keep-ids for a new, empty shop (or one it mirrored before):\n"
+                        + IdConflicts.describe(conflicts));
+                return ExitCode.FAILED;
+            }
             Resumption resumption = dataSync.resumption(describeCommand(), jobs, destination, restart);
             if (resumption != null) {
                 resumption.notes().forEach(out::println);
@@ -167,7 +179,7 @@ public final class SyncCommand implements Callable<Integer> {
             long run = dryRun ? 0 : dataSync.runStarted(destination, describeCommand(), "command", sourceSystem);
             List<SyncJob> done = SyncPlan.run(jobs, job -> {
                 out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
-                        + (job.dryRun() ? " (dry run)" : "") + (job.rewrite() != null ? " (" + job.rewrite().describe() + "d)" : ""));
+                        + (job.dryRun() ? " (dry run)" : "") + copy.describe());
                 out.flush();
                 try (Progress progress = Progress.start(err, dataSync, quiet || verbose.length > 0)) {
                     return dataSync.sync(job, destination);

@@ -64,6 +64,12 @@ public abstract class AttributeHandler extends TableEntityHandler {
         return entityType;
     }
 
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String code = record.text("attribute_code");

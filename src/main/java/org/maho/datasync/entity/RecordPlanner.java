@@ -48,6 +48,7 @@ final class RecordPlanner {
     private final Map<Record, RowRef> planned = new java.util.IdentityHashMap<>();
     /** Columns pointing at a row of the same record that is planned after theirs: set by a late update. */
     private final List<LateColumn> lateColumns = new ArrayList<>();
+    private SourceIdsKept keptIds;
 
     private record LateColumn(String path, TableShape shape, RowRef row, String column, String now, ChildRef target,
                               List<Record> owners) {}
@@ -71,6 +72,7 @@ final class RecordPlanner {
             }
         }
         Map<Long, StoredRow> current = RowLoader.byIds(connection, destination, shape, ids);
+        keptIds = SourceIdsKept.of(job, handler, connection, shape, records);
         loadRegistrations(connection, shape, "", current.values());
 
         Map<Record, Outcome> outcomes = new LinkedHashMap<>();
@@ -135,7 +137,7 @@ final class RecordPlanner {
         planned.put(record, ref);
         boolean changed;
         if (current == null) {
-            insert(path, shape, form, ref, ancestors, record.complete());
+            insert(path, shape, form, ref, ancestors, record.complete(), keptIds.idOf(shape, record));
             changed = true;
         } else {
             changed = update(changes, shape, form, current, ref, record.complete());
@@ -206,9 +208,14 @@ final class RecordPlanner {
         return null;
     }
 
-    private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors, boolean complete) {
+    /** @param id the id the row takes ({@code --keep-ids}), or null for the destination's next one */
+    private void insert(String path, TableShape shape, DestinationForm form, RowRef ref, List<RowRef> ancestors, boolean complete,
+                        Long id) {
         TableChanges changes = steps.get(path);
         Map<String, Object> columns = new LinkedHashMap<>(Record.capacityFor(form.columns().size() + 4));
+        if (id != null) {
+            columns.put(shape.idColumn(), id);
+        }
         java.util.Set<String> nullable = destination.nullableColumns(shape.table());
         form.columns().forEach((column, value) -> {
             // a value the source has empty is empty on the destination too, not the column's default

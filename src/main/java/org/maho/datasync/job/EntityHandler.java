@@ -137,6 +137,18 @@ public interface EntityHandler {
         }
     }
 
+    /** How {@code --keep-ids} gives this type's new rows their source ids. */
+    enum KeptIds {
+        /** Always: a destination row of its own at a source id is a conflict, and the run refuses to start. */
+        ALWAYS,
+        /** Where the destination has no row of its own at that id (attributes, options, stores: the shop's structure). */
+        WHERE_FREE
+    }
+
+    default KeptIds keptIds() {
+        return KeptIds.ALWAYS;
+    }
+
     /** The natural key of a record (email|website, sku, url-key path), or null when it has none. */
     String naturalKey(SyncJob job, Record record);
 

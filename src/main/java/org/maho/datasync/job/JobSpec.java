@@ -46,6 +46,7 @@ public final class JobSpec {
     private java.util.function.BooleanSupplier stopRequested = () -> false;
     private Resume resume;
     private RecordRewrite rewrite;
+    private boolean keepIds;
 
     public String entityType() { return entityType; }
     public JobSpec entityType(String value) { entityType = value; return this; }
@@ -165,6 +166,10 @@ public final class JobSpec {
     public RecordRewrite rewrite() { return rewrite; }
     public JobSpec rewrite(RecordRewrite value) { rewrite = value; return this; }
 
+    /** New destination rows take their source ids ({@code --keep-ids}): a mirror whose ids are the source's. */
+    public boolean keepIds() { return keepIds; }
+    public JobSpec keepIds(boolean value) { keepIds = value; return this; }
+
     /**
      * What decides which records a job reads and what it writes of them: the same command run again, with any batch
      * size or verbosity, has the same selection, and so resumes where it was interrupted.
@@ -175,7 +180,8 @@ public final class JobSpec {
                 String.valueOf(skipInvalid), String.valueOf(limit), String.valueOf(dateFrom), String.valueOf(dateTo),
                 String.join(",", entityIds), String.join(",", incrementIds), stockMode.name(), optionsMode.name(),
                 String.valueOf(imageBasePath), String.valueOf(imageBaseUrl), String.valueOf(forceImageImport),
-                String.valueOf(autoLinkConfigurables), rewrite == null ? "" : rewrite.describe());
+                String.valueOf(autoLinkConfigurables), rewrite == null ? "" : rewrite.describe(),
+                String.valueOf(keepIds));
     }
 
     /** How the input is named in messages and dead letters: the file, or the source database. */

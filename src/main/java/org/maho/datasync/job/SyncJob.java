@@ -54,6 +54,11 @@ public final class SyncJob {
         return id;
     }
 
+    /** A job of the same entity type that only reads {@code shop} as {@code spec} says (a look before writing). */
+    public SyncJob reading(JobSpec spec, ShopDatabase shop) {
+        return new SyncJob(spec, handlers, handler, shop, destination, registry, deadLetterFile.getParent()).settings(settings);
+    }
+
     public JobSpec spec() {
         return spec;
     }

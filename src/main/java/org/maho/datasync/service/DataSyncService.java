@@ -1,7 +1,5 @@
 package org.maho.datasync.service;
 
-import org.maho.datasync.anonymize.Anonymizer;
-import org.maho.datasync.job.RecordRewrite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.job.CopyMode;
 
 /**
  * {@code datasync run}: the application with its schedules (incremental sync every few minutes, optional full
@@ -36,12 +35,13 @@ public final class DataSyncService implements AutoCloseable {
      */
     public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
                                         ApiCredentials credentials, Map<String, String> overrides) {
-        return start(home, source, destination, sourceSystem, credentials, overrides, null);
+        return start(home, source, destination, sourceSystem, credentials, overrides, dataSync -> CopyMode.PLAIN);
     }
 
-    /** @param anonymizeSecret the key of --anonymize's fakes: every run of the service anonymizes; null: none does */
+    /** @param copy how every run of the service copies ({@code --anonymize}, {@code --keep-ids}), once DataSync started */
     public static DataSyncService start(Path home, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
-                                        ApiCredentials credentials, Map<String, String> overrides, String anonymizeSecret) {
+                                        ApiCredentials credentials, Map<String, String> overrides,
+                                        java.util.function.Function<DataSync, CopyMode> copy) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("camel.server.enabled", "true");
         // the console's page, script and style, from the jar's META-INF/resources
@@ -64,9 +64,7 @@ public final class DataSyncService implements AutoCloseable {
                         + " console and the API listen on 127.0.0.1 only, and anyone on this machine may use them");
             }
             MeterRegistry meters = beans.findSingleByType(MeterRegistry.class);
-            RecordRewrite rewrite = anonymizeSecret == null ? null
-                    : Anonymizer.of(dataSync.settings(), anonymizeSecret, dataSync.handlers());
-            service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem, rewrite),
+            service.attach(new SyncService.Setup(dataSync, source, destination, sourceSystem, copy.apply(dataSync)),
                     new ServiceMetrics(meters != null ? meters : new SimpleMeterRegistry(), dataSync.database("source", source)));
             beans.lookupByNameAndType("alerts", Alerts.class).attach(dataSync.camelContext().createProducerTemplate(),
                     dataSync.settings().text("datasync.alerts.webhook-url"));

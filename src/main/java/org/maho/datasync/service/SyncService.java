@@ -9,8 +9,8 @@ import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.EntityHandlers;
+import org.maho.datasync.job.CopyMode;
 import org.maho.datasync.job.JobSpec;
-import org.maho.datasync.job.RecordRewrite;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.tracker.IncrementalSync;
@@ -28,9 +28,9 @@ public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger("datasync.service");
 
     /** The service's connections, known once the command line has read them. */
-    /** @param rewrite what changes every record as it is read ({@code --anonymize}), or null */
+    /** @param copy how every run copies ({@code --anonymize}, {@code --keep-ids}) */
     public record Setup(DataSync dataSync, ConnectionSettings source, ConnectionSettings destination, String sourceSystem,
-                        RecordRewrite rewrite) {}
+                        CopyMode copy) {}
 
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Alerts alerts;
@@ -163,7 +163,7 @@ public final class SyncService {
             try {
                 runs = IncrementalSync.configured(dataSync, current.source(), current.destination())
                         .run(new IncrementalSync.Options(current.sourceSystem(), List.of(), true, null, false,
-                                JobSpec.StockMode.INCLUDE, 0, null, stopping::get, current.rewrite()));
+                                JobSpec.StockMode.INCLUDE, 0, null, stopping::get, current.copy()));
             } catch (Exception e) {
                 dataSync.runFinished(current.destination(), history, List.of(), ShopDatabase.rootMessage(e));
                 throw e;
@@ -215,7 +215,7 @@ public final class SyncService {
             inFlight = new RunInFlight(command, "inbox", java.time.Instant.now());
             long history = dataSync.runStarted(current.destination(), command, "inbox", sourceSystem);
             SyncJob job = dataSync.sync(new JobSpec().entityType(entity).sourceSystem(sourceSystem).adapter("csv").file(file)
-                    .skipInvalid(true).stopRequested(stopping::get).rewrite(current.rewrite()), current.destination());
+                    .skipInvalid(true).stopRequested(stopping::get).rewrite(current.copy().rewrite()), current.destination());
             dataSync.runFinished(current.destination(), history, List.of(job), null);
             metrics.recorded(List.of(job));
             if (job.failed()) {
@@ -260,9 +260,9 @@ public final class SyncService {
         try (RunLock lock = RunLock.acquire(dataSync.database("destination", current.destination()), "the service's full sync", 0)) {
             inFlight = new RunInFlight(command, cause, java.time.Instant.now());
             long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
-            List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> new JobSpec().entityType(type)
+            List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> current.copy().applyTo(new JobSpec().entityType(type)
                     .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
-                    .stopRequested(stopping::get).rewrite(current.rewrite()), spec -> {
+                    .stopRequested(stopping::get)), spec -> {
                 SyncJob job = dataSync.sync(spec, current.destination());
                 LOG.info("full sync {}: {} read, {} written, {} invalid{}", spec.entityType(), job.report().read(),
                         job.report().processed() - job.report().count(org.maho.datasync.model.Outcome.UNCHANGED),

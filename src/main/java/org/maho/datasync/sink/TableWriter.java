@@ -156,7 +156,7 @@ public final class TableWriter {
             lastGroup.add(row);
         }
         long rows = 0;
-        for (Map.Entry<List<String>, List<TableChanges.NewRow>> group : byColumns.entrySet()) {
+        for (Map.Entry<List<String>, List<TableChanges.NewRow>> group : keptIdsFirst(byColumns, shape)) {
             List<String> columns = group.getKey();
             boolean addType = typeColumn && !columns.contains("entity_type_id");
             List<String> statementColumns = columns;
@@ -178,7 +178,14 @@ public final class TableWriter {
                 insert.add(values);
             }
             List<TableChanges.NewRow> inserted = group.getValue();
-            if (shape.idColumn() != null) {
+            if (shape.idColumn() != null && columns.contains(shape.idColumn())) {
+                insert.execute(transaction);
+                for (TableChanges.NewRow row : inserted) {
+                    if (row.ref() != null) {
+                        row.ref().assign(((Number) row.columns().get(shape.idColumn())).longValue());
+                    }
+                }
+            } else if (shape.idColumn() != null) {
                 List<Long> ids = new ArrayList<>(inserted.size());
                 insert.execute(transaction, ids);
                 assignIds(ids, inserted, shape);
@@ -188,6 +195,19 @@ public final class TableWriter {
             rows += inserted.size();
         }
         return rows;
+    }
+
+    /**
+     * Rows that bring their id ({@code --keep-ids}) go before rows the table numbers, so that no number it gives in this
+     * batch is one a row of the batch brings; otherwise the groups keep their order.
+     */
+    private static List<Map.Entry<List<String>, List<TableChanges.NewRow>>> keptIdsFirst(
+            Map<List<String>, List<TableChanges.NewRow>> byColumns, TableShape shape) {
+        List<Map.Entry<List<String>, List<TableChanges.NewRow>>> groups = new ArrayList<>(byColumns.entrySet());
+        if (shape.idColumn() != null) {
+            groups.sort(java.util.Comparator.comparing(group -> !group.getKey().contains(shape.idColumn())));
+        }
+        return groups;
     }
 
     private static boolean sameOrder(java.util.Set<String> keys, List<String> columns) {

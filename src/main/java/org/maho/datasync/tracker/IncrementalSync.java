@@ -18,9 +18,9 @@ import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.job.CopyMode;
 import org.maho.datasync.job.Deletion;
 import org.maho.datasync.job.JobSpec;
-import org.maho.datasync.job.RecordRewrite;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
@@ -44,15 +44,15 @@ public final class IncrementalSync {
             new LegacyPart("order_comment", "order", "sales_flat_order_status_history", "entity_id", "parent_id"));
 
     /** What a run is asked to do. */
-    /** @param rewrite what changes the records as they are read ({@code --anonymize}), or null */
+    /** @param copy how every job copies ({@code --anonymize}, {@code --keep-ids}) */
     public record Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
                           JobSpec.StockMode stockMode, int verbosity, Integer batchSize, java.util.function.BooleanSupplier stopRequested,
-                          RecordRewrite rewrite) {
+                          CopyMode copy) {
 
         /** @param batchSize records per transaction; null for each entity type's configured size */
         public Options(String sourceSystem, List<String> types, boolean markSynced, Integer limitPerType, boolean dryRun,
                        JobSpec.StockMode stockMode, int verbosity, Integer batchSize) {
-            this(sourceSystem, types, markSynced, limitPerType, dryRun, stockMode, verbosity, batchSize, () -> false, null);
+            this(sourceSystem, types, markSynced, limitPerType, dryRun, stockMode, verbosity, batchSize, () -> false, CopyMode.PLAIN);
         }
     }
 
@@ -212,8 +212,8 @@ public final class IncrementalSync {
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
                 .verbosity(options.verbosity())
                 .stockMode(options.stockMode() == JobSpec.StockMode.EXCLUDE ? JobSpec.StockMode.EXCLUDE : JobSpec.StockMode.INCLUDE)
-                .recordListener(record -> outcomes.put(record.sourceId(), record)).stopRequested(options.stopRequested())
-                .rewrite(options.rewrite());
+                .recordListener(record -> outcomes.put(record.sourceId(), record)).stopRequested(options.stopRequested());
+        options.copy().applyTo(spec);
         if (options.batchSize() != null) {
             spec.batchSize(options.batchSize());
         }

@@ -38,6 +38,12 @@ public final class AttributeSetHandler extends TableEntityHandler {
         super("attributeset", SET, Set.of(JobOption.ENTITY_IDS), "attribute_set");
     }
 
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         Object type = record.get("entity_type_id");

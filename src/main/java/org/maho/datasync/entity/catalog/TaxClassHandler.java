@@ -24,6 +24,12 @@ public final class TaxClassHandler extends TableEntityHandler {
         super("taxclass", TAX_CLASS, Set.of(JobOption.ENTITY_IDS), "tax_class");
     }
 
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String name = record.text("class_name");

@@ -26,6 +26,12 @@ public final class CustomerGroupHandler extends TableEntityHandler {
         super("customergroup", GROUP, Set.of(JobOption.ENTITY_IDS), "customer_group");
     }
 
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String code = record.text("customer_group_code");

@@ -34,6 +34,12 @@ public final class ConfigHandler extends TableEntityHandler {
     }
 
     /** scope|code|path: "default||general/locale/code", "stores|german|general/locale/code". */
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String path = record.text("path");

@@ -46,6 +46,12 @@ public final class StoreHandler extends TableEntityHandler {
         return List.of("category");
     }
 
+    /** The shop's structure: a clean install has its own, so a source id is kept only where it is free. */
+    @Override
+    public KeptIds keptIds() {
+        return KeptIds.WHERE_FREE;
+    }
+
     @Override
     public String naturalKey(SyncJob job, Record record) {
         String code = record.text("code");

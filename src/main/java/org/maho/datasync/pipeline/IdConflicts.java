@@ -1,0 +1,98 @@
+package org.maho.datasync.pipeline;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.job.EntityHandler;
+import org.maho.datasync.job.JobSpec;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TableShape;
+import org.maho.datasync.source.SourceAdapters;
+
+/**
+ * {@code --keep-ids} looks before it writes: a destination row at an id the source's entity of the same id would take is
+ * a conflict, unless it is that entity already (the registry maps it there: a mirror synced before; or its natural key
+ * is the source entity's: the admin store, the tree root). A run with a conflict writes nothing.
+ */
+public final class IdConflicts {
+
+    private static final int SHOWN = 5;
+
+    private IdConflicts() {}
+
+    /** The job's conflicts, described ("cms_page 5: 'enable-cookies' on the destination, 'home' at the source"). */
+    public static List<String> of(SyncJob job) {
+        EntityHandler handler = job.handler();
+        TableShape shape = handler.shape();
+        if (!job.spec().keepIds() || handler.keptIds() != EntityHandler.KeptIds.ALWAYS || shape.idColumn() == null
+                || job.source() == null) {
+            return List.of();
+        }
+        try {
+            TreeSet<Long> both = ids(job.source(), shape);
+            both.retainAll(ids(job.destination(), shape));
+            if (both.isEmpty()) {
+                return List.of();
+            }
+            List<String> sourceIds = both.stream().map(String::valueOf).toList();
+            Map<String, Long> mirrored;
+            try (Connection connection = job.destination().connection()) {
+                mirrored = job.registry().resolve(connection, handler.type(), sourceIds);
+            }
+            List<String> unmirrored = sourceIds.stream().filter(id -> !Long.valueOf(id).equals(mirrored.get(id))).toList();
+            if (unmirrored.isEmpty()) {
+                return List.of();
+            }
+            Map<String, String> sourceKeys = naturalKeys(job, job.spec(), unmirrored);
+            JobSpec destinationSpec = new JobSpec().entityType(handler.type()).sourceSystem(job.spec().sourceSystem())
+                    .adapter("openmage").source(job.destination().settings()).batchSize(job.spec().batchSize());
+            Map<String, String> destinationKeys = naturalKeys(job, destinationSpec, unmirrored);
+            List<String> conflicts = new ArrayList<>();
+            for (String id : unmirrored) {
+                String atSource = sourceKeys.get(id);
+                String atDestination = destinationKeys.get(id);
+                if (atSource != null && !atSource.equals(atDestination)) {
+                    conflicts.add(handler.type() + " " + id + " (" + shape.table() + "." + shape.idColumn() + "): '" + atDestination
+                            + "' on the destination, '" + atSource + "' at the source");
+                }
+            }
+            return conflicts;
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Looking for rows of the destination's own at the source's " + handler.type() + " ids", e);
+        }
+    }
+
+    /** At most a few conflicts, with how many more there are. */
+    public static String describe(List<String> conflicts) {
+        String shown = String.join("\n  ", conflicts.subList(0, Math.min(SHOWN, conflicts.size())));
+        return "  " + shown + (conflicts.size() > SHOWN ? "\n  and " + (conflicts.size() - SHOWN) + " more" : "");
+    }
+
+    private static TreeSet<Long> ids(ShopDatabase shop, TableShape shape) throws SQLException {
+        TreeSet<Long> ids = new TreeSet<>();
+        try (Connection connection = shop.connection()) {
+            Sql.query(connection, "SELECT " + Sql.quote(shape.idColumn()) + " FROM " + Sql.quote(shop.table(shape.table())), List.of(),
+                    row -> ids.add(row.getLong(1)));
+        }
+        return ids;
+    }
+
+    /** The natural keys of the records these ids are, as the job's reader reads them (a shop database's). */
+    private static Map<String, String> naturalKeys(SyncJob job, JobSpec spec, List<String> ids) {
+        JobSpec reading = new JobSpec().entityType(spec.entityType()).sourceSystem(spec.sourceSystem()).adapter(spec.adapter())
+                .source(spec.source()).batchSize(spec.batchSize()).rewrite(spec.rewrite()).entityIds(ids);
+        SyncJob reader = job.reading(reading, reading.source().equals(job.spec().source()) ? job.source() : job.destination());
+        Map<String, String> keys = new HashMap<>();
+        SourceAdapters.installed().read(reader).forEachRemaining((Record record) ->
+                keys.put(record.sourceId(), job.handler().naturalKey(reader, record)));
+        return keys;
+    }
+}
