@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Maho DataSync benchmark: a generated shop through `sync all` into an empty destination, against a raw
-# mariadb-dump | mariadb copy of the same database; then changes on the source through `incremental`.
+# mariadb-dump | mariadb copy of the same database; the same with --anonymize into another; then changes on the
+# source through `incremental`.
 # Prints records/s and rows written/s per entity, wall times, the JVM's peak heap and the process's peak RSS.
 #
 #   bench/run.sh                          the default scale (50,000 customers, 20,000 products,
@@ -9,7 +10,7 @@
 #   bench/run.sh --keep                   keep the bench_* databases afterwards
 #
 # The MariaDB server: DATASYNC_DEST_HOST, _PORT, _USER, _PASS (default 127.0.0.1:3306, root, no password).
-# It creates and drops the databases bench_src, bench_dst and bench_raw there.
+# It creates and drops the databases bench_src, bench_dst, bench_raw, bench_ano and bench_res there.
 set -euo pipefail
 
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +40,7 @@ SRC=bench_src
 DST=bench_dst
 RAW=bench_raw
 RES=bench_res
+ANO=bench_ano
 OUT="$HOME_DIR/target/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
@@ -47,7 +49,7 @@ now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 export DATASYNC_DEST_HOST="$HOST" DATASYNC_DEST_PORT="$PORT" DATASYNC_DEST_USER="$USER_NAME" DATASYNC_DEST_PASS="$PASS" \
   DATASYNC_DEST_DB="$DST" DATASYNC_LIVE_HOST="$HOST" DATASYNC_LIVE_PORT="$PORT" DATASYNC_LIVE_USER="$USER_NAME" \
-  DATASYNC_LIVE_PASS="$PASS" DATASYNC_LIVE_DB="$SRC"
+  DATASYNC_LIVE_PASS="$PASS" DATASYNC_LIVE_DB="$SRC" DATASYNC_ANONYMIZE_SECRET="benchmark-secret-of-the-fakes"
 datasync() { "$HOME_DIR/bin/datasync" "$@"; }
 
 # Runs a DataSync command with the launcher's JVM options (a 512 MB heap), its report with rows written and peak heap, and the peak RSS of its process
@@ -72,12 +74,14 @@ measured() {
 echo "Building DataSync..."
 "$HOME_DIR/bin/datasync" --version > /dev/null
 
-db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES"
+db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES;
+  DROP DATABASE IF EXISTS $ANO"
 echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
 start=$(now)
 datasync generate --db-name "$SRC" --customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" \
   --subscribers "$SUBSCRIBERS" > "$OUT/generate.txt"
 datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/generate.txt"
+datasync generate --db-name "$ANO" --layout destination --customers 0 >> "$OUT/generate.txt"
 echo "  $(seconds "$start" "$(now)") s"
 
 echo "Raw copy: mariadb-dump $SRC | mariadb $RAW..."
@@ -98,6 +102,13 @@ start=$(now)
 measured "$OUT/verify.txt" verify bench
 VERIFY_SECONDS=$(seconds "$start" "$(now)")
 echo "  $VERIFY_SECONDS s"
+
+echo "sync all --anonymize $SRC -> $ANO, then verify --anonymize..."
+start=$(now)
+DATASYNC_DEST_DB="$ANO" measured "$OUT/sync-all-anonymized.txt" sync all bench -a openmage --anonymize
+ANONYMIZED_SECONDS=$(seconds "$start" "$(now)")
+DATASYNC_DEST_DB="$ANO" measured "$OUT/verify-anonymized.txt" verify bench --anonymize
+echo "  $ANONYMIZED_SECONDS s"
 
 echo "Installing the tracker and making $CHANGES changes on the source..."
 datasync tracker install > "$OUT/tracker.txt"
@@ -182,6 +193,17 @@ report() {
   echo "Peak heap used $(awk '/^peak heap:/ { print $3 }' "$OUT/verify.txt") MB"
   echo "($(awk '/^peak heap:/ { print $6 }' "$OUT/verify.txt") MB kept after a collection), peak RSS $(awk '/^peak RSS:/ { print $3 }' "$OUT/verify.txt") MB."
   echo
+  echo "### sync all --anonymize (\`bin/datasync sync all bench -a openmage --anonymize\`, into another empty destination)"
+  echo
+  echo "| entity | records | seconds | records/s | rows written | rows/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  report "$OUT/sync-all-anonymized.txt" | grep '^|'
+  echo
+  echo "Whole run: $ANONYMIZED_SECONDS s against $SYNC_SECONDS s without --anonymize in the same run:"
+  echo "$(awk -v a="$ANONYMIZED_SECONDS" -v b="$SYNC_SECONDS" 'BEGIN { printf "%+.0f", 100 * (a - b) / b }')% (raw copy $RAW_SECONDS s: ratio $(awk -v a="$ANONYMIZED_SECONDS" -v b="$RAW_SECONDS" 'BEGIN { printf "%.1f", a / b }')). Peak heap used $(report "$OUT/sync-all-anonymized.txt" | awk '/^HEAP/ { print $2 }') MB."
+  echo "\`verify bench --anonymize\` afterwards: exit code $(awk '/^exit code:/ { print $3 }' "$OUT/verify-anonymized.txt") (0: every record equal and no source value"
+  echo "of an anonymized field on the destination); $(grep -o 'Personal data:.*' "$OUT/verify-anonymized.txt" | head -1)"
+  echo
   echo "### incremental (\`bin/datasync incremental bench --mark-synced\`) after $CHANGES changes"
   echo
   echo "| entity | records | seconds | records/s | rows written | rows/s |"
@@ -206,5 +228,6 @@ report() {
 echo
 echo "Reports: $OUT"
 if [ "$KEEP" = 0 ]; then
-  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES"
+  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES;
+    DROP DATABASE IF EXISTS $ANO"
 fi

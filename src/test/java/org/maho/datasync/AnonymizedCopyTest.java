@@ -25,8 +25,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.maho.datasync.anonymize.Anonymizer;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.job.CopyMode;
+import org.maho.datasync.service.ApiCredentials;
+import org.maho.datasync.service.DataSyncService;
 
 /**
  * {@code --anonymize} on the real pair: the sample shop copied into the clean install holds none of the sample shop's
@@ -197,6 +201,31 @@ class AnonymizedCopyTest {
         assertFalse(textValues(destination).contains("newname"));
         CliTest.Result verify = cli("verify", "live", "--anonymize", "-e", "customer,order,newsletter");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());
+    }
+
+    @Test
+    @Order(8)
+    void theServiceAnonymizesWhatItSyncs() throws Exception {
+        long sourceId = Checksums.single(source, "SELECT MAX(entity_id) FROM customer_entity");
+        String registered = "SELECT target_id FROM datasync_entity_registry WHERE entity_type = 'customer' AND source_id = " + sourceId;
+        String email = "SELECT email FROM customer_entity WHERE entity_id = (" + registered + ")";
+        String before = Checksums.text(destination, email);
+        String secret = SECRET.get("DATASYNC_ANONYMIZE_SECRET");
+        try (DataSyncService ignored = DataSyncService.start(java.nio.file.Path.of(""), source, destination, "live",
+                ApiCredentials.none(), Map.of("datasync.schedule.incremental", "0 0 0 1 1 ? 2099",
+                        "camel.server.port", String.valueOf(ServiceApi.freePort())),
+                dataSync -> new CopyMode(Anonymizer.of(dataSync.settings(), secret, dataSync.handlers()), false))) {
+            TestShops.execute(source, "UPDATE customer_entity SET email = 'service.moved@example.org' WHERE entity_id = " + sourceId);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+            String after = before;
+            while (after.equals(before) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                after = Checksums.text(destination, email);
+            }
+            assertNotEquals(before, after, "the service synced the change");
+            assertTrue(after.endsWith("@example.invalid"), after);
+            assertFalse(textValues(destination).contains("service.moved@example.org"));
+        }
     }
 
     /** OpenMage's Mage_Core_Model_Encryption::validateHash for a salted hash: hash(salt . password) === the part before ':'. */

@@ -187,6 +187,11 @@ class CliTest {
             "sync customer live -f examples/customers.csv --limit 0 | --limit must be a positive number",
             "sync customer live -f examples/customers.csv --entity-ids 1,x | --entity-ids takes whole numbers",
             "sync customer live -f examples/customers.csv --verbose | Unknown option: '--verbose'",
+            "sync customer live -f examples/customers.csv --keep-ids | --keep-ids keeps a shop database's ids: use -a openmage",
+            "sync customer live -f examples/customers.csv --anonymize | --anonymize needs DATASYNC_ANONYMIZE_SECRET in .env.local",
+            "incremental --db-name shop --anonymize | --anonymize needs DATASYNC_ANONYMIZE_SECRET in .env.local",
+            "verify live --db-name shop --anonymize | --anonymize needs DATASYNC_ANONYMIZE_SECRET in .env.local",
+            "verify live --db-name shop --keep-ids | Unknown option: '--keep-ids'",
     })
     void aBadCommandLineIsAUsageErrorThatSaysWhy(String args, String message) {
         Result result = run(args.trim().split(" +"));

@@ -196,10 +196,10 @@ public final class Anonymizer implements RecordRewrite {
 
     @Override
     public String naturalKey(EntityHandler handler, String sourceKey) {
-        if (sourceKey == null) {
-            return null;
+        Map<String, FakeMethod> fields = profile.get(handler.type());
+        if (sourceKey == null || fields == null) {
+            return sourceKey;
         }
-        Map<String, FakeMethod> fields = profile.getOrDefault(handler.type(), Map.of());
         return handler.rewriteNaturalKey(sourceKey, (field, value) -> {
             FakeMethod method = fields.get(field);
             Object fake = method == null || value == null ? value : fake(method, value);

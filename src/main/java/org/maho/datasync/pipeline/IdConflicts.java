@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
@@ -37,12 +36,10 @@ public final class IdConflicts {
             return List.of();
         }
         try {
-            TreeSet<Long> both = ids(job.source(), shape);
-            both.retainAll(ids(job.destination(), shape));
-            if (both.isEmpty()) {
+            List<String> sourceIds = inBoth(ids(job.source(), shape), ids(job.destination(), shape));
+            if (sourceIds.isEmpty()) {
                 return List.of();
             }
-            List<String> sourceIds = both.stream().map(String::valueOf).toList();
             Map<String, Long> mirrored;
             try (Connection connection = job.destination().connection()) {
                 mirrored = job.registry().resolve(connection, handler.type(), sourceIds);
@@ -76,13 +73,38 @@ public final class IdConflicts {
         return "  " + shown + (conflicts.size() > SHOWN ? "\n  and " + (conflicts.size() - SHOWN) + " more" : "");
     }
 
-    private static TreeSet<Long> ids(ShopDatabase shop, TableShape shape) throws SQLException {
-        TreeSet<Long> ids = new TreeSet<>();
+    /** The table's ids in order, as an array: a million orders' ids take 8 MB, not a set's 60. */
+    private static long[] ids(ShopDatabase shop, TableShape shape) throws SQLException {
+        long[][] ids = {new long[1024]};
+        int[] count = {0};
+        String id = Sql.quote(shape.idColumn());
         try (Connection connection = shop.connection()) {
-            Sql.query(connection, "SELECT " + Sql.quote(shape.idColumn()) + " FROM " + Sql.quote(shop.table(shape.table())), List.of(),
-                    row -> ids.add(row.getLong(1)));
+            Sql.query(connection, "SELECT " + id + " FROM " + Sql.quote(shop.table(shape.table())) + " ORDER BY " + id, List.of(),
+                    row -> {
+                        if (count[0] == ids[0].length) {
+                            ids[0] = java.util.Arrays.copyOf(ids[0], count[0] * 2);
+                        }
+                        ids[0][count[0]++] = row.getLong(1);
+                    });
         }
-        return ids;
+        return java.util.Arrays.copyOf(ids[0], count[0]);
+    }
+
+    /** The ids both ordered arrays hold. */
+    private static List<String> inBoth(long[] one, long[] other) {
+        List<String> both = new ArrayList<>();
+        for (int i = 0, j = 0; i < one.length && j < other.length; ) {
+            if (one[i] < other[j]) {
+                i++;
+            } else if (one[i] > other[j]) {
+                j++;
+            } else {
+                both.add(String.valueOf(one[i]));
+                i++;
+                j++;
+            }
+        }
+        return both;
     }
 
     /** The natural keys of the records these ids are, as the job's reader reads them (a shop database's). */
