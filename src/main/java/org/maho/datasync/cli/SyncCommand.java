@@ -47,7 +47,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: store, taxclass, customergroup, productattribute,"
+    @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: store, taxclass, taxrate, taxrule, customergroup, productattribute,"
             + " attributeset, category, product, stock, customer, order, invoice, shipment, creditmemo, newsletter, cms_block,"
             + " cms_page; or all: every one of them from a shop database, in dependency order.")
     String entity;

@@ -15,7 +15,7 @@ public final class EntityHandlers {
      * Every entity type a whole-shop sync moves, in dependency order: what an entity refers to is written before it.
      * Products go without their stock, which comes last, set-based, on its own.
      */
-    public static final List<String> IN_DEPENDENCY_ORDER = List.of("store", "config", "taxclass", "customergroup", "productattribute",
+    public static final List<String> IN_DEPENDENCY_ORDER = List.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
             "categoryattribute", "customerattribute", "addressattribute", "attributeset", "cms_block", "category", "product",
             "customer", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_page", "stock");
 

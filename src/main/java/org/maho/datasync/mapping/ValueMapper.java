@@ -228,9 +228,11 @@ public final class ValueMapper {
         }
         if (portable instanceof RawValue rawValue) {
             // an option id the source does not know is carried as it is (the run warned); a website, store,
-            // group or region id the source does not know points nowhere, on either shop; a reference's raw 0 is "none"
+            // group or region id the source does not know points nowhere, on either shop; a reference's raw 0 is "none",
+            // a tax rate's region 0 is every region of its country
             if (kind == ValueKind.PLAIN || kind == ValueKind.OPTION || kind == ValueKind.OPTIONS || kind == ValueKind.REFERENCE
-                    || ((kind == ValueKind.ATTRIBUTE_SET || kind == ValueKind.TAX_CLASS) && "0".equals(rawValue.raw()))) {
+                    || ((kind == ValueKind.ATTRIBUTE_SET || kind == ValueKind.TAX_CLASS || kind == ValueKind.REGION)
+                    && "0".equals(rawValue.raw()))) {
                 return rawValue.raw();
             }
             if (kind == ValueKind.REGION) {

@@ -1,0 +1,67 @@
+package org.maho.datasync.entity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.Sql;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TableShape;
+
+/**
+ * An entity whose natural key is one column of its main table, unique there (a tax rate's or rule's code): found on
+ * the destination by that column, named by it in references, lower-cased and trimmed as MySQL's collations compare.
+ */
+public abstract class KeyColumnHandler extends TableEntityHandler {
+
+    private final String keyColumn;
+
+    protected KeyColumnHandler(String type, TableShape shape, String keyColumn, Set<JobOption> options, String... aliases) {
+        super(type, shape, options, aliases);
+        this.keyColumn = keyColumn;
+    }
+
+    private static String key(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String naturalKey(SyncJob job, Record record) {
+        return key(record.text(keyColumn));
+    }
+
+    @Override
+    public Map<String, Long> findByNaturalKeys(SyncJob job, Connection destination, Collection<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        Sql.queryIn(destination, "SELECT " + shape().idColumn() + ", " + keyColumn + " FROM " + job.destination().table(shape().table())
+                + " WHERE " + keyColumn + " IN ", "", List.of(), keys, row -> found.putIfAbsent(key(row.getString(2)), row.getLong(1)));
+        return found;
+    }
+
+    @Override
+    public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
+            throws SQLException {
+        Map<String, String> keys = new HashMap<>();
+        Sql.queryIn(connection, "SELECT " + shape().idColumn() + ", " + keyColumn + " FROM " + shop.table(shape().table())
+                + " WHERE " + shape().idColumn() + " IN ", "", List.of(), ids, row -> {
+                    if (key(row.getString(2)) != null) {
+                        keys.put(row.getString(1), key(row.getString(2)));
+                    }
+                });
+        return keys;
+    }
+
+    @Override
+    protected void validateRecord(SyncJob job, Record record) {
+        if (key(record.text(keyColumn)) == null) {
+            record.reject(keyColumn, "is missing");
+        }
+    }
+}
