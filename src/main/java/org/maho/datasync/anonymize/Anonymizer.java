@@ -87,11 +87,13 @@ public final class Anonymizer implements RecordRewrite {
         }
     }
 
-    /** Hears each source value a fake hides, as it is replaced. */
-    @FunctionalInterface
+    /** Hears each source value a fake hides, as it is replaced, and the text values it keeps. */
     public interface Replacements {
         /** @param word whether the value is a name: a word that data of other kinds may hold too (a region, a colour) */
         void replaced(String original, String fake, boolean word);
+
+        /** A text value of a field the profile keeps (a store view's name, a review's title): data that is no one's. */
+        default void kept(String value) {}
     }
 
     /** The same anonymizer, telling each hidden source value and its fake to the listener as it replaces it. */
@@ -144,6 +146,8 @@ public final class Anonymizer implements RecordRewrite {
             FakeMethod method = fields.get(value.getKey());
             if (method != null && value.getValue() != null) {
                 value.setValue(fake(method, value.getValue()));
+            } else if (value.getValue() instanceof String text) {
+                replaced.kept(text);
             }
         }
     }

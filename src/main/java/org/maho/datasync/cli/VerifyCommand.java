@@ -105,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
             Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
             if (anonymizer != null) {
                 leftovers = new LeftoverSearch(anonymizer.personalTables());
-                verifier.rewriting(anonymizer.watching(leftovers::replaced));
+                verifier.rewriting(anonymizer.watching(leftovers));
             }
             for (String type : types) {
                 results.add(verifier.verify(type, batchSize != null ? batchSize : dataSync.batchSize(type), file::write));

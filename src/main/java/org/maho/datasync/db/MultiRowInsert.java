@@ -102,6 +102,9 @@ public final class MultiRowInsert {
             sql.append(value);
         } else if (value instanceof BigDecimal decimal) {
             sql.append(decimal.toPlainString());
+        } else if (value instanceof byte[] bytes) {
+            // binary as a hexadecimal literal, never through a character set
+            sql.append("X'").append(java.util.HexFormat.of().formatHex(bytes)).append('\'');
         } else {
             quoted(sql, value.toString(), backslashEscapes);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.maho.datasync.anonymize.Anonymizer;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
@@ -22,11 +23,12 @@ import org.maho.datasync.db.SqlErrors;
  * found there is personal data that reached the copy another way: a field the profile lacks, or a table of its own.
  *
  * <p>Names are words that other data holds too (a customer called Leon, a region called Leon; Brown, a colour of the
- * catalog): they are looked for only in the tables personal data is kept in. Values shorter than {@value #MIN_LENGTH}
+ * catalog; a reviewer called German, a store view called German): they are looked for only in the tables personal data
+ * is kept in, and not at all when the source holds the same text in a field the profile keeps. Values shorter than {@value #MIN_LENGTH}
  * characters ("Li", "12") are left out, and so are values that are also some fake: a made-up name that happens to be a
  * real one is not a leak. Values are kept as 64-bit hashes, so that a shop of millions of customers fits the heap.
  */
-public final class LeftoverSearch {
+public final class LeftoverSearch implements Anonymizer.Replacements {
 
     static final int MIN_LENGTH = 4;
     private static final int SHOWN = 20;
@@ -35,13 +37,23 @@ public final class LeftoverSearch {
     private final Set<Long> identifiers = ConcurrentHashMap.newKeySet();
     private final Set<Long> words = ConcurrentHashMap.newKeySet();
     private final Set<Long> fakes = ConcurrentHashMap.newKeySet();
+    private final Set<Long> kept = ConcurrentHashMap.newKeySet();
 
     /** @param personalTables the tables personal data is kept in, without the shop's prefix */
     public LeftoverSearch(Set<String> personalTables) {
         this.personalTables = Set.copyOf(personalTables);
     }
 
+    @Override
+    public void kept(String value) {
+        String normalized = normalized(value);
+        if (normalized.length() >= MIN_LENGTH) {
+            kept.add(hash(normalized));
+        }
+    }
+
     /** An anonymizer replaced a source value with a fake. */
+    @Override
     public void replaced(String original, String fake, boolean word) {
         String value = normalized(original);
         if (value.length() >= MIN_LENGTH) {
@@ -57,7 +69,9 @@ public final class LeftoverSearch {
         Set<Long> everywhere = new java.util.HashSet<>(identifiers);
         everywhere.removeAll(fakes);
         Set<Long> inPersonalTables = new java.util.HashSet<>(everywhere);
-        inPersonalTables.addAll(words);
+        Set<Long> names = new java.util.HashSet<>(words);
+        names.removeAll(kept);
+        inPersonalTables.addAll(names);
         inPersonalTables.removeAll(fakes);
         Map<String, List<String>> columns = new LinkedHashMap<>();
         String prefix = destination.table("");
