@@ -25,7 +25,7 @@ import org.maho.datasync.model.ValueKind;
 import org.maho.datasync.sink.RowRef;
 
 /**
- * Product reviews: the review with its status, its text and author (a customer through the registry, else by email and
+ * Product reviews (the only ones the reader reads: OpenMage writes no others): the review with its status, its text and author (a customer through the registry, else by email and
  * website; a guest's stays a guest's), the store views it is shown in, and its rating votes. The summaries OpenMage
  * shows (review_entity_summary, rating_option_vote_aggregated) are computed again on the destination, not copied.
  *
