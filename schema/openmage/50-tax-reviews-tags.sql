@@ -1,4 +1,4 @@
--- Tax rates and rules, ratings and reviews, as OpenMage LTS 19.5.3 creates them (SHOW CREATE TABLE of a clean
+-- Tax rates and rules, ratings and reviews, product tags, as OpenMage LTS 19.5.3 creates them (SHOW CREATE TABLE of a clean
 -- install), with the rows its install scripts write at fixed ids: review and rating entity types, review statuses.
 
 CREATE TABLE `tax_calculation_rate` (
@@ -204,6 +204,66 @@ CREATE TABLE `rating_option_vote_aggregated` (
   CONSTRAINT `FK_RATING_OPTION_VOTE_AGGREGATED_RATING_ID_RATING_RATING_ID` FOREIGN KEY (`rating_id`) REFERENCES `rating` (`rating_id`) ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT `FK_RATING_OPTION_VOTE_AGGREGATED_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`store_id`) REFERENCES `core_store` (`store_id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Rating vote aggregated';
+
+CREATE TABLE `tag` (
+  `tag_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Tag Id',
+  `name` varchar(255) DEFAULT NULL COMMENT 'Name',
+  `status` smallint(6) NOT NULL DEFAULT 0 COMMENT 'Status',
+  `first_customer_id` int(10) unsigned DEFAULT NULL COMMENT 'First Customer Id',
+  `first_store_id` smallint(5) unsigned DEFAULT NULL COMMENT 'First Store Id',
+  PRIMARY KEY (`tag_id`),
+  KEY `FK_TAG_FIRST_CUSTOMER_ID_CUSTOMER_ENTITY_ENTITY_ID` (`first_customer_id`),
+  KEY `FK_TAG_FIRST_STORE_ID_CORE_STORE_STORE_ID` (`first_store_id`),
+  CONSTRAINT `FK_TAG_FIRST_CUSTOMER_ID_CUSTOMER_ENTITY_ENTITY_ID` FOREIGN KEY (`first_customer_id`) REFERENCES `customer_entity` (`entity_id`) ON DELETE SET NULL ON UPDATE NO ACTION,
+  CONSTRAINT `FK_TAG_FIRST_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`first_store_id`) REFERENCES `core_store` (`store_id`) ON DELETE SET NULL ON UPDATE NO ACTION
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Tag';
+
+CREATE TABLE `tag_relation` (
+  `tag_relation_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Tag Relation Id',
+  `tag_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Tag Id',
+  `customer_id` int(10) unsigned DEFAULT NULL COMMENT 'Customer Id',
+  `product_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Product Id',
+  `store_id` smallint(5) unsigned NOT NULL DEFAULT 1 COMMENT 'Store Id',
+  `active` smallint(5) unsigned NOT NULL DEFAULT 1 COMMENT 'Active',
+  `created_at` timestamp NULL DEFAULT NULL COMMENT 'Created At',
+  PRIMARY KEY (`tag_relation_id`),
+  UNIQUE KEY `UNQ_TAG_RELATION_TAG_ID_CUSTOMER_ID_PRODUCT_ID_STORE_ID` (`tag_id`,`customer_id`,`product_id`,`store_id`),
+  KEY `IDX_TAG_RELATION_PRODUCT_ID` (`product_id`),
+  KEY `IDX_TAG_RELATION_TAG_ID` (`tag_id`),
+  KEY `IDX_TAG_RELATION_CUSTOMER_ID` (`customer_id`),
+  KEY `IDX_TAG_RELATION_STORE_ID` (`store_id`),
+  CONSTRAINT `FK_TAG_RELATION_CUSTOMER_ID_CUSTOMER_ENTITY_ENTITY_ID` FOREIGN KEY (`customer_id`) REFERENCES `customer_entity` (`entity_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_TAG_RELATION_PRODUCT_ID_CATALOG_PRODUCT_ENTITY_ENTITY_ID` FOREIGN KEY (`product_id`) REFERENCES `catalog_product_entity` (`entity_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_TAG_RELATION_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`store_id`) REFERENCES `core_store` (`store_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_TAG_RELATION_TAG_ID_TAG_TAG_ID` FOREIGN KEY (`tag_id`) REFERENCES `tag` (`tag_id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Tag Relation';
+
+CREATE TABLE `tag_properties` (
+  `tag_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Tag Id',
+  `store_id` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Store Id',
+  `base_popularity` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Base Popularity',
+  PRIMARY KEY (`tag_id`,`store_id`),
+  KEY `IDX_TAG_PROPERTIES_STORE_ID` (`store_id`),
+  CONSTRAINT `FK_TAG_PROPERTIES_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`store_id`) REFERENCES `core_store` (`store_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_TAG_PROPERTIES_TAG_ID_TAG_TAG_ID` FOREIGN KEY (`tag_id`) REFERENCES `tag` (`tag_id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Tag Properties';
+
+CREATE TABLE `tag_summary` (
+  `tag_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Tag Id',
+  `store_id` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Store Id',
+  `customers` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Customers',
+  `products` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Products',
+  `uses` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Uses',
+  `historical_uses` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Historical Uses',
+  `popularity` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Popularity',
+  `base_popularity` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Base Popularity',
+  PRIMARY KEY (`tag_id`,`store_id`),
+  KEY `IDX_TAG_SUMMARY_STORE_ID` (`store_id`),
+  KEY `IDX_TAG_SUMMARY_TAG_ID` (`tag_id`),
+  CONSTRAINT `FK_TAG_SUMMARY_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`store_id`) REFERENCES `core_store` (`store_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_TAG_SUMMARY_TAG_ID_TAG_TAG_ID` FOREIGN KEY (`tag_id`) REFERENCES `tag` (`tag_id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Tag Summary';
+
 
 INSERT INTO `review_entity` (`entity_id`, `entity_code`) VALUES (1, 'product'), (2, 'customer'), (3, 'category');
 INSERT INTO `review_status` (`status_id`, `status_code`) VALUES (1, 'Approved'), (2, 'Pending'), (3, 'Not Approved');
