@@ -1,4 +1,4 @@
--- Tax rates and rules, ratings and reviews, product tags, as OpenMage LTS 19.5.3 creates them (SHOW CREATE TABLE of a clean
+-- Tax rates and rules, ratings and reviews, product tags, URL rewrites, as OpenMage LTS 19.5.3 creates them (SHOW CREATE TABLE of a clean
 -- install), with the rows its install scripts write at fixed ids: review and rating entity types, review statuses.
 
 CREATE TABLE `tax_calculation_rate` (
@@ -264,6 +264,30 @@ CREATE TABLE `tag_summary` (
   CONSTRAINT `FK_TAG_SUMMARY_TAG_ID_TAG_TAG_ID` FOREIGN KEY (`tag_id`) REFERENCES `tag` (`tag_id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Tag Summary';
 
+
+CREATE TABLE `core_url_rewrite` (
+  `url_rewrite_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Rewrite Id',
+  `store_id` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Store Id',
+  `id_path` varchar(255) DEFAULT NULL COMMENT 'Id Path',
+  `request_path` varchar(255) DEFAULT NULL COMMENT 'Request Path',
+  `target_path` varchar(255) DEFAULT NULL COMMENT 'Target Path',
+  `is_system` smallint(5) unsigned DEFAULT 1 COMMENT 'Defines is Rewrite System',
+  `options` varchar(255) DEFAULT NULL COMMENT 'Options',
+  `description` varchar(255) DEFAULT NULL COMMENT 'Deascription',
+  `category_id` int(10) unsigned DEFAULT NULL COMMENT 'Category Id',
+  `product_id` int(10) unsigned DEFAULT NULL COMMENT 'Product Id',
+  PRIMARY KEY (`url_rewrite_id`),
+  UNIQUE KEY `UNQ_CORE_URL_REWRITE_REQUEST_PATH_STORE_ID` (`request_path`,`store_id`),
+  UNIQUE KEY `UNQ_CORE_URL_REWRITE_ID_PATH_IS_SYSTEM_STORE_ID` (`id_path`,`is_system`,`store_id`),
+  KEY `IDX_CORE_URL_REWRITE_TARGET_PATH_STORE_ID` (`target_path`,`store_id`),
+  KEY `IDX_CORE_URL_REWRITE_ID_PATH` (`id_path`),
+  KEY `IDX_CORE_URL_REWRITE_STORE_ID` (`store_id`),
+  KEY `FK_CORE_URL_REWRITE_CTGR_ID_CAT_CTGR_ENTT_ENTT_ID` (`category_id`),
+  KEY `FK_CORE_URL_REWRITE_PRODUCT_ID_CATALOG_CATEGORY_ENTITY_ENTITY_ID` (`product_id`),
+  CONSTRAINT `FK_CORE_URL_REWRITE_CTGR_ID_CAT_CTGR_ENTT_ENTT_ID` FOREIGN KEY (`category_id`) REFERENCES `catalog_category_entity` (`entity_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_CORE_URL_REWRITE_PRODUCT_ID_CATALOG_CATEGORY_ENTITY_ENTITY_ID` FOREIGN KEY (`product_id`) REFERENCES `catalog_product_entity` (`entity_id`) ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT `FK_CORE_URL_REWRITE_STORE_ID_CORE_STORE_STORE_ID` FOREIGN KEY (`store_id`) REFERENCES `core_store` (`store_id`) ON DELETE CASCADE ON UPDATE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3 COMMENT='Url Rewrites';
 
 INSERT INTO `review_entity` (`entity_id`, `entity_code`) VALUES (1, 'product'), (2, 'customer'), (3, 'category');
 INSERT INTO `review_status` (`status_id`, `status_code`) VALUES (1, 'Approved'), (2, 'Pending'), (3, 'Not Approved');

@@ -281,7 +281,7 @@ public final class ValueMapper {
                 return String.valueOf(id.get());
             case REFERENCE:
                 return reference(portable, entityTypeCode);
-            case CONTENT:
+            case CONTENT, PATH:
                 return portable instanceof TextWithRefs text ? content(text, entityTypeCode) : portable.toString();
             case SCOPE:
                 return portable instanceof ScopeRef scope ? scopeId(scope) : portable.toString();

@@ -57,6 +57,46 @@ public record TextWithRefs(String text, List<Span> spans) {
         return found;
     }
 
+    /** OpenMage's paths that name an entity by id: an id path, and the controller paths a rewrite targets. */
+    private static final Pattern ENTITY_PATH = Pattern.compile("^(product|category)/(\\d+)(?:/(\\d+))?$");
+    private static final Pattern PRODUCT_VIEW = Pattern.compile("\\bcatalog/product/view/id/(\\d+)");
+    private static final Pattern CATEGORY_VIEW = Pattern.compile("\\bcatalog/category/view/id/(\\d+)");
+    private static final Pattern PRODUCT_CATEGORY = Pattern.compile("\\bcatalog/product/view/id/\\d+/category/(\\d+)");
+    private static final Pattern CMS_PAGE_VIEW = Pattern.compile("\\bcms/page/view/page_id/(\\d+)");
+
+    /**
+     * The ids a URL path holds ({@code product/42/7}, {@code catalog/product/view/id/42/category/7},
+     * {@code cms/page/view/page_id/3}); empty for a path that names nothing by id (an external URL).
+     */
+    public static List<Found> findInPath(String path) {
+        List<Found> found = new ArrayList<>();
+        if (path == null) {
+            return found;
+        }
+        Matcher entity = ENTITY_PATH.matcher(path);
+        if (entity.find()) {
+            found.add(new Found(entity.start(2), entity.end(2), entity.group(1), entity.group(2)));
+            if (entity.group(3) != null) {
+                found.add(new Found(entity.start(3), entity.end(3), "category", entity.group(3)));
+            }
+            return found;
+        }
+        for (Object[] kind : new Object[][] {{PRODUCT_VIEW, "product"}, {CATEGORY_VIEW, "category"}, {PRODUCT_CATEGORY, "category"},
+                {CMS_PAGE_VIEW, "cms_page"}}) {
+            Matcher matcher = ((Pattern) kind[0]).matcher(path);
+            while (matcher.find()) {
+                found.add(new Found(matcher.start(1), matcher.end(1), (String) kind[1], matcher.group(1)));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Found::start));
+        return found;
+    }
+
+    /** The ids a value of this kind holds: a CMS text's directives, a URL path's segments. */
+    public static List<Found> find(ValueKind kind, String text) {
+        return kind == ValueKind.PATH ? findInPath(text) : find(text);
+    }
+
     /** The text with each id replaced by what {@code replacement} gives for its reference. */
     public String render(java.util.function.Function<Span, String> replacement) {
         StringBuilder out = new StringBuilder(text.length());

@@ -38,6 +38,8 @@ public enum ValueKind {
     TAX_CLASS,
     /** A text whose directives name other entities by id (CMS content), carried as a {@link TextWithRefs}. */
     CONTENT,
+    /** A URL path that names entities by id (a rewrite's id_path and target_path), carried as a {@link TextWithRefs}. */
+    PATH,
     /** A configuration value's scope id, carried as a {@link ScopeRef}: the website or store code. */
     SCOPE;
 

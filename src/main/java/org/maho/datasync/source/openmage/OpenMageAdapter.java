@@ -38,6 +38,8 @@ public final class OpenMageAdapter implements SourceAdapter {
             Map.entry("newsletter", new DatedReading("change_status_at")),
             Map.entry("cms_page", new DatedReading("update_time")),
             Map.entry("cms_block", new DatedReading("update_time")),
+            // system rewrites are the destination's indexer's, made from its own catalog
+            Map.entry("urlrewrite", new ConditionReading(job -> "is_system = 0")),
             // OpenMage writes reviews of products only; review_entity's customer and category rows are never used
             Map.entry("review", new ConditionReading(job -> "entity_id = (SELECT e.entity_id FROM "
                     + job.source().table("review_entity") + " e WHERE e.entity_code = 'product')")));

@@ -161,8 +161,8 @@ public final class ShopReader extends PagedIterator<Record> {
             addId(referenced, declared.getValue().entityType(), row.column(declared.getKey()));
         }
         for (Map.Entry<String, ValueKind> declared : rowShape.columnKinds().entrySet()) {
-            if (declared.getValue() == ValueKind.CONTENT) {
-                for (TextWithRefs.Found found : TextWithRefs.find(row.column(declared.getKey()))) {
+            if (declared.getValue() == ValueKind.CONTENT || declared.getValue() == ValueKind.PATH) {
+                for (TextWithRefs.Found found : TextWithRefs.find(declared.getValue(), row.column(declared.getKey()))) {
                     addId(referenced, found.entityType(), found.id());
                 }
             }
@@ -225,7 +225,7 @@ public final class ShopReader extends PagedIterator<Record> {
                 value = switch (kind) {
                     case OPTION_REF -> optionRef(row, parent, column.getValue());
                     case REFERENCE -> rowShape.references().get(name).of(column.getValue());
-                    case CONTENT -> content(column.getValue(), naturalKeys);
+                    case CONTENT, PATH -> content(kind, column.getValue(), naturalKeys);
                     default -> mapper.toPortable(kind, column.getValue(), type, attribute, rowShape.table() + "." + name);
                 };
             }
@@ -270,9 +270,9 @@ public final class ShopReader extends PagedIterator<Record> {
         return value;
     }
 
-    /** A text whose directives name entities by id: each id a reference, with its natural key. */
-    private static Object content(String text, Map<String, Map<String, String>> naturalKeys) {
-        List<TextWithRefs.Found> found = TextWithRefs.find(text);
+    /** A text whose directives (or a path whose segments) name entities by id: each id a reference, with its natural key. */
+    private static Object content(ValueKind kind, String text, Map<String, Map<String, String>> naturalKeys) {
+        List<TextWithRefs.Found> found = TextWithRefs.find(kind, text);
         if (found.isEmpty()) {
             return text;
         }
