@@ -301,10 +301,10 @@ class AnonymizedCopyTest {
             collect(shop, data.comments, "SELECT comment FROM sales_flat_order_status_history UNION SELECT comment FROM"
                     + " sales_flat_creditmemo_comment UNION SELECT comment FROM sales_flat_invoice_comment");
             data.names.removeIf(name -> name.length() < 3);
-            // words both shops use for other things: Leon is a region of Spain, Brown a colour of the catalog
+            // words both shops use for other things: Leon is a region of Spain, Brown a colour of the catalog, young a tag
             Set<String> shopWords = new HashSet<>();
             collect(shop, shopWords, "SELECT value FROM eav_attribute_option_value UNION SELECT default_name FROM"
-                    + " directory_country_region UNION SELECT name FROM directory_country_region_name");
+                    + " directory_country_region UNION SELECT name FROM directory_country_region_name UNION SELECT name FROM tag");
             data.names.removeAll(shopWords);
             return data;
         }

@@ -80,4 +80,16 @@ public final class Checksums {
             return rows.getLong(1);
         }
     }
+
+    /** A query's first column to its second, both as text. */
+    public static Map<String, String> pairs(ConnectionSettings database, String sql) throws SQLException {
+        Map<String, String> pairs = new java.util.HashMap<>();
+        try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                pairs.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return pairs;
+    }
 }

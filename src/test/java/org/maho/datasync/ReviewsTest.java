@@ -147,13 +147,13 @@ class ReviewsTest {
     record Summaries(Map<String, String> reviews, Map<String, String> votes) {
 
         static Summaries computedFrom(ConnectionSettings shop) throws Exception {
-            Map<Long, String> skus = pairs(shop, "SELECT entity_id, sku FROM catalog_product_entity");
-            Map<Long, String> stores = pairs(shop, "SELECT store_id, code FROM core_store");
-            Map<Long, String> ratings = pairs(shop, "SELECT rating_id, rating_code FROM rating");
+            Map<Long, String> skus = byId(shop, "SELECT entity_id, sku FROM catalog_product_entity");
+            Map<Long, String> stores = byId(shop, "SELECT store_id, code FROM core_store");
+            Map<Long, String> ratings = byId(shop, "SELECT rating_id, rating_code FROM rating");
             // product reviews: the ones the sync moves
-            Map<Long, String> statusOfReview = pairs(shop, "SELECT review_id, status_id FROM review WHERE entity_id = 1");
-            Map<Long, String> productOfReview = pairs(shop, "SELECT review_id, entity_pk_value FROM review WHERE entity_id = 1");
-            Map<Long, String> typeOfReview = pairs(shop, "SELECT review_id, entity_id FROM review WHERE entity_id = 1");
+            Map<Long, String> statusOfReview = byId(shop, "SELECT review_id, status_id FROM review WHERE entity_id = 1");
+            Map<Long, String> productOfReview = byId(shop, "SELECT review_id, entity_pk_value FROM review WHERE entity_id = 1");
+            Map<Long, String> typeOfReview = byId(shop, "SELECT review_id, entity_id FROM review WHERE entity_id = 1");
             Set<String> reviewStores = set(shop, "SELECT CONCAT(review_id, '/', store_id) FROM review_store");
             Set<String> ratingStores = set(shop, "SELECT CONCAT(rating_id, '/', store_id) FROM rating_store");
             List<long[]> votes = rows(shop, "SELECT vote_id, review_id, rating_id, entity_pk_value, percent, value FROM rating_option_vote");
@@ -226,15 +226,10 @@ class ReviewsTest {
             return rows;
         }
 
-        private static Map<Long, String> pairs(ConnectionSettings shop, String sql) throws Exception {
-            Map<Long, String> pairs = new HashMap<>();
-            try (Connection connection = TestServer.connect(shop); Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery(sql)) {
-                while (row.next()) {
-                    pairs.put(row.getLong(1), row.getString(2));
-                }
-            }
-            return pairs;
+        private static Map<Long, String> byId(ConnectionSettings shop, String sql) throws Exception {
+            Map<Long, String> byId = new HashMap<>();
+            Checksums.pairs(shop, sql).forEach((id, value) -> byId.put(Long.valueOf(id), value));
+            return byId;
         }
 
         private static Set<String> set(ConnectionSettings shop, String sql) throws Exception {

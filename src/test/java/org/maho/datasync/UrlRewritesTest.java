@@ -78,10 +78,10 @@ class UrlRewritesTest {
      */
     private static Map<String, String> customRewrites(ConnectionSettings shop) throws Exception {
         Map<String, Map<String, String>> names = new HashMap<>();
-        names.put("product", pairs(shop, "SELECT entity_id, sku FROM catalog_product_entity"));
-        names.put("category", pairs(shop, "SELECT v.entity_id, v.value FROM catalog_category_entity_varchar v JOIN eav_attribute a"
+        names.put("product", Checksums.pairs(shop, "SELECT entity_id, sku FROM catalog_product_entity"));
+        names.put("category", Checksums.pairs(shop, "SELECT v.entity_id, v.value FROM catalog_category_entity_varchar v JOIN eav_attribute a"
                 + " ON a.attribute_id = v.attribute_id AND a.attribute_code = 'name' WHERE v.store_id = 0"));
-        names.put("cms_page", pairs(shop, "SELECT page_id, identifier FROM cms_page"));
+        names.put("cms_page", Checksums.pairs(shop, "SELECT page_id, identifier FROM cms_page"));
         Map<String, String> rewrites = new TreeMap<>();
         try (Connection connection = TestServer.connect(shop); Statement sql = connection.createStatement();
              ResultSet row = sql.executeQuery("SELECT s.code, r.request_path, r.id_path, r.target_path, r.options, r.description,"
@@ -104,16 +104,5 @@ class UrlRewritesTest {
             at = id.end();
         }
         return out.append(path, at, path.length()).toString();
-    }
-
-    private static Map<String, String> pairs(ConnectionSettings shop, String sql) throws Exception {
-        Map<String, String> pairs = new HashMap<>();
-        try (Connection connection = TestServer.connect(shop); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
-            while (row.next()) {
-                pairs.put(row.getString(1), row.getString(2));
-            }
-        }
-        return pairs;
     }
 }
