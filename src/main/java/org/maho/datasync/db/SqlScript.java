@@ -53,6 +53,21 @@ public final class SqlScript {
         }
     }
 
+    /**
+     * Runs one of DataSync's own table scripts on a shop, each of the named tables given the shop's table prefix (the
+     * registry, the run history, the checkpoints, the schedules live beside the shop's own tables).
+     */
+    public static void createTables(Connection connection, String resource, ShopDatabase shop, String... tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource)) {
+                for (String table : tables) {
+                    sql = sql.replace("`" + table + "`", "`" + shop.table(table) + "`");
+                }
+                statement.execute(sql);
+            }
+        }
+    }
+
     public static String read(String resource) {
         try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -2,7 +2,6 @@ package org.maho.datasync.registry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,8 @@ public final class Checkpoints {
         if (tableExists) {
             return;
         }
-        try (Connection connection = destination.connection(); Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(DDL)) {
-                statement.execute(sql.replace("`" + TABLE + "`", "`" + destination.table(TABLE) + "`"));
-            }
+        try (Connection connection = destination.connection()) {
+            SqlScript.createTables(connection, DDL, destination, TABLE);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Creating the checkpoint table on the destination", e);
         }

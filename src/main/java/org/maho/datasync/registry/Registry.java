@@ -2,7 +2,6 @@ package org.maho.datasync.registry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -64,10 +63,8 @@ public final class Registry {
         if (tableExists) {
             return;
         }
-        try (Connection connection = destination.connection(); Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(DDL)) {
-                statement.execute(sql.replace("`" + TABLE + "`", "`" + table() + "`"));
-            }
+        try (Connection connection = destination.connection()) {
+            SqlScript.createTables(connection, DDL, destination, TABLE);
         }
         tableExists = true;
     }

@@ -2,7 +2,6 @@ package org.maho.datasync.registry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.maho.datasync.db.RunLock;
 import org.maho.datasync.db.ShopDatabase;
@@ -160,12 +159,7 @@ public final class RunHistory {
         if (tableExists) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(DDL)) {
-                statement.execute(sql.replace("`" + ENTITY_TABLE + "`", "`" + destination.table(ENTITY_TABLE) + "`")
-                        .replace("`" + TABLE + "`", "`" + table() + "`"));
-            }
-        }
+        SqlScript.createTables(connection, DDL, destination, ENTITY_TABLE, TABLE);
         tableExists = true;
     }
 

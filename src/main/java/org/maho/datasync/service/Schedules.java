@@ -2,7 +2,6 @@ package org.maho.datasync.service;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -202,11 +201,7 @@ public final class Schedules {
     }
 
     private void ensureTable(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : SqlScript.statements(DDL)) {
-                statement.execute(sql.replace("`" + TABLE + "`", "`" + destination.table(TABLE) + "`"));
-            }
-        }
+        SqlScript.createTables(connection, DDL, destination, TABLE);
     }
 
     private static String instant(Date date) {
