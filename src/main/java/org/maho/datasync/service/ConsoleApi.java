@@ -265,11 +265,8 @@ public final class ConsoleApi {
             return parked;
         }
         try (java.sql.Connection connection = source.connection()) {
-            org.maho.datasync.db.Sql.query(connection, "SELECT entity_type, COUNT(*) FROM `" + ChangeTracker.TABLE
-                    + "` WHERE sync_completed = " + TrackerTable.PARKED + " GROUP BY entity_type", List.of(),
-                    row -> parked.put(row.getString(1), row.getLong(2)));
+            return ChangeTracker.parkedByType(connection);
         }
-        return parked;
     }
 
     private static Map<String, Object> deadLetterFile(Path file) throws IOException {

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.tracker.ChangeTracker;
 import org.maho.datasync.tracker.TrackedEntities;
-import org.maho.datasync.tracker.TrackerTable;
 
 /**
  * The service's meters, beside Camel's own (whose route timers give each batch's latency, route datasync-sync-batch):
@@ -99,11 +97,10 @@ public final class ServiceMetrics {
             pending.clear();
             long[] oldest = {0};
             if (source.hasTable(ChangeTracker.TABLE)) {
-                Sql.query(connection, "SELECT entity_type, COUNT(*), TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP()) FROM `"
-                        + ChangeTracker.TABLE + "` WHERE sync_completed = " + TrackerTable.PENDING + " GROUP BY entity_type", List.of(), row -> {
-                            pending.put(row.getString(1), row.getLong(2));
-                            oldest[0] = Math.max(oldest[0], row.getLong(3));
-                        });
+                for (ChangeTracker.Pending type : ChangeTracker.pending(connection)) {
+                    pending.put(type.type(), type.count());
+                    oldest[0] = Math.max(oldest[0], type.oldestAgeSeconds());
+                }
             }
             lagSeconds = oldest[0];
             readAt = System.nanoTime();

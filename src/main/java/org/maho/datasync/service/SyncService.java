@@ -13,6 +13,7 @@ import org.maho.datasync.job.CopyMode;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.job.SyncPlan;
+import org.maho.datasync.tracker.ChangeTracker;
 import org.maho.datasync.tracker.IncrementalSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,13 @@ public final class SyncService {
         if (current == null || stopping.get()) {
             return;
         }
-        try {
-            long lag = org.maho.datasync.tracker.ChangeTracker.status(current.dataSync().database("source", current.source()))
-                    .pending().stream().mapToLong(org.maho.datasync.tracker.ChangeTracker.Pending::oldestAgeSeconds).max().orElse(0);
+        ShopDatabase source = current.dataSync().database("source", current.source());
+        try (java.sql.Connection connection = source.connection()) {
+            if (!source.hasTable(ChangeTracker.TABLE)) {
+                return;
+            }
+            // only the oldest pending change's age: the lag, nothing of the parked list the status reads
+            long lag = ChangeTracker.pending(connection).stream().mapToLong(ChangeTracker.Pending::oldestAgeSeconds).max().orElse(0);
             alerts.lag(lag, current.dataSync().settings().number("datasync.alerts.lag-seconds"));
         } catch (java.sql.SQLException | RuntimeException e) {
             // the health check says the source is unreachable; a run that fails for it raises its own alert

@@ -6,9 +6,7 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
 import org.maho.datasync.tracker.ChangeTracker;
-import org.maho.datasync.tracker.TrackerTable;
 
 /** Health: the source's oldest pending change is younger than datasync.service.max-lag-seconds, and none is parked unseen. */
 final class TrackerLagCheck extends AbstractHealthCheck {
@@ -36,13 +34,11 @@ final class TrackerLagCheck extends AbstractHealthCheck {
                 return;
             }
             long[] state = {0, 0, 0};
-            Sql.query(connection, "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP()), 0),"
-                    + " (SELECT COUNT(*) FROM `" + ChangeTracker.TABLE + "` WHERE sync_completed = " + TrackerTable.PARKED + ") FROM `"
-                    + ChangeTracker.TABLE + "` WHERE sync_completed = " + TrackerTable.PENDING, List.of(), row -> {
-                        state[0] = row.getLong(1);
-                        state[1] = row.getLong(2);
-                        state[2] = row.getLong(3);
-                    });
+            for (ChangeTracker.Pending type : ChangeTracker.pending(connection)) {
+                state[0] += type.count();
+                state[1] = Math.max(state[1], type.oldestAgeSeconds());
+            }
+            state[2] = ChangeTracker.parkedByType(connection).values().stream().mapToLong(Long::longValue).sum();
             builder.detail("pending", state[0]).detail("lag.seconds", state[1]).detail("parked", state[2]);
             if (state[1] > maxLagSeconds) {
                 builder.down().message("the oldest pending change is " + state[1] + " s old (more than " + maxLagSeconds + " s)");

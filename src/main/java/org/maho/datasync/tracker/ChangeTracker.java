@@ -93,19 +93,31 @@ public final class ChangeTracker {
             if (!source.hasTable(TABLE)) {
                 return new Status(false, triggers, List.of(), 0, List.of());
             }
-            List<Pending> pending = new ArrayList<>();
-            Sql.query(connection, "SELECT entity_type, COUNT(*), TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP()) FROM `"
-                    + TABLE + "` WHERE sync_completed = " + TrackerTable.PENDING + " GROUP BY entity_type ORDER BY entity_type",
-                    List.of(), row -> pending.add(new Pending(row.getString(1), row.getLong(2), Math.max(0, row.getLong(3)))));
-            long[] parkedCount = {0};
-            Sql.query(connection, "SELECT COUNT(*) FROM `" + TABLE + "` WHERE sync_completed = " + TrackerTable.PARKED, List.of(),
-                    row -> parkedCount[0] = row.getLong(1));
+            List<Pending> pending = pending(connection);
+            long parkedCount = parkedByType(connection).values().stream().mapToLong(Long::longValue).sum();
             List<Parked> parked = new ArrayList<>();
             Sql.query(connection, "SELECT entity_type, entity_id, attempts, last_error FROM `" + TABLE + "` WHERE sync_completed = "
                     + TrackerTable.PARKED + " ORDER BY created_at, tracker_id LIMIT 20", List.of(),
                     row -> parked.add(new Parked(row.getString(1), row.getLong(2), row.getInt(3), row.getString(4))));
-            return new Status(true, triggers, pending, parkedCount[0], parked);
+            return new Status(true, triggers, pending, parkedCount, parked);
         }
+    }
+
+    /** The pending changes per entity type, with the oldest one's age; the tracker's table exists. */
+    public static List<Pending> pending(Connection source) throws SQLException {
+        List<Pending> pending = new ArrayList<>();
+        Sql.query(source, "SELECT entity_type, COUNT(*), TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP()) FROM `" + TABLE
+                        + "` WHERE sync_completed = " + TrackerTable.PENDING + " GROUP BY entity_type ORDER BY entity_type", List.of(),
+                row -> pending.add(new Pending(row.getString(1), row.getLong(2), Math.max(0, row.getLong(3)))));
+        return pending;
+    }
+
+    /** The parked changes per entity type; the tracker's table exists. */
+    public static Map<String, Long> parkedByType(Connection source) throws SQLException {
+        Map<String, Long> parked = new java.util.LinkedHashMap<>();
+        Sql.query(source, "SELECT entity_type, COUNT(*) FROM `" + TABLE + "` WHERE sync_completed = " + TrackerTable.PARKED
+                + " GROUP BY entity_type ORDER BY entity_type", List.of(), row -> parked.put(row.getString(1), row.getLong(2)));
+        return parked;
     }
 
     private static int dropTriggers(Connection connection) throws SQLException {
