@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         String port = settings.text("camel.server.port");
         String host = credentials.required() ? "<this host>" : "localhost";
         out.println("DataSync service: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
-                + copyOptions.mode(service.dataSync()).describe());
+                + service.copyMode().describe());
         out.println("  incremental sync on '" + settings.text("datasync.schedule.incremental") + "'"
                 + (settings.text("datasync.schedule.full.entities").isBlank() ? ""
                 : ", full sync of " + settings.text("datasync.schedule.full.entities") + " on '"

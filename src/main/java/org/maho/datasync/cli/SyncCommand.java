@@ -48,8 +48,8 @@ public final class SyncCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<entity>", description = "Entity type: store, taxclass, taxrate, taxrule, customergroup, productattribute,"
-            + " attributeset, category, product, stock, customer, rating, review, order, invoice, shipment, creditmemo, newsletter, cms_block,"
-            + " cms_page; or all: every one of them from a shop database, in dependency order.")
+            + " attributeset, category, product, stock, customer, rating, review, tag, order, invoice, shipment, creditmemo, newsletter, cms_block,"
+            + " cms_page, urlrewrite; or all: every one of them from a shop database, in dependency order.")
     String entity;
 
     @Parameters(index = "1", paramLabel = "<source>",

@@ -124,6 +124,11 @@ public final class DataSyncService implements AutoCloseable {
         return dataSync;
     }
 
+    /** How every run of the service copies, as it was started. */
+    public CopyMode copyMode() {
+        return service.setup().copy();
+    }
+
     /** The run in flight ends after its batch; the schedules stop first, so that none fires into a stopping context. */
     @Override
     public void close() {
