@@ -109,6 +109,10 @@ public final class ReferenceResolver {
             refs.add(ref);
         } else if (value instanceof org.maho.datasync.model.TextWithRefs text) {
             text.spans().forEach(span -> refs.add(span.ref()));
+        } else if (value instanceof java.util.List<?> list) {
+            list.forEach(item -> collect(item, refs));
+        } else if (value instanceof org.maho.datasync.model.RuleConditions conditions) {
+            refs.addAll(conditions.refs());
         }
     }
 

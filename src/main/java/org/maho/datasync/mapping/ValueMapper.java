@@ -12,6 +12,7 @@ import org.maho.datasync.model.RawValue;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.RefSpec;
 import org.maho.datasync.model.RegionRef;
+import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.ScopeRef;
 import org.maho.datasync.model.TaxClassRef;
 import org.maho.datasync.model.TextWithRefs;
@@ -85,6 +86,7 @@ public final class ValueMapper {
     private final ShopMetadata destination;
     private final Warnings warnings;
     private final References references;
+    private final RuleConditionMapping ruleConditions = new RuleConditionMapping(this);
 
     /** @param source the shop the ids come from; for CSV input that is the destination itself */
     public ValueMapper(ShopMetadata source, ShopMetadata destination, Warnings warnings, References references) {
@@ -194,6 +196,8 @@ public final class ValueMapper {
                     return new RawValue(raw);
                 }
                 return source.taxClass(parseInt(raw)).<Object>map(c -> c).orElseGet(() -> unknown(raw));
+            case RULE_CONDITIONS:
+                return ruleConditions.toPortable(raw, where);
             default:
                 return raw;
         }
@@ -285,6 +289,9 @@ public final class ValueMapper {
                 return portable instanceof TextWithRefs text ? content(text, entityTypeCode) : portable.toString();
             case SCOPE:
                 return portable instanceof ScopeRef scope ? scopeId(scope) : portable.toString();
+            case RULE_CONDITIONS:
+                return portable instanceof RuleConditions conditions ? ruleConditions.toDestination(conditions, entityTypeCode)
+                        : portable.toString();
             case ATTRIBUTE: {
                 AttributeRef ref = (AttributeRef) portable;
                 return String.valueOf(destination.attribute(ref.entityTypeCode(), ref.code())
@@ -323,6 +330,16 @@ public final class ValueMapper {
     public String reference(Object portable, String where) throws UnmappedValueException {
         if (portable == null) {
             return null;
+        }
+        if (portable instanceof List<?> list) {
+            List<String> ids = new ArrayList<>();
+            for (Object item : list) {
+                String id = reference(item, where);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            return String.join(",", ids);
         }
         if (!(portable instanceof Ref ref)) {
             return portable instanceof RawValue raw ? raw.raw() : portable.toString();

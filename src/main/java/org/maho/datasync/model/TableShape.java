@@ -101,6 +101,14 @@ public record TableShape(String name, String table, String idColumn, String pare
                 ancestorColumns, columnKinds, Map.copyOf(refs), children);
     }
 
+    /** A column holding ids of entities of {@code entityType} separated by commas; one the destination lacks is left out. */
+    public TableShape refList(String column, String entityType) {
+        Map<String, RefSpec> refs = new java.util.LinkedHashMap<>(references);
+        refs.put(column, new RefSpec(entityType, Ref.Missing.EMPTY, true));
+        return new TableShape(name, table, idColumn, parentColumn, entityTypeCode, keyColumns, registryType, deletion,
+                ancestorColumns, columnKinds, Map.copyOf(refs), children);
+    }
+
     public TableShape with(TableShape... more) {
         List<TableShape> all = new ArrayList<>(children);
         all.addAll(List.of(more));

@@ -41,7 +41,9 @@ public enum ValueKind {
     /** A URL path that names entities by id (a rewrite's id_path and target_path), carried as a {@link TextWithRefs}. */
     PATH,
     /** A configuration value's scope id, carried as a {@link ScopeRef}: the website or store code. */
-    SCOPE;
+    SCOPE,
+    /** A price rule's serialized conditions or actions, carried as {@link RuleConditions}: the ids in their values mapped. */
+    RULE_CONDITIONS;
 
     /** Columns that hold the same kind of reference in every OpenMage entity table. */
     private static final java.util.Map<String, ValueKind> COLUMN_KINDS = java.util.Map.of(

@@ -25,13 +25,27 @@ public record Difference(String entityType, String key, String field, String sou
         if (field == null) {
             return entityType + " " + key + ": " + (destination == null ? "missing on the destination" : "only on the destination");
         }
-        return entityType + " " + key + ": " + field + ": source " + quote(source) + ", destination " + quote(destination);
+        int from = firstDifference() > 120 ? firstDifference() - 40 : 0;
+        return entityType + " " + key + ": " + field + ": source " + quote(source, from) + ", destination " + quote(destination, from);
     }
 
-    private static String quote(String value) {
+    /** Where two long texts part (a rule's conditions), so that the excerpt shows the difference, not their common start. */
+    private int firstDifference() {
+        if (source == null || destination == null) {
+            return 0;
+        }
+        int at = 0;
+        while (at < source.length() && at < destination.length() && source.charAt(at) == destination.charAt(at)) {
+            at++;
+        }
+        return at;
+    }
+
+    private static String quote(String value, int from) {
         if (value == null) {
             return "(none)";
         }
-        return "'" + (value.length() > 160 ? value.substring(0, 157) + "..." : value) + "'";
+        String shown = from > 0 ? "..." + value.substring(Math.min(from, value.length())) : value;
+        return "'" + (shown.length() > 160 ? shown.substring(0, 157) + "..." : shown) + "'";
     }
 }

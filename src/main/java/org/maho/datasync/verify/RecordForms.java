@@ -13,6 +13,7 @@ import org.maho.datasync.model.ChildRef;
 import org.maho.datasync.model.RawValue;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.TableShape;
 import org.maho.datasync.model.TextWithRefs;
 
@@ -148,9 +149,12 @@ final class RecordForms {
                 return "{" + (named == null ? span.ref().entityType() + " #" + span.ref().sourceId() + " (nowhere)" : named) + "}";
             });
         }
+        if (value instanceof RuleConditions conditions) {
+            return conditions.render(item -> item instanceof Ref ref ? refText(ref) : String.valueOf(item));
+        }
         if (value instanceof List<?> list) {
             List<String> items = new ArrayList<>();
-            list.forEach(item -> items.add(String.valueOf(item)));
+            list.forEach(item -> items.add(item instanceof Ref ref ? refText(ref) : String.valueOf(item)));
             items.sort(null);
             return items.toString();
         }

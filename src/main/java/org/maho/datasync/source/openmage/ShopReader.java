@@ -25,6 +25,7 @@ import org.maho.datasync.model.OptionRef;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.RefSpec;
+import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.StoredRow;
 import org.maho.datasync.model.TableShape;
 import org.maho.datasync.model.TextWithRefs;
@@ -158,13 +159,18 @@ public final class ShopReader extends PagedIterator<Record> {
      */
     private void collectReferences(StoredRow row, TableShape rowShape, Map<String, java.util.Set<Long>> referenced) {
         for (Map.Entry<String, RefSpec> declared : rowShape.references().entrySet()) {
-            addId(referenced, declared.getValue().entityType(), row.column(declared.getKey()));
+            for (String id : declared.getValue().ids(row.column(declared.getKey()))) {
+                addId(referenced, declared.getValue().entityType(), id);
+            }
         }
         for (Map.Entry<String, ValueKind> declared : rowShape.columnKinds().entrySet()) {
             if (declared.getValue() == ValueKind.CONTENT || declared.getValue() == ValueKind.PATH) {
                 for (TextWithRefs.Found found : TextWithRefs.find(declared.getValue(), row.column(declared.getKey()))) {
                     addId(referenced, found.entityType(), found.id());
                 }
+            } else if (declared.getValue() == ValueKind.RULE_CONDITIONS && job.mapper().toPortable(ValueKind.RULE_CONDITIONS,
+                    row.column(declared.getKey()), rowShape.table(), null, rowShape.table()) instanceof RuleConditions conditions) {
+                conditions.refs().forEach(ref -> addId(referenced, ref.entityType(), ref.sourceId()));
             }
         }
         if (rowShape.hasValues()) {
@@ -266,6 +272,12 @@ public final class ShopReader extends PagedIterator<Record> {
     private static Object withNaturalKey(Object value, Map<String, Map<String, String>> naturalKeys) {
         if (value instanceof Ref ref) {
             return ref.withNaturalKey(naturalKeys.getOrDefault(ref.entityType(), Map.of()).get(ref.sourceId()));
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Ref) {
+            return list.stream().map(item -> withNaturalKey(item, naturalKeys)).toList();
+        }
+        if (value instanceof RuleConditions conditions) {
+            return conditions.withRefs(ref -> (Ref) withNaturalKey(ref, naturalKeys));
         }
         return value;
     }
