@@ -32,7 +32,7 @@ import org.maho.datasync.tracker.IncrementalSync;
 class IncrementalSyncTest {
 
     private static final List<String> ALL = List.of("taxclass", "customergroup", "productattribute", "attributeset", "category",
-            "product", "customer", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
+            "product", "customer", "salesrule", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
 
     private static TestShops shops;
     private static DataSync dataSync;

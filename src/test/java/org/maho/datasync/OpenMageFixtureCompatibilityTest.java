@@ -88,6 +88,9 @@ class OpenMageFixtureCompatibilityTest {
      * the raw row, while sync and verify compute it in Java, on the portable record: on every row of the sample
      * shop, for every tracked type that names its deletions, the two give the same key.
      */
+    /** Cart price rules: the sample shop has none (CartRulesTest syncs generated ones). */
+    private static final java.util.Set<String> WITHOUT_ROWS_IN_THE_SAMPLE_SHOP = java.util.Set.of("salesrule");
+
     @Test
     @Order(0)
     void theTrackersNaturalKeysAreTheEntitiesOwn() throws Exception {
@@ -117,6 +120,10 @@ class OpenMageFixtureCompatibilityTest {
             Map<String, String> byJava = new java.util.TreeMap<>();
             SourceAdapters.installed().get("openmage").read(job).forEachRemaining(record ->
                     byJava.put(record.sourceId(), handler.naturalKey(job, record)));
+            if (WITHOUT_ROWS_IN_THE_SAMPLE_SHOP.contains(type)) {
+                assertTrue(byJava.isEmpty(), type + ": the sample shop has none");
+                continue;
+            }
             assertFalse(byJava.isEmpty(), type + ": the sample shop has some");
             Map<String, String> sqlOfRead = new java.util.TreeMap<>(bySql);
             sqlOfRead.keySet().retainAll(byJava.keySet());
@@ -348,7 +355,7 @@ class OpenMageFixtureCompatibilityTest {
                 assertEquals(cells[1], cells[2], "every source record equal: " + line);
             }
         }
-        assertEquals(26, compared, "a line per entity type: " + verify.out());
+        assertEquals(28, compared, "a line per entity type: " + verify.out());
         assertTrue(verify.out().contains("store                     1         1"), verify.out());
         assertTrue(verify.out().contains("order                    40        40         0         0         0"), verify.out());
     }

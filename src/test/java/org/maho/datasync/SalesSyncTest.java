@@ -27,7 +27,7 @@ import org.maho.datasync.model.Outcome;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SalesSyncTest extends SyncTestSupport {
 
-    static final List<String> SALES = List.of("order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
+    static final List<String> SALES = List.of("salesrule", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
     private static final int ORDERS = 150;
 
     private static TestShops shops;

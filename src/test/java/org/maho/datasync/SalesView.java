@@ -38,6 +38,7 @@ public final class SalesView {
     private final Map<String, String> orderItems = new HashMap<>();
     private final Map<String, String> orderAddresses = new HashMap<>();
     private final Map<String, String> invoices = new HashMap<>();
+    private final Map<String, String> rules = new HashMap<>();
 
     private SalesView(Connection connection, Map<String, Set<String>> columns, UnaryOperator<String> storeMapping) {
         this.connection = connection;
@@ -111,6 +112,7 @@ public final class SalesView {
         lookup("SELECT region_id, CONCAT(country_id, '/', code) FROM directory_country_region", regions);
         lookup("SELECT customer_group_id, customer_group_code FROM customer_group", groups);
         lookup("SELECT entity_id, increment_id FROM sales_flat_invoice", invoices);
+        lookup("SELECT rule_id, name FROM salesrule", rules);
         lookup("SELECT entity_id, address_type FROM sales_flat_order_address", orderAddresses);
         Map<String, String> raw = new HashMap<>();
         lookup("SELECT item_id, CONCAT(sku, '|', product_type) FROM sales_flat_order_item", raw);
@@ -204,6 +206,8 @@ public final class SalesView {
             case "parent_item_id", "order_item_id" -> orderItems.getOrDefault(value, "?item" + value);
             case "billing_address_id", "shipping_address_id" -> orderAddresses.getOrDefault(value, "?address" + value);
             case "invoice_id" -> invoices.getOrDefault(value, "?invoice" + value);
+            case "applied_rule_ids" -> java.util.Arrays.stream(value.split(",")).filter(id -> !id.isBlank())
+                    .map(id -> rules.getOrDefault(id.trim(), "?rule" + id)).sorted().toList().toString();
             default -> value;
         };
     }

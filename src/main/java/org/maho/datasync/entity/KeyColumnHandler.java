@@ -12,6 +12,7 @@ import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.TableShape;
 
@@ -30,6 +31,11 @@ public abstract class KeyColumnHandler extends TableEntityHandler {
 
     private static String key(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The tracker follows the entity's tables and finds a deleted one by its key column, as {@link #naturalKey} does. */
+    protected final TrackedEntity trackingByKey() {
+        return tracking("LOWER(TRIM(ROW." + keyColumn + "))");
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class EntityHandlers {
      */
     public static final List<String> IN_DEPENDENCY_ORDER = List.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
             "categoryattribute", "customerattribute", "addressattribute", "attributeset", "cms_block", "category", "product",
-            "customer", "rating", "review", "tag", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_page", "urlrewrite", "stock");
+            "customer", "rating", "review", "tag", "catalogrule", "salesrule", "order", "invoice", "shipment", "creditmemo", "newsletter", "cms_page", "urlrewrite", "stock");
 
     private final Map<String, EntityHandler> byName = new LinkedHashMap<>();
     private final List<EntityHandler> handlers = new ArrayList<>();

@@ -35,7 +35,10 @@ public final class SampleShop {
         }
     }
 
-    /** Adds {@code count} orders with invoices, shipments and credit memos, newsletter subscribers and CMS content. */
+    /**
+     * Adds {@code count} orders with invoices, shipments and credit memos, cart price rules with coupons some orders used,
+     * newsletter subscribers and CMS content.
+     */
     public static void addSales(ConnectionSettings shop, int count, long seed) throws SQLException {
         addSales(shop, count, seed, -1);
     }
@@ -45,6 +48,7 @@ public final class SampleShop {
         try (Connection connection = connect(shop)) {
             ShopMetadata metadata = ShopMetadata.load(connection, table -> shop.tablePrefix() + table);
             SalesGenerator.generate(connection, metadata, count, seed);
+            RuleGenerator.generate(connection, metadata, seed);
             ContentGenerator.generate(connection, metadata, seed, subscribers);
         }
     }

@@ -17,7 +17,8 @@ public final class ShopSchema {
             "schema/openmage/20-catalog.sql",
             "schema/openmage/30-sales.sql",
             "schema/openmage/40-content.sql",
-            "schema/openmage/50-tax-reviews-tags.sql");
+            "schema/openmage/50-tax-reviews-tags.sql",
+            "schema/openmage/60-rules.sql");
     private static final String VALUE_TABLES = "schema/openmage/eav-value-tables.sql.template";
 
     /** Entity tables and whether their value tables are store-scoped. */

@@ -31,7 +31,7 @@ public final class TagHandler extends KeyColumnHandler {
 
     @Override
     public TrackedEntity tracked() {
-        return tracking("LOWER(TRIM(ROW.name))");
+        return trackingByKey();
     }
 
     @Override

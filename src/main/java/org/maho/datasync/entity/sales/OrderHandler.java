@@ -30,7 +30,7 @@ public final class OrderHandler extends SalesDocumentHandler {
     /** Items without a registry entry (from a file) are matched by what was ordered. */
     public static final TableShape ITEMS = TableShape.child("items", "sales_flat_order_item", "item_id", "order_id")
             .registered("order_item").keys("sku", "product_type", "qty_ordered", "price")
-            .ref("product_id", "product", Ref.Missing.EMPTY)
+            .ref("product_id", "product", Ref.Missing.EMPTY).refList("applied_rule_ids", "salesrule")
             .kind("quote_item_id", ValueKind.NOT_COPIED).kind("gift_message_id", ValueKind.NOT_COPIED);
     public static final TableShape PAYMENT = TableShape.child("payment", "sales_flat_order_payment", "entity_id", "parent_id")
             .kind("quote_payment_id", ValueKind.NOT_COPIED);
@@ -39,7 +39,7 @@ public final class OrderHandler extends SalesDocumentHandler {
     public static final TableShape GRID = TableShape.child("grid", "sales_flat_order_grid", null, "entity_id")
             .ref("customer_id", "customer", Ref.Missing.EMPTY);
     public static final TableShape ORDER = TableShape.flatEntity("sales_flat_order", "entity_id")
-            .ref("customer_id", "customer", Ref.Missing.INVALID)
+            .ref("customer_id", "customer", Ref.Missing.INVALID).refList("applied_rule_ids", "salesrule")
             .kind("quote_id", ValueKind.NOT_COPIED).kind("quote_address_id", ValueKind.NOT_COPIED)
             .kind("gift_message_id", ValueKind.NOT_COPIED)
             .with(ADDRESSES, ITEMS, PAYMENT, STATUS_HISTORY, GRID);
