@@ -19,12 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.anonymize.Anonymizer;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
@@ -45,22 +45,15 @@ class AnonymizedCopyTest {
     /** the profile's password: datasync.anonymize.password-hash in config/application.properties */
     private static final String PROFILE_PASSWORD = "staging123";
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("anon");
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
 
     @BeforeAll
     static void loadFixtures() throws Exception {
-        shops = RealShops.load("anon");
         source = shops.source();
         destination = shops.destination();
-    }
-
-    @AfterAll
-    static void dropFixtures() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
     }
 
     private static CliTest.Result cli(String... command) throws Exception {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 
 /**
@@ -26,19 +25,8 @@ class CatalogRulesTest {
             + " JOIN customer_group g ON g.customer_group_id = rg.customer_group_id WHERE rg.rule_id = r.rule_id))"
             + " ORDER BY r.name SEPARATOR '\\n') FROM catalogrule r";
 
-    private static RealShops shops;
-
-    @BeforeAll
-    static void load() throws Exception {
-        shops = RealShops.load("catrules");
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
-    }
+    @RegisterExtension
+    static final RealShops shops = new RealShops("catrules");
 
     @Test
     void everyRuleArrivesByNameWithItsSetMappedAndASecondRunChangesNothing() throws Exception {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
 
@@ -47,22 +47,15 @@ class MirrorCopyTest {
         ENTITY_IDS.put("cms_block", "block_id");
     }
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("mirror");
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
 
     @BeforeAll
     static void loadFixtures() throws Exception {
-        shops = RealShops.load("mirror");
         source = shops.source();
         destination = shops.destination();
-    }
-
-    @AfterAll
-    static void dropFixtures() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
     }
 
     private static CliTest.Result cli(String... command) throws Exception {

@@ -1,32 +1,56 @@
 package org.maho.datasync;
 
 import java.nio.file.Files;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.sample.DatabaseServer;
 
 /**
- * The real pair, loaded into two new databases of the test server: OpenMage's sample shop as the source, a clean
- * OpenMage install (whose ids all differ) as the destination. A test without ../shared/fixtures is skipped.
+ * The real pair, loaded into two new databases of the test server before a test class's tests and dropped after
+ * them: OpenMage's sample shop as the source, a clean OpenMage install (whose ids all differ) as the destination. A
+ * class without ../shared/fixtures is skipped. A test class registers it:
+ * {@code @RegisterExtension static final RealShops shops = new RealShops("tags");} (its own {@code @BeforeAll} then
+ * plants what it needs in the loaded shops).
  */
-record RealShops(DatabaseServer server, ConnectionSettings source, ConnectionSettings destination) implements AutoCloseable {
+final class RealShops implements BeforeAllCallback, AfterAllCallback {
 
-    static RealShops load(String purpose) throws Exception {
+    private final String purpose;
+    private DatabaseServer server;
+    private ConnectionSettings source;
+    private ConnectionSettings destination;
+
+    RealShops(String purpose) {
+        this.purpose = purpose;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(OpenMageFixtureCompatibilityTest.FIXTURES), "needs ../shared/fixtures/openmage");
-        DatabaseServer server = TestServer.get();
-        ConnectionSettings source = server.database(TestServer.uniqueName(purpose));
-        ConnectionSettings destination = server.database(TestServer.uniqueName(purpose + "_dest"));
+        server = TestServer.get();
+        source = server.database(TestServer.uniqueName(purpose));
+        destination = server.database(TestServer.uniqueName(purpose + "_dest"));
         server.createDatabase(source.database());
         server.createDatabase(destination.database());
         DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-sample-shop.sql"), source);
         DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
-        return new RealShops(server, source, destination);
     }
 
     @Override
-    public void close() throws SQLException {
-        server.dropDatabase(source.database());
-        server.dropDatabase(destination.database());
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (server != null) {
+            server.dropDatabase(source.database());
+            server.dropDatabase(destination.database());
+        }
+    }
+
+    ConnectionSettings source() {
+        return source;
+    }
+
+    ConnectionSettings destination() {
+        return destination;
     }
 }

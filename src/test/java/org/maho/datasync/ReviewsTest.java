@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
 
@@ -48,24 +48,17 @@ class ReviewsTest {
             + " (SELECT GROUP_CONCAT(s.code ORDER BY s.code) FROM rating_store t JOIN core_store s USING (store_id) WHERE t.rating_id = g.rating_id))"
             + " ORDER BY g.rating_code SEPARATOR '\\n') FROM rating g";
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("reviews");
 
     @BeforeAll
     static void syncTheSampleShop() throws Exception {
-        shops = RealShops.load("reviews");
         // a review of a category, which OpenMage's review_entity allows and its code never writes
         TestShops.execute(shops.source(), "INSERT INTO review (created_at, entity_id, entity_pk_value, status_id) VALUES"
                 + " ('2020-01-01 00:00:00', 3, 4, 1)");
         CliTest.Result result = CliTest.runAgainst(shops.source(), shops.destination(), "sync", "all", "live");
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
         assertTrue(result.out().matches("(?s).*\\nreview\\s+113\\s+113\\s.*"), "113 product reviews read and created: " + result.out());
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.db.ConnectionSettings;
 
 /**
@@ -21,13 +21,13 @@ import org.maho.datasync.db.ConnectionSettings;
  */
 class ShopHistoryTest {
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("om_history");
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
 
     @BeforeAll
     static void plantHistory() throws Exception {
-        shops = RealShops.load("om_history");
         source = shops.source();
         destination = shops.destination();
         try (Connection connection = TestServer.connect(source); Statement sql = connection.createStatement()) {
@@ -61,13 +61,6 @@ class ShopHistoryTest {
             sql.executeUpdate("INSERT INTO customer_entity_varchar (entity_type_id, attribute_id, entity_id, value)"
                     + " SELECT 1, a.attribute_id, c.entity_id, 'LN-0042' FROM eav_attribute a JOIN customer_entity c"
                     + " ON c.email = 'emma.schmidt.1@example.com' WHERE a.attribute_code = 'loyalty_number'");
-        }
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
         }
     }
 

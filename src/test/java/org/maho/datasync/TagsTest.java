@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 
 /**
@@ -22,19 +21,8 @@ class TagsTest {
             + " WHERE r.tag_id = t.tag_id), '')) ORDER BY t.name SEPARATOR '\\n')"
             + " FROM tag t LEFT JOIN customer_entity fc ON fc.entity_id = t.first_customer_id LEFT JOIN core_store fs ON fs.store_id = t.first_store_id";
 
-    private static RealShops shops;
-
-    @BeforeAll
-    static void load() throws Exception {
-        shops = RealShops.load("tags");
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
-    }
+    @RegisterExtension
+    static final RealShops shops = new RealShops("tags");
 
     @Test
     void everyTagAndItsUsesArriveByNameAndASecondRunChangesNothing() throws Exception {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
 
@@ -35,11 +35,11 @@ class TaxRulesTest {
             + " JOIN tax_class cc ON cc.class_id = c.customer_tax_class_id JOIN tax_class pc ON pc.class_id = c.product_tax_class_id"
             + " WHERE c.tax_calculation_rule_id = u.tax_calculation_rule_id)) ORDER BY u.code SEPARATOR '\\n') FROM tax_calculation_rule u";
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("tax");
 
     @BeforeAll
     static void plantAGermanRate() throws Exception {
-        shops = RealShops.load("tax");
         TestShops.execute(shops.source(),
                 "INSERT INTO tax_calculation_rate (tax_country_id, tax_region_id, tax_postcode, code, rate) VALUES ('DE', 0, '*', 'DE-*-19', 19)",
                 "INSERT INTO tax_calculation_rate_title (tax_calculation_rate_id, store_id, value) SELECT tax_calculation_rate_id,"
@@ -49,13 +49,6 @@ class TaxRulesTest {
                         + " SELECT r.tax_calculation_rate_id, u.tax_calculation_rule_id, c.class_id, p.class_id FROM tax_calculation_rate r,"
                         + " tax_calculation_rule u, tax_class c, tax_class p WHERE r.code = 'DE-*-19' AND u.code = 'German VAT'"
                         + " AND c.class_name = 'Retail Customer' AND p.class_name IN ('Taxable Goods', 'Shipping')");
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
     }
 
     private static CliTest.Result cli(String... command) throws Exception {

@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.model.TextWithRefs;
@@ -23,11 +23,11 @@ import org.maho.datasync.model.TextWithRefs;
  */
 class UrlRewritesTest {
 
-    private static RealShops shops;
+    @RegisterExtension
+    static final RealShops shops = new RealShops("rewrites");
 
     @BeforeAll
     static void plantCustomRewrites() throws Exception {
-        shops = RealShops.load("rewrites");
         String product = "(SELECT MIN(entity_id) FROM catalog_product_entity)";
         String category = "(SELECT MAX(entity_id) FROM catalog_category_entity)";
         String page = "(SELECT page_id FROM cms_page WHERE identifier = 'customer-service')";
@@ -41,13 +41,6 @@ class UrlRewritesTest {
                         + product + ", " + category,
                 columns + "SELECT 1, '1700000000_3', 'help', CONCAT('cms/page/view/page_id/', " + page + "), 0, 'RP', NULL, NULL, NULL",
                 columns + "VALUES (1, '1700000000_4', 'blog', 'https://blog.example.org/', 0, 'RP', 'our blog', NULL, NULL)");
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        if (shops != null) {
-            shops.close();
-        }
     }
 
     @Test
