@@ -11,7 +11,7 @@ import java.sql.Statement;
 import org.maho.datasync.db.ConnectionSettings;
 
 /**
- * Loads a mariadb-dump file over JDBC, so that the fixture tests need no mariadb client: one statement per
+ * Loads a mariadb-dump file (gzipped or not) over JDBC, so that the fixture tests need no mariadb client: one statement per
  * line ending in ';' (the dump escapes newlines inside values), all on one connection so that the dump's
  * session settings hold.
  */
@@ -21,7 +21,8 @@ final class DumpLoader {
 
     static void load(Path dump, ConnectionSettings database) throws IOException, SQLException {
         try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement();
-             BufferedReader reader = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+             BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(dump.toString().endsWith(".gz")
+                     ? new java.util.zip.GZIPInputStream(Files.newInputStream(dump)) : Files.newInputStream(dump), StandardCharsets.UTF_8))) {
             StringBuilder current = new StringBuilder();
             String line;
             while ((line = reader.readLine()) != null) {

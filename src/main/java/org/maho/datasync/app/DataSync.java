@@ -172,7 +172,7 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
         // a database source's shop is read for its metadata and its tables; a file has no shop of its own
-        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? database("source", spec.source()) : null;
+        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? adapter.shopDatabase(database("source", spec.source())) : null;
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
@@ -299,9 +299,16 @@ public final class DataSync implements AutoCloseable {
     /** Compares a source shop database with the destination, as records in codes and natural keys. */
     public org.maho.datasync.verify.Verifier verifier(ConnectionSettings sourceSettings, ConnectionSettings destinationSettings,
                                                       String sourceSystem) {
+        return verifier("openmage", sourceSettings, destinationSettings, sourceSystem);
+    }
+
+    /** The same, the source read by the named database adapter (magento2). */
+    public org.maho.datasync.verify.Verifier verifier(String adapterName, ConnectionSettings sourceSettings,
+                                                      ConnectionSettings destinationSettings, String sourceSystem) {
+        SourceAdapter adapter = SourceAdapters.installed().get(adapterName);
         ShopDatabase destination = database("destination", destinationSettings);
-        ShopDatabase source = database("source", sourceSettings);
-        return new org.maho.datasync.verify.Verifier(handlers, source, destination, registry(destination, sourceSystem),
+        ShopDatabase source = adapter.shopDatabase(database("source", sourceSettings));
+        return new org.maho.datasync.verify.Verifier(handlers, adapter.name(), source, destination, registry(destination, sourceSystem),
                 deadLetterDirectory(), settings);
     }
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 public final class SyncCommand implements Callable<Integer> {
 
     private static final String ALL_ENTITIES = "all";
-    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("magento2", "shopify", "woocommerce");
+    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("shopify", "woocommerce");
 
     @Spec
     CommandSpec spec;
@@ -215,7 +215,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         if (adapter != null && SourceAdapters.installed().find(adapter).map(SourceAdapter::input).orElse(null)
                 != SourceAdapter.Input.DATABASE) {
-            throw usage("sync all reads a shop database: use -a openmage (CSV files hold one entity type each)");
+            throw usage("sync all reads a shop database: use -a openmage or -a magento2 (CSV files hold one entity type each)");
         }
         List<String> notForAll = new ArrayList<>();
         if (file != null) notForAll.add("-f/--file");
@@ -227,7 +227,13 @@ public final class SyncCommand implements Callable<Integer> {
             throw usage(String.join(", ", notForAll) + " select within one entity type; they do not apply to sync all");
         }
         adapter = adapter == null ? "openmage" : adapter;
-        return SyncPlan.of(handlers, EntityHandlers.IN_DEPENDENCY_ORDER)
+        SourceAdapter reader = SourceAdapters.installed().get(adapter);
+        List<String> notRead = EntityHandlers.IN_DEPENDENCY_ORDER.stream().filter(type -> !reader.reads(type)).distinct().toList();
+        if (!notRead.isEmpty()) {
+            err.println("The " + reader.name() + " adapter does not read these entity types yet, and sync all leaves them out: "
+                    + String.join(", ", notRead));
+        }
+        return SyncPlan.of(handlers, EntityHandlers.IN_DEPENDENCY_ORDER.stream().filter(reader::reads).toList())
                 .jobs(type -> spec(handlers.find(type).orElseThrow(), environment, err, true));
     }
 

@@ -46,7 +46,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "The source system's name in the registry (default live).")
     String sourceSystem;
 
-    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", description = "openmage (the default; the only one verify reads).")
+    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>",
+            description = "The source shop database's adapter: openmage (the default) or magento2.")
     String adapter = "openmage";
 
     @Option(names = {"-e", "--entity"}, paramLabel = "<type>", split = ",",
@@ -70,18 +71,22 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // both shops are OpenMage databases, read as the openmage adapter reads a source
-        if (!SourceAdapters.installed().find(adapter).map(SourceAdapter::name).filter("openmage"::equals).isPresent()) {
-            throw usage("verify reads a shop database: use -a openmage");
-        }
+        // the source is a shop database, read by its adapter; the destination is an OpenMage database
+        SourceAdapter reader = SourceAdapters.installed().find(adapter).filter(a -> a.input() == SourceAdapter.Input.DATABASE)
+                .orElseThrow(() -> usage("verify reads a shop database: use -a openmage or -a magento2"));
         if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
             throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
         }
         EntityHandlers handlers = new EntityHandlers();
         List<String> types = new ArrayList<>();
         for (String entity : entities.isEmpty() ? EntityHandlers.IN_DEPENDENCY_ORDER : entities) {
-            types.add(handlers.find(entity).orElseThrow(() -> usage("Unknown entity '" + entity + "'; verify compares: "
-                    + String.join(", ", EntityHandlers.IN_DEPENDENCY_ORDER))).type());
+            String type = handlers.find(entity).orElseThrow(() -> usage("Unknown entity '" + entity + "'; verify compares: "
+                    + String.join(", ", EntityHandlers.IN_DEPENDENCY_ORDER))).type();
+            if (reader.reads(type)) {
+                types.add(type);
+            } else if (!entities.isEmpty()) {
+                throw usage("the " + reader.name() + " adapter does not read " + type + " yet");
+            }
         }
         if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
             throw usage("--json " + json + ": no such directory " + json.getParent());
@@ -101,7 +106,7 @@ public final class VerifyCommand implements Callable<Integer> {
         LeftoverSearch leftovers = null;
         LeftoverSearch.Result found = null;
         try (DataSync dataSync = DataSync.start(home); DifferenceFile file = new DifferenceFile(json)) {
-            Verifier verifier = dataSync.verifier(source, destination, sourceSystem);
+            Verifier verifier = dataSync.verifier(reader.name(), source, destination, sourceSystem);
             Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
             if (anonymizer != null) {
                 leftovers = new LeftoverSearch(anonymizer.personalTables());

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** One shop's database: a connection pool, its table prefix, its tables' columns, and what is computed from it once. */
@@ -22,11 +23,28 @@ public final class ShopDatabase implements AutoCloseable {
     private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
     private volatile SessionSettings sessionSettings;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    /** OpenMage's name of a table to this shop's (another schema names some tables otherwise: Magento 2's store_website). */
+    private final UnaryOperator<String> tableNames;
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
+        this(role, settings, dataSource, UnaryOperator.identity());
+    }
+
+    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, UnaryOperator<String> tableNames) {
         this.role = role;
         this.settings = settings;
         this.dataSource = dataSource;
+        this.tableNames = tableNames;
+    }
+
+    /**
+     * The same database, its tables named as another schema names them: what reads it by OpenMage's names finds the
+     * other schema's tables. It shares the pool (closing the original closes it) and keeps its own metadata.
+     */
+    public ShopDatabase withTableNames(UnaryOperator<String> names) {
+        ShopDatabase view = new ShopDatabase(role, settings, dataSource, names);
+        view.sessionSettings = sessionSettings;
+        return view;
     }
 
     /**
@@ -85,7 +103,7 @@ public final class ShopDatabase implements AutoCloseable {
 
     /** The real name of an OpenMage table in this shop, with the shop's table prefix. */
     public String table(String name) {
-        return settings.tablePrefix() + name;
+        return settings.tablePrefix() + tableNames.apply(name);
     }
 
     /**

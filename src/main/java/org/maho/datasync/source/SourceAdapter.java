@@ -3,6 +3,7 @@ package org.maho.datasync.source;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
@@ -55,6 +56,15 @@ public interface SourceAdapter {
      */
     default java.util.OptionalLong expectedRecords(SyncJob job) {
         return java.util.OptionalLong.empty();
+    }
+
+    /**
+     * The source shop's database as this adapter reads it: a database of another schema (Magento 2) names some of
+     * OpenMage's tables otherwise ({@link ShopDatabase#withTableNames}), so that the code that reads OpenMage's tables by
+     * name reads it too.
+     */
+    default ShopDatabase shopDatabase(ShopDatabase database) {
+        return database;
     }
 
     /** The job's records, in the order they are to be written; the iterator holds a page at most. */

@@ -36,10 +36,12 @@ import org.maho.datasync.source.SourceAdapters;
  */
 public final class Verifier {
 
-    /** Both shops are OpenMage databases, read as the openmage adapter reads a source. */
+    /** The destination is an OpenMage database, read as the openmage adapter reads a source. */
     private static final SourceAdapter READER = SourceAdapters.installed().get("openmage");
 
     private final EntityHandlers handlers;
+    /** The adapter that reads the source: openmage, or another shop database's (magento2). */
+    private final String sourceAdapter;
     private final ShopDatabase source;
     private final ShopDatabase destination;
     private final Registry registry;
@@ -51,9 +53,10 @@ public final class Verifier {
      * @param workDirectory where the reading jobs would put dead letters (reading never writes one)
      * @param settings      the application's settings, which some readers follow (the config paths never copied)
      */
-    public Verifier(EntityHandlers handlers, ShopDatabase source, ShopDatabase destination, Registry registry, Path workDirectory,
-                    Settings settings) {
+    public Verifier(EntityHandlers handlers, String sourceAdapter, ShopDatabase source, ShopDatabase destination, Registry registry,
+                    Path workDirectory, Settings settings) {
         this.handlers = handlers;
+        this.sourceAdapter = sourceAdapter;
         this.source = source;
         this.destination = destination;
         this.registry = registry;
@@ -78,9 +81,9 @@ public final class Verifier {
      */
     public TypeVerification verify(String entityType, int pageSize, Consumer<Difference> differences) {
         EntityHandler handler = handlers.find(entityType).orElseThrow(() -> new IllegalArgumentException("unknown entity " + entityType));
-        SyncJob sourceJob = job(handler, source, pageSize);
+        SyncJob sourceJob = job(handler, sourceAdapter, source, pageSize);
         sourceJob.spec().rewrite(rewrite);
-        SyncJob destinationJob = job(handler, destination, pageSize);
+        SyncJob destinationJob = job(handler, "openmage", destination, pageSize);
         TypeVerification result = new TypeVerification(handler.type());
         RecordForms destinationForms = new RecordForms(handler, handlers, destination, source, null);
         BitSet matched = new BitSet();
@@ -122,9 +125,9 @@ public final class Verifier {
         }
     }
 
-    private SyncJob job(EntityHandler handler, ShopDatabase shop, int pageSize) {
+    private SyncJob job(EntityHandler handler, String adapter, ShopDatabase shop, int pageSize) {
         JobSpec spec = new JobSpec().entityType(handler.type()).sourceSystem(registry.sourceSystem())
-                .adapter("openmage").source(shop.settings()).batchSize(pageSize);
+                .adapter(adapter).source(shop.settings()).batchSize(pageSize);
         return new SyncJob(spec, handlers, handler, shop, destination, registry, workDirectory).settings(settings);
     }
 

@@ -1,0 +1,93 @@
+package org.maho.datasync.source.magento2;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.model.TableShape;
+
+/**
+ * Where a Magento 2.4 database differs from OpenMage's for the entity types the magento2 adapter reads, as Magento's
+ * own migration map files say (../shared/reference/magento2, read backwards): the tables it renamed, and the columns
+ * whose values mean something else. A column only Magento 2 has (a store group's code, a page's meta_title) reaches the
+ * destination's writer, which leaves it out and says so in the report.
+ */
+final class Magento2Schema {
+
+    /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
+    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "newsletter", "cms_block", "cms_page");
+
+    /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist). */
+    private static final Map<String, String> TABLES = Map.of(
+            "core_website", "store_website",
+            "core_store_group", "store_group",
+            "core_store", "store");
+
+    /** Magento 2's page layouts as OpenMage's root templates (1.9.4.5_map.xml.dist, cms_page.root_template). */
+    private static final Map<String, String> PAGE_LAYOUTS = Map.of(
+            "empty", "empty",
+            "1column", "one_column",
+            "2columns-left", "two_columns_left",
+            "2columns-right", "two_columns_right",
+            "3columns", "three_columns");
+
+    /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
+    private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
+
+    private final TableShape shape;
+    private final Consumer<String> warnings;
+
+    Magento2Schema(TableShape shape, Consumer<String> warnings) {
+        this.shape = shape;
+        this.warnings = warnings;
+    }
+
+    static String tableName(String openMageTable) {
+        return TABLES.getOrDefault(openMageTable, openMageTable);
+    }
+
+    /** Changes a record read from Magento 2's tables, and its children, into what OpenMage's tables hold. */
+    void toOpenMage(Record record) {
+        toOpenMage(record, shape);
+    }
+
+    private void toOpenMage(Record record, TableShape rowShape) {
+        if ("cms_page".equals(rowShape.table())) {
+            page(record);
+        }
+        for (TableShape child : rowShape.children()) {
+            for (Record row : record.children(child.name())) {
+                toOpenMage(row, child);
+            }
+        }
+    }
+
+    private void page(Record page) {
+        if (page.fields().containsKey("page_layout")) {
+            page.put("root_template", layout(page, page.fields().remove("page_layout")));
+        }
+        if (page.get("custom_root_template") != null) {
+            page.put("custom_root_template", layout(page, page.get("custom_root_template")));
+        }
+        // the page has no OpenMage design of its own: empty, not the destination's
+        for (String design : PAGE_DESIGN) {
+            Object value = page.fields().put(design, null);
+            if (value != null && !value.toString().isBlank()) {
+                warnings.accept("cms_page." + design + ": Magento 2's value means nothing to OpenMage; left empty");
+            }
+        }
+    }
+
+    private String layout(Record page, Object layout) {
+        if (layout == null || layout.toString().isBlank()) {
+            return null;
+        }
+        String template = PAGE_LAYOUTS.get(layout.toString());
+        if (template == null) {
+            warnings.accept("cms_page.page_layout: Magento 2's layout '" + layout + "' has no OpenMage counterpart; the page"
+                    + " keeps the destination's default");
+        }
+        return template;
+    }
+}
