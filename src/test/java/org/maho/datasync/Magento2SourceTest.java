@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -16,10 +17,12 @@ import org.maho.datasync.sample.DatabaseServer;
 
 /**
  * The real Magento 2.4.2 database (its whole schema, MSI included) as a source for what the magento2 adapter reads
- * so far: with a German store view, a customer group, subscribers and a CMS block and page planted in it, {@code sync
- * all -a magento2} into the clean OpenMage install moves its stores, configuration, tax classes, groups, subscribers
- * and CMS content by code and identifier, each page's Magento 2 layout as OpenMage's template; {@code verify -a
- * magento2} finds them equal; a second run changes nothing; the types it does not read yet are named, not attempted.
+ * so far: with a German store view, a customer group, customers with addresses in Magento 2's four password forms,
+ * subscribers and a CMS block and page planted in it, {@code sync all -a magento2} into the clean OpenMage install moves
+ * its stores, configuration, tax classes, groups, customers (static columns into OpenMage's attribute values, md5 and
+ * sha256 hashes in OpenMage's form, the others listed for a reset), subscribers and CMS content by code and identifier,
+ * each page's Magento 2 layout as OpenMage's template; {@code verify -a magento2} finds them equal; a second run
+ * changes nothing; the types it does not read yet are named, not attempted.
  */
 class Magento2SourceTest {
 
@@ -60,7 +63,50 @@ class Magento2SourceTest {
                 "INSERT INTO cms_page (title, page_layout, identifier, content, is_active, meta_title) VALUES"
                         + " ('Shipping', '2columns-left', 'shipping', '<p>Two days</p>', 1, 'Shipping times'),"
                         + " ('Landing', 'cms-full-width', 'landing', '<p>Welcome</p>', 1, NULL)",
-                "INSERT INTO cms_page_store (page_id, store_id) SELECT page_id, 0 FROM cms_page WHERE identifier IN ('shipping', 'landing')");
+                "INSERT INTO cms_page_store (page_id, store_id) SELECT page_id, 0 FROM cms_page WHERE identifier IN ('shipping', 'landing')",
+                // Magento 2's four password forms: md5 (0) and sha256 (1) of salt + password, Argon2id, an upgraded chain
+                "INSERT INTO customer_entity (entity_id, website_id, email, group_id, store_id, created_at, is_active, created_in,"
+                        + " firstname, lastname, dob, password_hash, gender, taxvat) VALUES"
+                        + " (1, 1, 'anna@example.com', 1, 2, '2023-01-02 03:04:05', 1, 'Deutsch', 'Anna', 'Berg', '1980-05-06',"
+                        + " CONCAT(MD5('pepperanna-secret'), ':pepper:0'), 2, 'DE123'),"
+                        + " (2, 1, 'ben@example.com', 4, 1, '2023-02-03 04:05:06', 1, 'Default Store View', 'Ben', 'Cole', NULL,"
+                        + " CONCAT(SHA2('saltyben-secret', 256), ':salty:1'), 1, NULL),"
+                        + " (3, 1, 'cleo@example.com', 1, 1, '2023-03-04 05:06:07', 1, 'Default Store View', 'Cleo', 'Dunn', NULL,"
+                        + " 'c0ffee:0123456789abcdef0123456789abcdef:3_32_2_67108864', 3, NULL),"
+                        + " (4, 1, 'dan@example.com', 1, 1, '2023-04-05 06:07:08', 1, 'Default Store View', 'Dan', 'Eve', NULL,"
+                        + " 'beef:salt:0:2', NULL, NULL)",
+                "INSERT INTO customer_address_entity (entity_id, parent_id, city, country_id, firstname, lastname, postcode, region_id,"
+                        + " region, street, telephone) VALUES"
+                        + " (1, 1, 'Austin', 'US', 'Anna', 'Berg', '78701', (SELECT region_id FROM directory_country_region WHERE"
+                        + " country_id = 'US' AND code = 'TX'), 'Texas', 'Main St 1\nSuite 2', '555-1234'),"
+                        + " (2, 1, 'Berlin', 'DE', 'Anna', 'Berg', '10115', (SELECT region_id FROM directory_country_region WHERE"
+                        + " country_id = 'DE' AND code = 'BER'), 'Berlin', 'Unter den Linden 5', '030-1234'),"
+                        + " (3, 2, 'Paris', 'FR', 'Ben', 'Cole', '75001', NULL, NULL, 'Rue de Rivoli 1', '01-2345')",
+                "UPDATE customer_entity SET default_billing = 1, default_shipping = 2 WHERE entity_id = 1",
+                "UPDATE customer_entity SET default_billing = 3, default_shipping = 3 WHERE entity_id = 2");
+    }
+
+    /** A customer on the destination as OpenMage keeps it, in EAV values, by codes: what Magento 2 kept in columns. */
+    private static final String CUSTOMERS = "SELECT GROUP_CONCAT(CONCAT_WS('|', c.email, w.code, s.code, g.customer_group_code, "
+            + value("varchar", "firstname") + ", " + value("varchar", "lastname") + ", IFNULL(" + value("datetime", "dob") + ", '-'),"
+            + " IFNULL((SELECT o.value FROM eav_attribute_option_value o WHERE o.store_id = 0 AND o.option_id = " + value("int", "gender")
+            + "), '-'), IFNULL(" + value("varchar", "password_hash") + ", '-'), IFNULL(" + street("default_billing") + ", '-'),"
+            + " IFNULL(" + street("default_shipping") + ", '-')) ORDER BY c.email SEPARATOR '\\n')"
+            + " FROM customer_entity c JOIN core_website w ON w.website_id = c.website_id JOIN core_store s ON s.store_id = c.store_id"
+            + " JOIN customer_group g ON g.customer_group_id = c.group_id";
+
+    private static String value(String backend, String code) {
+        return "(SELECT x.value FROM customer_entity_" + backend + " x JOIN eav_attribute a ON a.attribute_id = x.attribute_id"
+                + " AND a.attribute_code = '" + code + "' AND a.entity_type_id = c.entity_type_id WHERE x.entity_id = c.entity_id)";
+    }
+
+    /** The street and region code of the address a customer's default points at. */
+    private static String street(String defaultAddress) {
+        return "(SELECT CONCAT(t.value, '/', IFNULL(r.code, '-')) FROM customer_address_entity_text t JOIN eav_attribute a"
+                + " ON a.attribute_id = t.attribute_id AND a.attribute_code = 'street' LEFT JOIN customer_address_entity_int ri"
+                + " ON ri.entity_id = t.entity_id AND ri.attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code"
+                + " = 'region_id' AND entity_type_id = a.entity_type_id) LEFT JOIN directory_country_region r ON r.region_id = ri.value"
+                + " WHERE t.entity_id = " + value("int", defaultAddress) + ")";
     }
 
     @AfterAll
@@ -69,6 +115,16 @@ class Magento2SourceTest {
             server.dropDatabase(source.database());
             server.dropDatabase(destination.database());
         }
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static CliTest.Result cli(String... command) throws Exception {
@@ -80,7 +136,7 @@ class Magento2SourceTest {
         CliTest.Result result = cli("sync", "all", "live", "-a", "magento2");
 
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
-        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("customer"), result.err());
+        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("order"), result.err());
         assertEquals(Checksums.text(source, String.format(STORES, "store", "store_group", "store_website")),
                 Checksums.text(destination, String.format(STORES, "core_store", "core_store_group", "core_website")));
         assertEquals("Trade", Checksums.text(destination, "SELECT customer_group_code FROM customer_group WHERE customer_group_code = 'Trade'"));
@@ -95,6 +151,21 @@ class Magento2SourceTest {
         assertTrue(result.out().contains("'cms-full-width' has no OpenMage counterpart"), result.out());
         assertTrue(result.out().contains("'meta_title' is not a column on the destination"), "what is left behind is said: " + result.out());
 
+        assertEquals(String.join("\n",
+                        "anna@example.com|base|german|General|Anna|Berg|1980-05-06 00:00:00|Female|" + md5("pepperanna-secret")
+                                + ":pepper|Main St 1\nSuite 2/TX|Unter den Linden 5/BER",
+                        "ben@example.com|base|default|Trade|Ben|Cole|-|Male|" + sha256("saltyben-secret") + ":salty|Rue de Rivoli 1/-"
+                                + "|Rue de Rivoli 1/-",
+                        "cleo@example.com|base|default|General|Cleo|Dunn|-|-|-|-|-",
+                        "dan@example.com|base|default|General|Dan|Eve|-|-|-|-|-"),
+                Checksums.text(destination, CUSTOMERS), "md5 and sha256 hashes in OpenMage's form, Argon2id and upgraded ones not"
+                        + " copied, \"Not Specified\" no gender");
+        assertTrue(result.out().contains("2 customers' Magento 2 password hashes"), result.out());
+        Path resets = Path.of(result.out().replaceFirst("(?s).*need a password reset; listed in (\\S+\\.csv).*", "$1"));
+        assertEquals(List.of("email,magento2_hash_version", "cleo@example.com,3_32_2_67108864", "dan@example.com,0:2"),
+                Files.readAllLines(resets));
+        Files.delete(resets);
+
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*\\ncms_page\\s+6\\s+6\\s+0\\s+0\\s.*"), verify.out());
@@ -104,8 +175,8 @@ class Magento2SourceTest {
         assertEquals(ExitCode.OK, again.exit(), again.out() + again.err());
         Checksums.assertUnchanged(before, Checksums.of(destination));
 
-        CliTest.Result customers = cli("sync", "customer", "live", "-a", "magento2");
-        assertEquals(ExitCode.USAGE, customers.exit(), customers.out() + customers.err());
-        assertTrue(customers.err().contains("cannot be read by the magento2 adapter"), customers.err());
+        CliTest.Result orders = cli("sync", "order", "live", "-a", "magento2");
+        assertEquals(ExitCode.USAGE, orders.exit(), orders.out() + orders.err());
+        assertTrue(orders.err().contains("cannot be read by the magento2 adapter"), orders.err());
     }
 }

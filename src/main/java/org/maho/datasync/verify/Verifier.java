@@ -126,8 +126,9 @@ public final class Verifier {
     }
 
     private SyncJob job(EntityHandler handler, String adapter, ShopDatabase shop, int pageSize) {
+        // a reading job: nothing it reads is written, and an adapter writes nothing beside it (a list of password resets)
         JobSpec spec = new JobSpec().entityType(handler.type()).sourceSystem(registry.sourceSystem())
-                .adapter(adapter).source(shop.settings()).batchSize(pageSize);
+                .adapter(adapter).source(shop.settings()).batchSize(pageSize).dryRun(true);
         return new SyncJob(spec, handlers, handler, shop, destination, registry, workDirectory).settings(settings);
     }
 

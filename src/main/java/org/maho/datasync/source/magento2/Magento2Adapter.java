@@ -58,11 +58,16 @@ public final class Magento2Adapter implements SourceAdapter {
     @Override
     public Iterator<Record> read(SyncJob job) {
         Iterator<Record> records = tables.read(job);
-        Magento2Schema schema = new Magento2Schema(job.handler().shape(), job.report()::warn);
+        PasswordResets passwords = new PasswordResets(job);
+        Magento2Schema schema = new Magento2Schema(job.handler().shape(), job.inputShop(), passwords, job.report()::warn);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                if (records.hasNext()) {
+                    return true;
+                }
+                passwords.finish();
+                return false;
             }
 
             @Override

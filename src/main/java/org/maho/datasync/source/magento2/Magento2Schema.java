@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.model.TableShape;
 
 /**
@@ -16,7 +18,8 @@ import org.maho.datasync.model.TableShape;
 final class Magento2Schema {
 
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
-    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "newsletter", "cms_block", "cms_page");
+    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "customer", "newsletter", "cms_block",
+            "cms_page");
 
     /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist). */
     private static final Map<String, String> TABLES = Map.of(
@@ -35,11 +38,18 @@ final class Magento2Schema {
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
 
+    /** Options of Magento 2 that stand for no value, which OpenMage has no option for: a gender "Not Specified". */
+    private static final Map<String, String> NO_VALUE_OPTIONS = Map.of("gender", "Not Specified");
+
     private final TableShape shape;
+    private final ShopMetadata source;
+    private final PasswordResets passwords;
     private final Consumer<String> warnings;
 
-    Magento2Schema(TableShape shape, Consumer<String> warnings) {
+    Magento2Schema(TableShape shape, ShopMetadata source, PasswordResets passwords, Consumer<String> warnings) {
         this.shape = shape;
+        this.source = source;
+        this.passwords = passwords;
         this.warnings = warnings;
     }
 
@@ -53,13 +63,59 @@ final class Magento2Schema {
     }
 
     private void toOpenMage(Record record, TableShape rowShape) {
-        if ("cms_page".equals(rowShape.table())) {
-            page(record);
+        switch (rowShape.table()) {
+            case "cms_page" -> page(record);
+            case "customer_entity" -> customer(record);
+            case "customer_address_entity" -> address(record);
+            default -> { }
         }
         for (TableShape child : rowShape.children()) {
             for (Record row : record.children(child.name())) {
                 toOpenMage(row, child);
             }
+        }
+    }
+
+    /**
+     * Magento 2 keeps a customer's names, birth date, gender, defaults and password as static columns, which are OpenMage's
+     * attribute values: the writer puts them there by code. What differs is their form: a date where OpenMage keeps a
+     * date and time, a gender's option id (carried as its label), the password hash.
+     */
+    private void customer(Record customer) {
+        Object dob = customer.get("dob");
+        if (dob != null && dob.toString().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            customer.put("dob", dob + " 00:00:00");
+        }
+        staticOptions(customer, "customer");
+        if (customer.fields().containsKey("password_hash")) {
+            customer.put("password_hash", passwords.toOpenMage(customer, customer.text("password_hash")));
+        }
+    }
+
+    /** An address's static columns are OpenMage's attribute values too; its region id is carried as the region's code. */
+    private void address(Record address) {
+        Object regionId = address.get("region_id");
+        if (regionId != null && regionId.toString().matches("\\d+")) {
+            address.put("region_id", source.region(Integer.parseInt(regionId.toString()))
+                    .<Object>map(region -> new RegionRef(region.countryId(), region.code(), region.name())).orElse(null));
+        }
+        staticOptions(address, "customer_address");
+    }
+
+    /** A static column whose attribute has options (a gender) holds an option id: carried as the option's label. */
+    private void staticOptions(Record record, String entityType) {
+        for (Map.Entry<String, Object> field : record.fields().entrySet()) {
+            ShopMetadata.Attribute attribute = source.attribute(entityType, field.getKey()).orElse(null);
+            if (attribute == null || !attribute.isStatic() || !source.hasOptions(attribute) || field.getValue() == null
+                    || !field.getValue().toString().matches("\\d+")) {
+                continue;
+            }
+            String label = source.optionLabel(attribute, Long.parseLong(field.getValue().toString()));
+            if (label != null && label.equals(NO_VALUE_OPTIONS.get(field.getKey()))) {
+                warnings.accept(entityType + "." + field.getKey() + ": Magento 2's '" + label + "' is no value in OpenMage; left empty");
+                label = null;
+            }
+            field.setValue(label);
         }
     }
 
