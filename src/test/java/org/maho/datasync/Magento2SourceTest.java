@@ -18,9 +18,11 @@ import org.maho.datasync.sample.DatabaseServer;
 /**
  * The real Magento 2.4.2 database (its whole schema, MSI included) as a source for what the magento2 adapter reads
  * so far: with a German store view, a customer group, customers with addresses in Magento 2's four password forms,
- * subscribers and a CMS block and page planted in it, {@code sync all -a magento2} into the clean OpenMage install moves
- * its stores, configuration, tax classes, groups, customers (static columns into OpenMage's attribute values, md5 and
- * sha256 hashes in OpenMage's form, the others listed for a reset), subscribers and CMS content by code and identifier,
+ * a customer's and a guest's orders with an invoice, a shipment and a credit memo, subscribers and a CMS block and page
+ * planted in it, {@code sync all -a magento2} into the clean OpenMage install moves its stores, configuration, tax
+ * classes, groups, customers (static columns into OpenMage's attribute values, md5 and sha256 hashes in OpenMage's
+ * form, the others listed for a reset), sales (renamed tax columns back, JSON values PHP-serialized), subscribers and
+ * CMS content by code and identifier,
  * each page's Magento 2 layout as OpenMage's template; {@code verify -a magento2} finds them equal; a second run
  * changes nothing; the types it does not read yet are named, not attempted.
  */
@@ -34,6 +36,42 @@ class Magento2SourceTest {
     private static final String BLOCKS = "SELECT GROUP_CONCAT(CONCAT_WS('|', b.identifier, b.title, b.content, b.is_active, (SELECT"
             + " GROUP_CONCAT(s.code ORDER BY s.code) FROM cms_block_store x JOIN %s s ON s.store_id = x.store_id WHERE x.block_id"
             + " = b.block_id)) ORDER BY b.identifier) FROM cms_block b WHERE b.identifier LIKE 'm2-%%'";
+
+    /** A customer's and a guest's orders as Magento 2 keeps them, with an invoice, a shipment and a credit memo. */
+    private static final String ORDERS = """
+            INSERT INTO sales_order (entity_id, state, status, protect_code, shipping_description, is_virtual, store_id, customer_id, base_grand_total, base_subtotal, grand_total, subtotal, base_tax_amount, tax_amount, base_shipping_amount, shipping_amount, discount_tax_compensation_amount, base_discount_tax_compensation_amount, total_qty_ordered, customer_is_guest, customer_group_id, increment_id, base_currency_code, order_currency_code, global_currency_code, store_currency_code, customer_email, customer_firstname, customer_lastname, billing_address_id, shipping_address_id, created_at, updated_at, shipping_method, store_name, weight) VALUES
+            (1, 'complete', 'complete', 'abc123', 'Flat Rate - Fixed', 0, 2, 1, 125.0000, 100.0000, 125.0000, 100.0000, 19.0000, 19.0000, 5.0000, 5.0000, 1.2500, 1.2500, 3.0000, 0, 1, '000000001', 'EUR', 'EUR', 'EUR', 'EUR', 'anna@example.com', 'Anna', 'Berg', 1, 2, '2024-03-01 10:00:00', '2024-03-02 10:00:00', 'flatrate_flatrate', 'Main Website\\nMain Website Store\\nDeutsch', 2.5000),
+            (2, 'new', 'pending', 'def456', 'Flat Rate - Fixed', 0, 1, NULL, 50.0000, 45.0000, 50.0000, 45.0000, 0.0000, 0.0000, 5.0000, 5.0000, 0.0000, 0.0000, 1.0000, 1, 0, '000000002', 'USD', 'USD', 'USD', 'USD', 'guest@example.org', 'Gus', 'Guest', 3, NULL, '2024-04-01 12:00:00', '2024-04-01 12:00:00', 'flatrate_flatrate', 'Main Website\\nMain Website Store\\nDefault Store View', 1.0000);
+            INSERT INTO sales_order_address (entity_id, parent_id, customer_address_id, region_id, region, postcode, lastname, street, city, email, telephone, country_id, firstname, address_type) VALUES
+            (1, 1, 1, (SELECT region_id FROM directory_country_region WHERE country_id = 'US' AND code = 'TX'), 'Texas', '78701', 'Berg', 'Main St 1', 'Austin', 'anna@example.com', '555-1234', 'US', 'Anna', 'billing'),
+            (2, 1, 2, NULL, 'Berlin', '10115', 'Berg', 'Unter den Linden 5', 'Berlin', 'anna@example.com', '030-1234', 'DE', 'Anna', 'shipping'),
+            (3, 2, NULL, NULL, NULL, '75001', 'Guest', 'Rue 1', 'Paris', 'guest@example.org', '01', 'FR', 'Gus', 'billing');
+            INSERT INTO sales_order_item (item_id, order_id, parent_item_id, store_id, created_at, updated_at, product_id, product_type, product_options, weight, sku, name, qty_ordered, qty_invoiced, qty_shipped, qty_refunded, price, base_price, row_total, base_row_total, tax_percent, tax_amount, discount_tax_compensation_amount, weee_tax_applied) VALUES
+            (1, 1, NULL, 2, '2024-03-01 10:00:00', '2024-03-01 10:00:00', NULL, 'configurable', '{"info_buyRequest":{"qty":"2","super_attribute":{"93":"52"},"options":[]},"attributes_info":[{"label":"Color","value":"Red","option_id":93,"option_value":"52"}],"simple_name":"Shirt Red","simple_sku":"shirt-red","product_calculations":1,"shipment_type":0,"price":12.5}', 1.0000, 'shirt-red', 'Shirt', 2.0000, 2.0000, 2.0000, 1.0000, 40.0000, 40.0000, 80.0000, 80.0000, 19.0000, 15.2000, 1.0000, '[]'),
+            (2, 1, 1, 2, '2024-03-01 10:00:00', '2024-03-01 10:00:00', NULL, 'simple', '{"info_buyRequest":{"qty":"2"}}', 1.0000, 'shirt-red', 'Shirt Red', 2.0000, 2.0000, 2.0000, 1.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, NULL),
+            (3, 1, NULL, 2, '2024-03-01 10:00:00', '2024-03-01 10:00:00', NULL, 'simple', '{"info_buyRequest":{"qty":1,"options":{"7":"Gravur: Anna"}},"options":[{"label":"Engraving","value":"Gravur: Anna","option_id":"7"}]}', 0.5000, 'mug', 'Mug – «Grüße»', 1.0000, 1.0000, 1.0000, 0.0000, 20.0000, 20.0000, 20.0000, 20.0000, 19.0000, 3.8000, 0.2500, NULL),
+            (4, 2, NULL, 1, '2024-04-01 12:00:00', '2024-04-01 12:00:00', NULL, 'simple', '{"info_buyRequest":{"qty":"1"}}', 1.0000, 'cap', 'Cap', 1.0000, 0.0000, 0.0000, 0.0000, 45.0000, 45.0000, 45.0000, 45.0000, 0.0000, 0.0000, 0.0000, NULL);
+            INSERT INTO sales_order_payment (entity_id, parent_id, base_amount_paid, amount_paid, base_amount_ordered, amount_ordered, method, cc_last_4, additional_information) VALUES
+            (1, 1, 125.0000, 125.0000, 125.0000, 125.0000, 'checkmo', NULL, '{"method_title":"Check \\\\/ Money order"}'),
+            (2, 2, NULL, NULL, 50.0000, 50.0000, 'ccsave', '1111', '{"method_title":"Credit Card","cc_exp":[12,2030],"amount":1.5}');
+            INSERT INTO sales_order_status_history (entity_id, parent_id, is_customer_notified, is_visible_on_front, comment, status, created_at, entity_name) VALUES
+            (1, 1, 1, 0, 'Shipped in one parcel', 'complete', '2024-03-02 10:00:00', 'order');
+            INSERT INTO sales_order_grid (entity_id, status, store_id, store_name, customer_id, base_grand_total, grand_total, increment_id, base_currency_code, order_currency_code, shipping_name, billing_name, created_at, updated_at, billing_address, shipping_address, customer_email, customer_name, payment_method) VALUES
+            (1, 'complete', 2, 'Deutsch', 1, 125.0000, 125.0000, '000000001', 'EUR', 'EUR', 'Anna Berg', 'Anna Berg', '2024-03-01 10:00:00', '2024-03-02 10:00:00', 'Main St 1 Austin', 'Unter den Linden 5 Berlin', 'anna@example.com', 'Anna Berg', 'checkmo'),
+            (2, 'pending', 1, 'Default Store View', NULL, 50.0000, 50.0000, '000000002', 'USD', 'USD', NULL, 'Gus Guest', '2024-04-01 12:00:00', '2024-04-01 12:00:00', 'Rue 1 Paris', NULL, 'guest@example.org', 'Gus Guest', 'ccsave');
+            INSERT INTO sales_invoice (entity_id, store_id, base_grand_total, grand_total, order_id, state, increment_id, created_at, updated_at, discount_tax_compensation_amount, billing_address_id, shipping_address_id, total_qty) VALUES
+            (1, 2, 125.0000, 125.0000, 1, 2, '000000001', '2024-03-01 11:00:00', '2024-03-01 11:00:00', 1.2500, 1, 2, 3.0000);
+            INSERT INTO sales_invoice_item (entity_id, parent_id, order_item_id, sku, name, qty, price, row_total, discount_tax_compensation_amount, weee_tax_applied) VALUES
+            (1, 1, 1, 'shirt-red', 'Shirt', 2.0000, 40.0000, 80.0000, 1.0000, '[]'),
+            (2, 1, 3, 'mug', 'Mug – «Grüße»', 1.0000, 20.0000, 20.0000, 0.2500, NULL);
+            INSERT INTO sales_shipment (entity_id, store_id, total_qty, order_id, increment_id, created_at, updated_at, packages, billing_address_id, shipping_address_id) VALUES
+            (1, 2, 3.0000, 1, '000000001', '2024-03-02 09:00:00', '2024-03-02 09:00:00', '{"1":{"params":{"container":"","weight":2.5},"items":{"1":{"qty":"2","name":"Shirt"}}}}', 1, 2);
+            INSERT INTO sales_shipment_item (entity_id, parent_id, order_item_id, sku, name, qty) VALUES (1, 1, 1, 'shirt-red', 'Shirt', 2.0000), (2, 1, 3, 'mug', 'Mug – «Grüße»', 1.0000);
+            INSERT INTO sales_shipment_track (entity_id, parent_id, order_id, track_number, title, carrier_code, created_at, updated_at) VALUES (1, 1, 1, '1Z999', 'UPS', 'ups', '2024-03-02 09:00:00', '2024-03-02 09:00:00');
+            INSERT INTO sales_creditmemo (entity_id, store_id, grand_total, base_grand_total, order_id, state, increment_id, created_at, updated_at, discount_tax_compensation_amount, billing_address_id, shipping_address_id) VALUES
+            (1, 2, 40.0000, 40.0000, 1, 2, '000000001', '2024-03-05 09:00:00', '2024-03-05 09:00:00', 0.5000, 1, 2);
+            INSERT INTO sales_creditmemo_item (entity_id, parent_id, order_item_id, sku, name, qty, price, row_total, discount_tax_compensation_amount) VALUES (1, 1, 1, 'shirt-red', 'Shirt', 1.0000, 40.0000, 40.0000, 0.5000);
+            """;
 
     private static DatabaseServer server;
     private static ConnectionSettings source;
@@ -84,6 +122,7 @@ class Magento2SourceTest {
                         + " (3, 2, 'Paris', 'FR', 'Ben', 'Cole', '75001', NULL, NULL, 'Rue de Rivoli 1', '01-2345')",
                 "UPDATE customer_entity SET default_billing = 1, default_shipping = 2 WHERE entity_id = 1",
                 "UPDATE customer_entity SET default_billing = 3, default_shipping = 3 WHERE entity_id = 2");
+        TestShops.execute(source, ORDERS.split(";\n"));
     }
 
     /** A customer on the destination as OpenMage keeps it, in EAV values, by codes: what Magento 2 kept in columns. */
@@ -136,7 +175,7 @@ class Magento2SourceTest {
         CliTest.Result result = cli("sync", "all", "live", "-a", "magento2");
 
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
-        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("order"), result.err());
+        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("product"), result.err());
         assertEquals(Checksums.text(source, String.format(STORES, "store", "store_group", "store_website")),
                 Checksums.text(destination, String.format(STORES, "core_store", "core_store_group", "core_website")));
         assertEquals("Trade", Checksums.text(destination, "SELECT customer_group_code FROM customer_group WHERE customer_group_code = 'Trade'"));
@@ -166,6 +205,23 @@ class Magento2SourceTest {
                 Files.readAllLines(resets));
         Files.delete(resets);
 
+        assertTrue(result.out().matches("(?s).*\\norder\\s+2\\s+2\\s.*\\ninvoice\\s+1\\s+1\\s.*\\nshipment\\s+1\\s+1\\s.*"
+                + "\\ncreditmemo\\s+1\\s+1\\s.*"), result.out());
+        assertEquals("a:2:{s:15:\"info_buyRequest\";a:2:{s:3:\"qty\";i:1;s:7:\"options\";a:1:{i:7;s:12:\"Gravur: Anna\";}}s:7:\"options\";"
+                        + "a:1:{i:0;a:3:{s:5:\"label\";s:9:\"Engraving\";s:5:\"value\";s:12:\"Gravur: Anna\";s:9:\"option_id\";s:1:\"7\";}}}",
+                Checksums.text(destination, "SELECT product_options FROM sales_flat_order_item WHERE sku = 'mug'"),
+                "Magento 2's JSON as PHP's serialize(json_decode($json, true)) writes it: \"7\" an integer key, 1 an integer");
+        assertEquals("a:3:{s:12:\"method_title\";s:11:\"Credit Card\";s:6:\"cc_exp\";a:2:{i:0;i:12;i:1;i:2030;}s:6:\"amount\";d:1.5;}|1111",
+                Checksums.text(destination, "SELECT CONCAT(p.additional_information, '|', p.cc_last4) FROM sales_flat_order_payment p"
+                        + " JOIN sales_flat_order o ON o.entity_id = p.parent_id WHERE o.increment_id = '000000002'"));
+        assertEquals("1.2500|1.2500|german|anna@example.com", Checksums.text(destination, "SELECT CONCAT_WS('|', o.hidden_tax_amount,"
+                + " o.base_hidden_tax_amount, s.code, c.email) FROM sales_flat_order o JOIN core_store s ON s.store_id = o.store_id"
+                + " JOIN customer_entity c ON c.entity_id = o.customer_id WHERE o.increment_id = '000000001'"), "renamed tax columns, references");
+        for (String serialized : Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT_WS('\\n', i.product_options, i.weee_tax_applied)"
+                + " SEPARATOR '\\n') FROM sales_flat_order_item i").split("\n")) {
+            org.maho.datasync.model.PhpSerialized.parse(serialized);
+        }
+
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*\\ncms_page\\s+6\\s+6\\s+0\\s+0\\s.*"), verify.out());
@@ -175,8 +231,8 @@ class Magento2SourceTest {
         assertEquals(ExitCode.OK, again.exit(), again.out() + again.err());
         Checksums.assertUnchanged(before, Checksums.of(destination));
 
-        CliTest.Result orders = cli("sync", "order", "live", "-a", "magento2");
-        assertEquals(ExitCode.USAGE, orders.exit(), orders.out() + orders.err());
-        assertTrue(orders.err().contains("cannot be read by the magento2 adapter"), orders.err());
+        CliTest.Result products = cli("sync", "product", "live", "-a", "magento2");
+        assertEquals(ExitCode.USAGE, products.exit(), products.out() + products.err());
+        assertTrue(products.err().contains("cannot be read by the magento2 adapter"), products.err());
     }
 }

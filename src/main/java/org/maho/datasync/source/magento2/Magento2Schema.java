@@ -18,14 +18,41 @@ import org.maho.datasync.model.TableShape;
 final class Magento2Schema {
 
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
-    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "customer", "newsletter", "cms_block",
-            "cms_page");
+    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "customer", "order", "invoice",
+            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
 
-    /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist). */
-    private static final Map<String, String> TABLES = Map.of(
-            "core_website", "store_website",
-            "core_store_group", "store_group",
-            "core_store", "store");
+    /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist, 1.9.4.5_map.xml.dist); its sales grids too. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("core_website", "store_website"),
+            Map.entry("core_store_group", "store_group"),
+            Map.entry("core_store", "store"),
+            Map.entry("sales_flat_order", "sales_order"),
+            Map.entry("sales_flat_order_item", "sales_order_item"),
+            Map.entry("sales_flat_order_address", "sales_order_address"),
+            Map.entry("sales_flat_order_payment", "sales_order_payment"),
+            Map.entry("sales_flat_order_status_history", "sales_order_status_history"),
+            Map.entry("sales_flat_order_grid", "sales_order_grid"),
+            Map.entry("sales_flat_invoice", "sales_invoice"),
+            Map.entry("sales_flat_invoice_item", "sales_invoice_item"),
+            Map.entry("sales_flat_invoice_comment", "sales_invoice_comment"),
+            Map.entry("sales_flat_invoice_grid", "sales_invoice_grid"),
+            Map.entry("sales_flat_shipment", "sales_shipment"),
+            Map.entry("sales_flat_shipment_item", "sales_shipment_item"),
+            Map.entry("sales_flat_shipment_comment", "sales_shipment_comment"),
+            Map.entry("sales_flat_shipment_track", "sales_shipment_track"),
+            Map.entry("sales_flat_shipment_grid", "sales_shipment_grid"),
+            Map.entry("sales_flat_creditmemo", "sales_creditmemo"),
+            Map.entry("sales_flat_creditmemo_item", "sales_creditmemo_item"),
+            Map.entry("sales_flat_creditmemo_comment", "sales_creditmemo_comment"),
+            Map.entry("sales_flat_creditmemo_grid", "sales_creditmemo_grid"));
+
+    /** Columns Magento 2 keeps as JSON where OpenMage reads PHP-serialized data (the SerializeToJson handlers of the map). */
+    private static final Map<String, Set<String>> JSON_COLUMNS = Map.of(
+            "sales_flat_order_item", Set.of("product_options", "weee_tax_applied"),
+            "sales_flat_invoice_item", Set.of("weee_tax_applied"),
+            "sales_flat_creditmemo_item", Set.of("weee_tax_applied"),
+            "sales_flat_order_payment", Set.of("additional_information"),
+            "sales_flat_shipment", Set.of("packages"));
 
     /** Magento 2's page layouts as OpenMage's root templates (1.9.4.5_map.xml.dist, cms_page.root_template). */
     private static final Map<String, String> PAGE_LAYOUTS = Map.of(
@@ -63,6 +90,9 @@ final class Magento2Schema {
     }
 
     private void toOpenMage(Record record, TableShape rowShape) {
+        if (rowShape.table().startsWith("sales_flat_")) {
+            sales(record, rowShape.table());
+        }
         switch (rowShape.table()) {
             case "cms_page" -> page(record);
             case "customer_entity" -> customer(record);
@@ -100,6 +130,29 @@ final class Magento2Schema {
                     .<Object>map(region -> new RegionRef(region.countryId(), region.code(), region.name())).orElse(null));
         }
         staticOptions(address, "customer_address");
+    }
+
+    /**
+     * A sales row: Magento 2 renamed the hidden tax columns (discount_tax_compensation) and a payment's cc_last_4, and
+     * keeps some values as JSON.
+     */
+    private void sales(Record row, String table) {
+        for (String column : List.copyOf(row.fields().keySet())) {
+            String openMage = column.replace("discount_tax_compensation", "hidden_tax").replace("cc_last_4", "cc_last4");
+            if (!openMage.equals(column)) {
+                row.put(openMage, row.fields().remove(column));
+            }
+        }
+        for (String column : JSON_COLUMNS.getOrDefault(table, Set.of())) {
+            Object json = row.get(column);
+            if (json != null) {
+                String serialized = JsonToPhp.serialized(json.toString());
+                if (serialized == null) {
+                    warnings.accept(table + "." + column + ": neither JSON nor PHP-serialized data; not copied");
+                }
+                row.put(column, serialized);
+            }
+        }
     }
 
     /** A static column whose attribute has options (a gender) holds an option id: carried as the option's label. */

@@ -1,0 +1,88 @@
+package org.maho.datasync.source.magento2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.maho.datasync.model.PhpSerialized;
+
+/**
+ * Magento 2 stores as JSON what OpenMage reads with PHP's {@code unserialize()} (an order item's product options, a
+ * payment's additional information). The value is turned into what {@code json_decode($text, true)} gives in PHP and
+ * then serialized as PHP does: an object becomes an array whose keys that read as integers are integers, a list an
+ * array keyed 0, 1, 2..., a whole number an integer and any other number a float.
+ */
+final class JsonToPhp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonToPhp() {}
+
+    /**
+     * The PHP-serialized form of a JSON text; a text that already is PHP-serialized data (a shop upgraded from Magento
+     * 2.1 keeps some) stays as it is; null when it is neither.
+     */
+    static String serialized(String text) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        try {
+            PhpSerialized.parse(text);
+            return text;
+        } catch (IllegalArgumentException notSerialized) {
+            // JSON, as Magento 2.2 and later write it
+        }
+        try {
+            return PhpSerialized.write(php(JSON.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static Object php(JsonNode node) {
+        if (node.isObject()) {
+            Map<Object, Object> array = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                array.put(key(field.getKey()), php(field.getValue()));
+            }
+            return array;
+        }
+        if (node.isArray()) {
+            Map<Object, Object> array = new LinkedHashMap<>();
+            for (int i = 0; i < node.size(); i++) {
+                array.put((long) i, php(node.get(i)));
+            }
+            return array;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return new PhpSerialized.Decimal(phpFloat(node.doubleValue()));
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asText();
+    }
+
+    /** PHP's key rule: a decimal integer without a leading zero or sign other than '-' is an integer key. */
+    private static Object key(String key) {
+        if (key.matches("-?(0|[1-9]\\d{0,17})") && !"-0".equals(key)) {
+            return Long.parseLong(key);
+        }
+        return key;
+    }
+
+    /** A float as PHP 7.1+ serializes it: the shortest text that reads back the same, without a trailing ".0". */
+    private static String phpFloat(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        String text = Double.toString(value);
+        return text.contains("E") ? text.replace("E", "E+").replace("E+-", "E-") : text;
+    }
+}
