@@ -20,7 +20,7 @@ import org.maho.datasync.sample.DatabaseServer;
  * so far: with a German store view, a customer group, customers with addresses in Magento 2's four password forms,
  * a customer's and a guest's orders with an invoice, a shipment and a credit memo, subscribers and a CMS block and page
  * planted in it, {@code sync all -a magento2} into the clean OpenMage install moves its stores, configuration, tax
- * classes, groups, customers (static columns into OpenMage's attribute values, md5 and sha256 hashes in OpenMage's
+ * classes, rates and rules, groups, customers (static columns into OpenMage's attribute values, md5 and sha256 hashes in OpenMage's
  * form, the others listed for a reset), sales (renamed tax columns back, JSON values PHP-serialized), subscribers and
  * CMS content by code and identifier,
  * each page's Magento 2 layout as OpenMage's template; {@code verify -a magento2} finds them equal; a second run
@@ -123,6 +123,14 @@ class Magento2SourceTest {
                 "UPDATE customer_entity SET default_billing = 1, default_shipping = 2 WHERE entity_id = 1",
                 "UPDATE customer_entity SET default_billing = 3, default_shipping = 3 WHERE entity_id = 2");
         TestShops.execute(source, ORDERS.split(";\n"));
+        TestShops.execute(source, "INSERT INTO tax_calculation_rate (tax_calculation_rate_id, tax_country_id, tax_region_id, tax_postcode,"
+                        + " code, rate) VALUES (3, 'DE', 0, '*', 'DE-*-19', 19.0000)",
+                "INSERT INTO tax_calculation_rate_title (tax_calculation_rate_id, store_id, value) VALUES (3, 2, 'MwSt.')",
+                "INSERT INTO tax_calculation_rule (tax_calculation_rule_id, code, priority, position, calculate_subtotal) VALUES"
+                        + " (1, 'German VAT', 0, 0, 0)",
+                "INSERT INTO tax_calculation (tax_calculation_rate_id, tax_calculation_rule_id, customer_tax_class_id, product_tax_class_id)"
+                        + " SELECT 3, 1, c.class_id, p.class_id FROM tax_class c, tax_class p WHERE c.class_name = 'Retail Customer'"
+                        + " AND p.class_name = 'Taxable Goods'");
     }
 
     /** A customer on the destination as OpenMage keeps it, in EAV values, by codes: what Magento 2 kept in columns. */
@@ -221,6 +229,14 @@ class Magento2SourceTest {
                 + " SEPARATOR '\\n') FROM sales_flat_order_item i").split("\n")) {
             org.maho.datasync.model.PhpSerialized.parse(serialized);
         }
+
+        assertEquals("German VAT|DE-*-19|19.0000|Retail Customer|Taxable Goods|german:MwSt.", Checksums.text(destination,
+                "SELECT CONCAT_WS('|', u.code, r.code, r.rate, c.class_name, p.class_name, (SELECT GROUP_CONCAT(s.code, ':', t.value)"
+                        + " FROM tax_calculation_rate_title t JOIN core_store s ON s.store_id = t.store_id WHERE t.tax_calculation_rate_id"
+                        + " = r.tax_calculation_rate_id)) FROM tax_calculation x JOIN tax_calculation_rule u ON u.tax_calculation_rule_id"
+                        + " = x.tax_calculation_rule_id JOIN tax_calculation_rate r ON r.tax_calculation_rate_id = x.tax_calculation_rate_id"
+                        + " JOIN tax_class c ON c.class_id = x.customer_tax_class_id JOIN tax_class p ON p.class_id = x.product_tax_class_id"
+                        + " WHERE u.code = 'German VAT'"));
 
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());

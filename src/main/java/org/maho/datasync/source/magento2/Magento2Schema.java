@@ -18,8 +18,8 @@ import org.maho.datasync.model.TableShape;
 final class Magento2Schema {
 
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
-    static final Set<String> READ = Set.of("store", "config", "taxclass", "customergroup", "customer", "order", "invoice",
-            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
+    static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "customer", "order",
+            "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
 
     /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist, 1.9.4.5_map.xml.dist); its sales grids too. */
     private static final Map<String, String> TABLES = Map.ofEntries(
