@@ -153,4 +153,20 @@ class CartRulesTest {
         assertTrue(result.out().contains("option 'Purple' of attribute color does not exist on the destination"), result.out());
         assertEquals(0, Checksums.single(shops.destination(), "SELECT COUNT(*) FROM salesrule WHERE name = 'Purple days'"));
     }
+
+    @Test
+    @Order(4)
+    void twoRulesOfOneNameAreNotMadeOneTheSecondIsReported() throws Exception {
+        TestShops.execute(shops.source(), "INSERT INTO salesrule (name, is_active, discount_step, coupon_type, simple_action,"
+                + " discount_amount) VALUES ('Twin', 1, 0, 1, 'by_percent', 3), ('twin ', 1, 0, 1, 'by_percent', 4)");
+        long first = Checksums.single(shops.source(), "SELECT MIN(rule_id) FROM salesrule WHERE name LIKE 'twin%'");
+
+        // one rule a batch: the second is not beside the first, which is already on the destination when it comes
+        CliTest.Result result = cli("sync", "salesrule", "live", "-a", "openmage", "--skip-invalid", "--batch-size", "1");
+
+        assertEquals(ExitCode.INVALID_RECORDS, result.exit(), result.out() + result.err());
+        assertTrue(result.out().contains("'twin' is also the name of salesrule rule_id " + first + " at the source"), result.out());
+        assertEquals("3.0000", Checksums.text(shops.destination(), "SELECT GROUP_CONCAT(discount_amount) FROM salesrule WHERE name LIKE 'twin%'"),
+                "the first is written, the second does not take its place");
+    }
 }

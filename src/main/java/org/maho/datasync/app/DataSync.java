@@ -42,6 +42,8 @@ public final class DataSync implements AutoCloseable {
     private final EntityHandlers handlers = new EntityHandlers();
     // the service's schedules, its console and its health checks ask from their own threads
     private final Map<String, ShopDatabase> databases = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Source databases as an adapter of another schema reads them (views of the pools above, closed with them). */
+    private final Map<String, ShopDatabase> sourceViews = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Registry> registries = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Checkpoints> checkpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RunHistory> histories = new java.util.concurrent.ConcurrentHashMap<>();
@@ -116,6 +118,12 @@ public final class DataSync implements AutoCloseable {
                 k -> ShopDatabase.open(role, connection, settings.poolSize(), settings.lockWaitTimeoutSeconds()));
     }
 
+    /** The source database as the adapter reads it, one per adapter and database, so its metadata is read once a command. */
+    private ShopDatabase sourceDatabase(SourceAdapter adapter, ConnectionSettings settings) {
+        ShopDatabase database = database("source", settings);
+        return sourceViews.computeIfAbsent(adapter.name() + "|" + key(settings), k -> adapter.shopDatabase(database));
+    }
+
     /**
      * Runs one entity type's sync and returns the job with its report; a failure is in the job, never thrown,
      * so the caller reports what was done before it.
@@ -172,7 +180,7 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
         // a database source's shop is read for its metadata and its tables; a file has no shop of its own
-        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? adapter.shopDatabase(database("source", spec.source())) : null;
+        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? sourceDatabase(adapter, spec.source()) : null;
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
@@ -307,7 +315,7 @@ public final class DataSync implements AutoCloseable {
                                                       ConnectionSettings destinationSettings, String sourceSystem) {
         SourceAdapter adapter = SourceAdapters.installed().get(adapterName);
         ShopDatabase destination = database("destination", destinationSettings);
-        ShopDatabase source = adapter.shopDatabase(database("source", sourceSettings));
+        ShopDatabase source = sourceDatabase(adapter, sourceSettings);
         return new org.maho.datasync.verify.Verifier(handlers, adapter.name(), source, destination, registry(destination, sourceSystem),
                 deadLetterDirectory(), settings);
     }
@@ -326,5 +334,6 @@ public final class DataSync implements AutoCloseable {
         }
         databases.values().forEach(ShopDatabase::close);
         databases.clear();
+        sourceViews.clear();
     }
 }

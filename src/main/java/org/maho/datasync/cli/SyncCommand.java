@@ -228,13 +228,13 @@ public final class SyncCommand implements Callable<Integer> {
         }
         adapter = adapter == null ? "openmage" : adapter;
         SourceAdapter reader = SourceAdapters.installed().get(adapter);
-        List<String> notRead = EntityHandlers.IN_DEPENDENCY_ORDER.stream().filter(type -> !reader.reads(type)).distinct().toList();
-        if (!notRead.isEmpty()) {
+        java.util.Map<Boolean, List<String>> read = EntityHandlers.IN_DEPENDENCY_ORDER.stream()
+                .collect(java.util.stream.Collectors.partitioningBy(reader::reads));
+        if (!read.get(false).isEmpty()) {
             err.println("The " + reader.name() + " adapter does not read these entity types yet, and sync all leaves them out: "
-                    + String.join(", ", notRead));
+                    + String.join(", ", read.get(false)));
         }
-        return SyncPlan.of(handlers, EntityHandlers.IN_DEPENDENCY_ORDER.stream().filter(reader::reads).toList())
-                .jobs(type -> spec(handlers.find(type).orElseThrow(), environment, err, true));
+        return SyncPlan.of(handlers, read.get(true)).jobs(type -> spec(handlers.find(type).orElseThrow(), environment, err, true));
     }
 
     JobSpec toJobSpec(EntityHandlers handlers, Environment environment, PrintWriter err) {

@@ -39,7 +39,8 @@ public final class ShopDatabase implements AutoCloseable {
 
     /**
      * The same database, its tables named as another schema names them: what reads it by OpenMage's names finds the
-     * other schema's tables. It shares the pool (closing the original closes it) and keeps its own metadata.
+     * other schema's tables. It shares the pool, and keeps its own metadata. Close the original only: closing either
+     * closes the pool they share.
      */
     public ShopDatabase withTableNames(UnaryOperator<String> names) {
         ShopDatabase view = new ShopDatabase(role, settings, dataSource, names);

@@ -66,8 +66,37 @@ public abstract class KeyColumnHandler extends TableEntityHandler {
 
     @Override
     protected void validateRecord(SyncJob job, Record record) {
-        if (key(record.text(keyColumn)) == null) {
+        String key = key(record.text(keyColumn));
+        if (key == null) {
             record.reject(keyColumn, "is missing");
+            return;
         }
+        String first = repeatedAtSource(job).get(key);
+        if (first != null && !first.equals(record.sourceId())) {
+            record.reject(keyColumn, "'" + record.text(keyColumn).trim() + "' is also the " + keyColumn + " of " + shape().table() + " "
+                    + shape().idColumn() + " " + first + " at the source; " + type() + " records are matched by " + keyColumn
+                    + ", so this one would take that one's place on the destination: rename one of them");
+        }
+    }
+
+    /**
+     * Keys more than one row of the source database holds (nothing enforces them unique: two cart rules may share a
+     * name), each to the lowest id among its rows, which alone syncs: the others could not be told from it.
+     */
+    private Map<String, String> repeatedAtSource(SyncJob job) {
+        if (job.source() == null) {
+            return Map.of();
+        }
+        return job.cached(type() + ".keys-repeated-at-source", () -> {
+            Map<String, String> repeated = new HashMap<>();
+            try (Connection connection = job.source().connection()) {
+                Sql.query(connection, "SELECT LOWER(TRIM(" + keyColumn + ")), MIN(" + shape().idColumn() + ") FROM "
+                        + job.source().table(shape().table()) + " WHERE " + keyColumn + " IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1",
+                        List.of(), row -> repeated.put(row.getString(1), row.getString(2)));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading the source's " + shape().table() + " failed: " + e.getMessage(), e);
+            }
+            return repeated;
+        });
     }
 }

@@ -9,6 +9,7 @@ import org.maho.datasync.mapping.ValueMapper.UnmappedValueException;
 import org.maho.datasync.model.PhpSerialized;
 import org.maho.datasync.model.RawValue;
 import org.maho.datasync.model.Ref;
+import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.ValueKind;
 
@@ -99,6 +100,23 @@ final class RuleConditionMapping {
         }
     }
 
+    /** The categories the conditions name, for their natural keys; none when the text is not PHP-serialized data. */
+    List<Ref> categories(String raw) {
+        try {
+            List<Ref> refs = new ArrayList<>();
+            RuleConditions.rewrite(PhpSerialized.parse(raw), (type, attribute, value) -> {
+                List<String> ids = new ArrayList<>();
+                if (kindOf(type, attribute) == ValueKind.REFERENCE && idsOf(value, ids) != null) {
+                    ids.forEach(id -> refs.add(new Ref("category", id, null, Ref.Missing.INVALID)));
+                }
+                return value;
+            });
+            return refs;
+        } catch (IllegalArgumentException notSerialized) {
+            return List.of();
+        }
+    }
+
     /** A condition value's ids into {@code ids}, and how it held them; null for a value without ids (empty, a number). */
     private static RuleConditions.Form idsOf(Object value, List<String> ids) {
         if (value instanceof Map<?, ?> array) {
@@ -156,12 +174,22 @@ final class RuleConditionMapping {
     private String itemToDestination(ValueKind kind, Attribute definition, String attribute, Object item, String where)
             throws UnmappedValueException {
         if (item instanceof RawValue raw) {
+            // 0 is "none" for a tax class or a set, the same in every shop; any other id the source cannot name names nothing
+            if ("0".equals(raw.raw()) && (kind == ValueKind.TAX_CLASS || kind == ValueKind.ATTRIBUTE_SET)) {
+                return raw.raw();
+            }
             throw new UnmappedValueException("the condition on " + attribute + " names " + raw.raw()
                     + ", which is no " + (kind == ValueKind.OPTION ? "option of " + attribute : kind.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ')) + " in the source shop");
         }
         if (item instanceof Ref ref) {
             return mapper.reference(ref, where);
+        }
+        if (item instanceof RegionRef region) {
+            return String.valueOf(mapper.destination().regionId(region.countryId(), region.code())
+                    .or(() -> mapper.destination().regionId(region.countryId(), region.name()))
+                    .orElseThrow(() -> new UnmappedValueException("the condition on " + attribute + " names the region " + region
+                            + ", which the destination's directory does not have")));
         }
         String id = mapper.toDestination(kind, item, PRODUCT, definition);
         if (id == null) {

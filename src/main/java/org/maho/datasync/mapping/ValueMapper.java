@@ -203,6 +203,11 @@ public final class ValueMapper {
         }
     }
 
+    /** The categories a price rule's serialized conditions name, read without a warning (the reading of the rule warns). */
+    public List<Ref> ruleConditionCategories(String raw) {
+        return raw == null || raw.isBlank() ? List.of() : ruleConditions.categories(raw);
+    }
+
     private Object optionLabel(Attribute attribute, String raw, String where) {
         Long id = parseLong(raw);
         if (id != null && source.isOption(attribute, id)) {

@@ -149,11 +149,14 @@ public final class PhpSerialized {
                 write(entry.getValue(), out);
             }
             out.write('}');
-        } else {
+        } else if (value instanceof CharSequence) {
             byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
             out.writeBytes(("s:" + text.length + ":\"").getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(text);
             out.writeBytes("\";".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            // a value of another kind (a double, a portable value left in a tree) has no one PHP form: a bug, never text
+            throw new IllegalArgumentException("no PHP-serialized form for a " + value.getClass().getSimpleName());
         }
     }
 }

@@ -95,16 +95,17 @@ public record TableShape(String name, String table, String idColumn, String pare
 
     /** A column holding the id of an entity of {@code entityType}; {@code missing} says what becomes of the row without it. */
     public TableShape ref(String column, String entityType, Ref.Missing missing) {
-        Map<String, RefSpec> refs = new java.util.LinkedHashMap<>(references);
-        refs.put(column, new RefSpec(entityType, missing));
-        return new TableShape(name, table, idColumn, parentColumn, entityTypeCode, keyColumns, registryType, deletion,
-                ancestorColumns, columnKinds, Map.copyOf(refs), children);
+        return ref(column, new RefSpec(entityType, missing));
     }
 
     /** A column holding ids of entities of {@code entityType} separated by commas; one the destination lacks is left out. */
     public TableShape refList(String column, String entityType) {
+        return ref(column, new RefSpec(entityType, Ref.Missing.EMPTY, true));
+    }
+
+    private TableShape ref(String column, RefSpec spec) {
         Map<String, RefSpec> refs = new java.util.LinkedHashMap<>(references);
-        refs.put(column, new RefSpec(entityType, Ref.Missing.EMPTY, true));
+        refs.put(column, spec);
         return new TableShape(name, table, idColumn, parentColumn, entityTypeCode, keyColumns, registryType, deletion,
                 ancestorColumns, columnKinds, Map.copyOf(refs), children);
     }

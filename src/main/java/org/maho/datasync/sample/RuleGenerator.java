@@ -68,7 +68,7 @@ public final class RuleGenerator {
 
     private void rules() throws SQLException {
         long save = rule("Save five", 2, "cart_fixed", "5.0000", combine("salesrule/rule_condition_combine"),
-                combine("salesrule/rule_condition_product_combine"), Map.of("default", "Five off", "german", "Fünf weniger"));
+                combine("salesrule/rule_condition_product_combine"), labels("default", "Five off", "german", "Fünf weniger"));
         coupon(save, "Save five", "SAVE5", 1);
 
         String red = option("color", "Red");
@@ -77,7 +77,7 @@ public final class RuleGenerator {
         Map<Object, Object> makers = product("manufacturer", "()", array(option("manufacturer", "Acme"), option("manufacturer", "Globex")));
         long colourRule = rule("Red and blue five off", 2, "by_fixed", "5.0000",
                 combine("salesrule/rule_condition_combine", found(colours)), combine("salesrule/rule_condition_product_combine", makers),
-                Map.of("default", "Five off red and blue"), "color", "manufacturer");
+                labels("default", "Five off red and blue"), "color", "manufacturer");
         coupon(colourRule, "Red and blue five off", "REDBLUE5", 1);
 
         List<Integer> categories = ints("SELECT entity_id FROM catalog_category_entity WHERE level = 2 ORDER BY entity_id LIMIT 2");
@@ -86,23 +86,23 @@ public final class RuleGenerator {
         long categoryRule = rule("Category weeks", 3, "by_fixed", "5.0000",
                 combine("salesrule/rule_condition_combine", found(product("category_ids", "()", categoryIds))),
                 combine("salesrule/rule_condition_product_combine", product("attribute_set_id", "==", set)),
-                Map.of("french", "Semaines des catégories"), "category_ids", "attribute_set_id");
+                labels("french", "Semaines des catégories"), "category_ids", "attribute_set_id");
         for (int i = 0; i < 20; i++) {
             coupon(categoryRule, "Category weeks", String.format("CAT-%04X", random.nextInt(0x10000)) + i, null);
         }
 
         List<Integer> regions = ints("SELECT region_id FROM directory_country_region WHERE country_id = 'US' ORDER BY region_id LIMIT 1");
-        Map<Object, Object> subtotal = condition("salesrule/rule_condition_address", "base_subtotal", ">=", new PhpSerialized.Decimal("100"));
+        Map<Object, Object> subtotal = condition("salesrule/rule_condition_address", "base_subtotal", ">=", "100");
         rule("Free shipping over 100", 1, "by_percent", "0.0000", regions.isEmpty() ? combine("salesrule/rule_condition_combine", subtotal)
                         : combine("salesrule/rule_condition_combine", subtotal,
                         condition("salesrule/rule_condition_address", "region_id", "==", String.valueOf(regions.get(0)))),
-                combine("salesrule/rule_condition_product_combine"), Map.of());
+                combine("salesrule/rule_condition_product_combine"), labels());
 
         List<Integer> taxable = ints("SELECT class_id FROM tax_class WHERE class_type = 'PRODUCT' ORDER BY class_id LIMIT 1");
         if (!taxable.isEmpty()) {
             long taxRule = rule("Taxable goods five", 2, "cart_fixed", "5.0000", combine("salesrule/rule_condition_combine"),
                     combine("salesrule/rule_condition_product_combine", product("tax_class_id", "==", String.valueOf(taxable.get(0)))),
-                    Map.of(), "tax_class_id");
+                    labels(), "tax_class_id");
             coupon(taxRule, "Taxable goods five", "TAXABLE5", 1);
         }
     }
@@ -232,6 +232,15 @@ public final class RuleGenerator {
         condition.put("value", value);
         condition.put("is_value_processed", false);
         return condition;
+    }
+
+    /** Store code, label, store code, label...: in that order, so that the labels' ids follow the seed. */
+    private static Map<String, String> labels(String... storesAndLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < storesAndLabels.length; i += 2) {
+            labels.put(storesAndLabels[i], storesAndLabels[i + 1]);
+        }
+        return labels;
     }
 
     private static Map<Object, Object> array(Object... values) {

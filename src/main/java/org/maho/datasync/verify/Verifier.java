@@ -83,7 +83,7 @@ public final class Verifier {
         EntityHandler handler = handlers.find(entityType).orElseThrow(() -> new IllegalArgumentException("unknown entity " + entityType));
         SyncJob sourceJob = job(handler, sourceAdapter, source, pageSize);
         sourceJob.spec().rewrite(rewrite);
-        SyncJob destinationJob = job(handler, "openmage", destination, pageSize);
+        SyncJob destinationJob = job(handler, READER.name(), destination, pageSize);
         TypeVerification result = new TypeVerification(handler.type());
         RecordForms destinationForms = new RecordForms(handler, handlers, destination, source, null);
         BitSet matched = new BitSet();

@@ -12,7 +12,7 @@ import org.maho.datasync.model.PhpSerialized;
  * Magento 2 stores as JSON what OpenMage reads with PHP's {@code unserialize()} (an order item's product options, a
  * payment's additional information). The value is turned into what {@code json_decode($text, true)} gives in PHP and
  * then serialized as PHP does: an object becomes an array whose keys that read as integers are integers, a list an
- * array keyed 0, 1, 2..., a whole number an integer and any other number a float.
+ * array keyed 0, 1, 2..., a number written without a fraction or exponent an integer and any other a float.
  */
 final class JsonToPhp {
 
@@ -69,20 +69,34 @@ final class JsonToPhp {
         return node.isNull() ? null : node.asText();
     }
 
-    /** PHP's key rule: a decimal integer without a leading zero or sign other than '-' is an integer key. */
+    /** PHP's key rule: a decimal integer without a leading zero, within PHP's integers, is an integer key. */
     private static Object key(String key) {
-        if (key.matches("-?(0|[1-9]\\d{0,17})") && !"-0".equals(key)) {
-            return Long.parseLong(key);
+        if (key.matches("-?(0|[1-9]\\d*)") && !"-0".equals(key)) {
+            try {
+                return Long.parseLong(key);
+            } catch (NumberFormatException beyondPhpIntegers) {
+                return key;
+            }
         }
         return key;
     }
 
-    /** A float as PHP 7.1+ serializes it: the shortest text that reads back the same, without a trailing ".0". */
+    /**
+     * A float as PHP 7.1+ serializes it (serialize_precision -1): the shortest digits that read back the same, plainly
+     * written from 1e-4 up to 1e15, in E notation beyond ({@code 1.0E+25}, {@code 5.0E-5}).
+     */
     private static String phpFloat(double value) {
-        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
+        if (value == 0) {
+            return 1 / value < 0 ? "-0" : "0";
         }
-        String text = Double.toString(value);
-        return text.contains("E") ? text.replace("E", "E+").replace("E+-", "E-") : text;
+        java.math.BigDecimal digits = new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e15) {
+            return digits.toPlainString();
+        }
+        String unscaled = digits.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - digits.scale();
+        String mantissa = unscaled.length() == 1 ? unscaled + ".0" : unscaled.charAt(0) + "." + unscaled.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 }

@@ -39,6 +39,9 @@ final class PasswordResets {
         if (parts.length == 3 && VERIFIABLE.containsKey(parts[2])) {
             return parts[0] + ":" + parts[1];
         }
+        if (parts.length < 3) {
+            return hash; // without a version (imported from Magento 1): md5 of salt and password, as OpenMage has it
+        }
         customers.add(customer.text("email") + "," + (parts.length == 3 ? parts[2] : "unknown form"));
         return null;
     }

@@ -168,9 +168,9 @@ public final class ShopReader extends PagedIterator<Record> {
                 for (TextWithRefs.Found found : TextWithRefs.find(declared.getValue(), row.column(declared.getKey()))) {
                     addId(referenced, found.entityType(), found.id());
                 }
-            } else if (declared.getValue() == ValueKind.RULE_CONDITIONS && job.mapper().toPortable(ValueKind.RULE_CONDITIONS,
-                    row.column(declared.getKey()), rowShape.table(), null, rowShape.table()) instanceof RuleConditions conditions) {
-                conditions.refs().forEach(ref -> addId(referenced, ref.entityType(), ref.sourceId()));
+            } else if (declared.getValue() == ValueKind.RULE_CONDITIONS) {
+                job.mapper().ruleConditionCategories(row.column(declared.getKey()))
+                        .forEach(ref -> addId(referenced, ref.entityType(), ref.sourceId()));
             }
         }
         if (rowShape.hasValues()) {
