@@ -8,6 +8,9 @@
 #                                         100,000 orders, 20,000 subscribers, 10,000 changes)
 #   bench/run.sh --customers 5000 --products 2000 --orders 10000 --subscribers 2000 --changes 1000
 #   bench/run.sh --keep                   keep the bench_* databases afterwards
+#   bench/run.sh --source magento2        instead: the same shop generated as an OpenMage and as a Magento 2 shop
+#                                         (generate --layout magento2), each through `sync all` into an empty
+#                                         destination, records/s per entity type side by side
 #
 # The MariaDB server: DATASYNC_DEST_HOST, _PORT, _USER, _PASS (default 127.0.0.1:3306, root, no password).
 # It creates and drops the databases bench_src, bench_dst, bench_raw, bench_ano and bench_res there.
@@ -20,6 +23,7 @@ ORDERS=100000
 SUBSCRIBERS=20000
 CHANGES=10000
 KEEP=0
+SOURCE=openmage
 while [ $# -gt 0 ]; do
   case "$1" in
     --customers) CUSTOMERS="$2"; shift 2 ;;
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
     --subscribers) SUBSCRIBERS="$2"; shift 2 ;;
     --changes) CHANGES="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --source) SOURCE="$2"; shift 2 ;;
     *) echo "Unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -71,8 +76,67 @@ measured() {
   echo "exit code: $code" >> "$output"
 }
 
+# The yardstick: a raw mariadb-dump | mariadb of a source database into bench_raw; sets RAW_SECONDS
+raw_copy() {
+  echo "Raw copy: mariadb-dump $1 | mariadb $RAW..."
+  db -e "CREATE DATABASE $RAW"
+  local started
+  started=$(now)
+  MYSQL_PWD="$PASS" mariadb-dump -h "$HOST" -P "$PORT" -u "$USER_NAME" --single-transaction --quick "$1" | db "$RAW"
+  RAW_SECONDS=$(seconds "$started" "$(now)")
+  echo "  $RAW_SECONDS s"
+}
+
 echo "Building DataSync..."
 "$HOME_DIR/bin/datasync" --version > /dev/null
+
+# The magento2 adapter against the openmage one: the same generated shop read from either, into empty destinations
+if [ "$SOURCE" = magento2 ]; then
+  M2=bench_m2
+  M2_DST=bench_m2_dst
+  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $M2;
+    DROP DATABASE IF EXISTS $M2_DST"
+  echo "Generating the shop as OpenMage and as Magento 2 keep it ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders)..."
+  start=$(now)
+  SIZE=(--customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" --subscribers "$SUBSCRIBERS")
+  datasync generate --db-name "$SRC" "${SIZE[@]}" > "$OUT/generate.txt"
+  datasync generate --db-name "$M2" --layout magento2 "${SIZE[@]}" >> "$OUT/generate.txt"
+  datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/generate.txt"
+  datasync generate --db-name "$M2_DST" --layout destination --customers 0 >> "$OUT/generate.txt"
+  echo "  $(seconds "$start" "$(now)") s"
+  raw_copy "$M2"
+  echo "sync all -a openmage $SRC -> $DST..."
+  measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
+  echo "sync all -a magento2 $M2 -> $M2_DST, then verify..."
+  start=$(now)
+  DATASYNC_LIVE_DB="$M2" DATASYNC_DEST_DB="$M2_DST" measured "$OUT/sync-all-magento2.txt" sync all bench -a magento2
+  M2_SECONDS=$(seconds "$start" "$(now)")
+  DATASYNC_LIVE_DB="$M2" DATASYNC_DEST_DB="$M2_DST" measured "$OUT/verify-magento2.txt" verify bench -a magento2
+  rates() {
+    # an entity type sync all runs twice (store, cms_block: to link what the first pass could not) counts once, its first
+    awk '/^entity +read/ { t = 1; next } /^entity +rows written/ || /^$/ { t = 0 } t && NF >= 9 && !seen[$1]++ { print $1, $2, $NF }' "$1"
+  }
+  {
+    echo "## Maho DataSync benchmark, magento2 adapter, $(date -u '+%Y-%m-%d %H:%M') UTC"
+    echo
+    echo "Machine: $(nproc) cores, $(db -N -e 'SELECT VERSION()'). Scale: $CUSTOMERS customers, $PRODUCTS products, $ORDERS orders,"
+    echo "$SUBSCRIBERS subscribers, the same shop generated as OpenMage and as Magento 2 keep it."
+    echo
+    echo "| entity | records | openmage records/s | magento2 records/s | magento2 / openmage |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    join <(rates "$OUT/sync-all-openmage.txt" | sort) <(rates "$OUT/sync-all-magento2.txt" | sort) \
+      | awk '{ printf "| %s | %s | %s | %s | %.2f |\n", $1, $4, $3, $5, ($3 > 0 ? $5 / $3 : 0) }'
+    echo
+    echo "\`sync all -a magento2\`: $M2_SECONDS s against a raw copy of the Magento 2 database of $RAW_SECONDS s"
+    echo "(ratio $(awk -v a="$M2_SECONDS" -v b="$RAW_SECONDS" 'BEGIN { printf "%.1f", a / b }'); the raw copy moves the catalog, which the adapter does not read yet)."
+    echo "\`verify -a magento2\` afterwards: exit code $(awk '/^exit code:/ { print $3 }' "$OUT/verify-magento2.txt") (0: every record equal)."
+  } | tee "$OUT/results.md"
+  if [ "$KEEP" = 0 ]; then
+    db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $M2;
+      DROP DATABASE IF EXISTS $M2_DST"
+  fi
+  exit 0
+fi
 
 db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES;
   DROP DATABASE IF EXISTS $ANO"
@@ -84,12 +148,7 @@ datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/g
 datasync generate --db-name "$ANO" --layout destination --customers 0 >> "$OUT/generate.txt"
 echo "  $(seconds "$start" "$(now)") s"
 
-echo "Raw copy: mariadb-dump $SRC | mariadb $RAW..."
-db -e "CREATE DATABASE $RAW"
-start=$(now)
-MYSQL_PWD="$PASS" mariadb-dump -h "$HOST" -P "$PORT" -u "$USER_NAME" --single-transaction --quick "$SRC" | db "$RAW"
-RAW_SECONDS=$(seconds "$start" "$(now)")
-echo "  $RAW_SECONDS s"
+raw_copy "$SRC"
 
 echo "sync all $SRC -> $DST..."
 start=$(now)

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.sample.DatabaseServer;
+import org.maho.datasync.sample.Magento2Shop;
 import org.maho.datasync.sample.SampleShop;
 import org.maho.datasync.sample.ShopSeeder;
 import picocli.CommandLine.Command;
@@ -34,8 +35,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--db-user", description = "Default DATASYNC_DEST_USER or root.")
     String dbUser;
 
-    @Option(names = "--layout", description = "source (an upgraded old shop's ids) or destination (a fresh install's ids). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--layout", description = "source (an upgraded old OpenMage shop's ids), destination (a fresh OpenMage install's"
+            + " ids) or magento2 (a Magento 2.4 shop holding what the magento2 adapter reads). Default ${DEFAULT-VALUE}.")
     String layout = "source";
+
+    @Option(names = "--magento2-schema", paramLabel = "<dump>", description = "With --layout magento2: the dump of a Magento 2.4"
+            + " install to fill (default ${DEFAULT-VALUE}).")
+    Path magento2Schema = Magento2Shop.FIXTURE_SCHEMA;
 
     @Option(names = "--customers", description = "Customers to generate (default ${DEFAULT-VALUE}).")
     int customers = 1000;
@@ -58,11 +64,16 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean magento2 = layout.equals("magento2");
         ShopSeeder.Layout chosen;
         try {
-            chosen = ShopSeeder.Layout.valueOf(layout.toUpperCase(Locale.ROOT));
+            chosen = magento2 ? ShopSeeder.Layout.SOURCE : ShopSeeder.Layout.valueOf(layout.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--layout is source or destination, not '" + layout + "'");
+            throw new ParameterException(spec.commandLine(), "--layout is source, destination or magento2, not '" + layout + "'");
+        }
+        if (magento2 && !java.nio.file.Files.isRegularFile(magento2Schema)) {
+            throw new ParameterException(spec.commandLine(), "--magento2-schema: no Magento 2 schema dump at " + magento2Schema
+                    + " (the project's fixtures hold one: ../shared/fixtures/magento2)");
         }
         if (customers < 0 || products < 0 || orders < 0 || addresses < 0 || addresses > 3) {
             throw new ParameterException(spec.commandLine(), "--customers, --products and --orders must be 0 or more,"
@@ -80,17 +91,26 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseServer server = DatabaseServer.reachableOrEmbedded(settings, home.resolve("var"))) {
             long started = System.nanoTime();
-            SampleShop.create(server, dbName, chosen);
-            SampleShop.addCustomers(server.database(dbName), customers, seed, addresses);
+            // a Magento 2 shop is an OpenMage one as Magento's migration tool would move it, generated beside it first
+            String generated = magento2 ? dbName + "_openmage" : dbName;
+            SampleShop.create(server, generated, chosen);
+            SampleShop.addCustomers(server.database(generated), customers, seed, addresses);
             if (products > 0) {
-                SampleShop.addCatalog(server.database(dbName), products, seed);
+                SampleShop.addCatalog(server.database(generated), products, seed);
             }
             if (orders > 0) {
-                SampleShop.addSales(server.database(dbName), orders, seed, subscribers == null ? -1 : subscribers);
+                SampleShop.addSales(server.database(generated), orders, seed, subscribers == null ? -1 : subscribers);
+            }
+            if (magento2) {
+                Magento2Shop.create(server, dbName, magento2Schema, server.database(generated));
+                server.dropDatabase(generated);
             }
             out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products and %d orders in %.1fs%n",
-                    settings.describe(), chosen.name().toLowerCase(Locale.ROOT), customers, products, orders,
-                    (System.nanoTime() - started) / 1e9);
+                    settings.describe(), layout, customers, products, orders, (System.nanoTime() - started) / 1e9);
+            if (magento2 && products > 0) {
+                out.println("The Magento 2 shop holds no catalog: the magento2 adapter does not read one yet, so the products"
+                        + " stay behind and order items name theirs by sku.");
+            }
         }
         return ExitCode.OK;
     }

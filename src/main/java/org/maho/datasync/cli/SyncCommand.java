@@ -56,7 +56,7 @@ public final class SyncCommand implements Callable<Integer> {
             description = "Name of the source system, e.g. live: the registry keeps its ids apart from other sources'.")
     String sourceSystem;
 
-    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", description = "csv (default) or openmage.")
+    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", description = "csv (default), openmage or magento2 (the README's adapter table says what each reads).")
     String adapter;
 
     @Option(names = {"-f", "--file"}, paramLabel = "<file>", description = "The CSV file (csv adapter).")

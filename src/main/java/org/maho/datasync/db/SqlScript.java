@@ -1,16 +1,21 @@
 package org.maho.datasync.db;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
-/** Runs the project's own DDL files (under schema/ on the class path): statements end with ';' at a line end. */
+/** Runs the project's own DDL files (under schema/ on the class path; statements end with ';' at a line end) and shop dumps. */
 public final class SqlScript {
 
     private SqlScript() {}
@@ -64,6 +69,29 @@ public final class SqlScript {
                     sql = sql.replace("`" + table + "`", "`" + shop.table(table) + "`");
                 }
                 statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Loads a mariadb-dump or mysqldump file (gzipped or not) on one connection, so that the dump's session settings
+     * hold: one statement per line ending in ';' (a dump escapes the newlines inside values). Needs no mariadb client.
+     */
+    public static void loadDump(Connection connection, Path dump) throws IOException, SQLException {
+        try (Statement statement = connection.createStatement();
+             BufferedReader reader = new BufferedReader(new InputStreamReader(dump.toString().endsWith(".gz")
+                     ? new GZIPInputStream(Files.newInputStream(dump)) : Files.newInputStream(dump), StandardCharsets.UTF_8))) {
+            StringBuilder current = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (current.length() == 0 && (line.isEmpty() || line.startsWith("--"))) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (line.endsWith(";")) {
+                    statement.execute(current.toString());
+                    current.setLength(0);
+                }
             }
         }
     }

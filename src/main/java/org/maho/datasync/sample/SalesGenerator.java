@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.PhpSerialized;
 
 /**
  * Fills a shop that has customers and products with orders as OpenMage's checkout leaves them: guest and customer
@@ -28,6 +29,8 @@ public final class SalesGenerator {
     private static final Map<String, String> STATUS = Map.of("new", "pending", "processing", "processing", "complete", "complete",
             "closed", "closed", "canceled", "canceled");
     private static final String[] CARRIERS = {"ups", "fedex", "dhl", "usps"};
+    /** A check / money order payment's additional information, as PHP serializes it. */
+    private static final String PAYABLE_TO = PhpSerialized.write(Map.of("payable_to", "Shop GmbH"));
     private static final BigDecimal TAX = new BigDecimal("0.10");
 
     private record Product(long id, String sku, String type, String name) {}
@@ -214,7 +217,7 @@ public final class SalesGenerator {
         rows.add("sales_flat_order_payment", "entity_id, parent_id, method, amount_ordered, base_amount_ordered, amount_paid,"
                         + " base_amount_paid, shipping_amount, base_shipping_amount, additional_information",
                 id, id, "checkmo", grand, grand, paid, paid, shipping, shipping,
-                random.nextBoolean() ? null : "a:1:{s:12:\"payable_to\";s:10:\"Shop GmbH\";}");
+                random.nextBoolean() ? null : PAYABLE_TO);
         history(id, created, "pending", "order", "Order placed via the web shop.");
         if (!"new".equals(state)) {
             history(id, created.plusDays(1), STATUS.get(state), "order", "Status " + STATUS.get(state) + " — «geändert»");

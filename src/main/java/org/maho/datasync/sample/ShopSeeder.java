@@ -107,7 +107,7 @@ public final class ShopSeeder {
             new String[] {"US", "AL", "Alabama"}, new String[] {"US", "CA", "California"},
             new String[] {"US", "NY", "New York"}, new String[] {"US", "TX", "Texas"},
             new String[] {"US", "WA", "Washington"}, new String[] {"DE", "BER", "Berlin"},
-            new String[] {"DE", "BAY", "Bayern"}, new String[] {"DE", "HH", "Hamburg"},
+            new String[] {"DE", "BAY", "Bayern"}, new String[] {"DE", "HAM", "Hamburg"},
             new String[] {"FR", "75", "Paris"}, new String[] {"FR", "69", "Rhône"},
             new String[] {"AU", "NSW", "New South Wales"}, new String[] {"AU", "VIC", "Victoria"},
             new String[] {"AU", "QLD", "Queensland"}, new String[] {"AU", "WA", "Western Australia"},

@@ -11,7 +11,7 @@ import org.maho.datasync.source.openmage.OpenMageAdapter;
 
 /**
  * A Magento 2.4 shop database. Where Magento 2 keeps an entity in OpenMage's tables under other names, it is read as the
- * openmage adapter reads it, through the table names of {@link Magento2Schema} ({@link ShopDatabase#withTableNames}),
+ * openmage adapter reads it, through the table names of {@link Magento2Tables} ({@link ShopDatabase#withTableNames}),
  * and each record is then changed where Magento 2's columns differ ({@link Magento2Schema#toOpenMage}). The entity types
  * whose Magento 2 tables differ in more than names (customers with their static columns, the catalog, sales) are not
  * read yet: {@link #reads} says which are.
@@ -52,7 +52,7 @@ public final class Magento2Adapter implements SourceAdapter {
 
     @Override
     public ShopDatabase shopDatabase(ShopDatabase database) {
-        return database.withTableNames(Magento2Schema::tableName);
+        return database.withTableNames(Magento2Tables::tableName);
     }
 
     @Override

@@ -10,9 +10,8 @@ import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.model.TableShape;
 
 /**
- * Where a Magento 2.4 database differs from OpenMage's for the entity types the magento2 adapter reads, as Magento's
- * own migration map files say (../shared/reference/magento2, read backwards): the tables it renamed, and the columns
- * whose values mean something else. A column only Magento 2 has (a store group's code, a page's meta_title) reaches the
+ * Where a Magento 2.4 record differs from OpenMage's for the entity types the magento2 adapter reads, beyond the names of
+ * {@link Magento2Tables}: the columns whose values mean something else. A column only Magento 2 has (a store group's code, a page's meta_title) reaches the
  * destination's writer, which leaves it out and says so in the report.
  */
 final class Magento2Schema {
@@ -20,47 +19,6 @@ final class Magento2Schema {
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
     static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "customer", "order",
             "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
-
-    /** OpenMage's table names that Magento 2 renamed (map-stores.xml.dist, 1.9.4.5_map.xml.dist); its sales grids too. */
-    private static final Map<String, String> TABLES = Map.ofEntries(
-            Map.entry("core_website", "store_website"),
-            Map.entry("core_store_group", "store_group"),
-            Map.entry("core_store", "store"),
-            Map.entry("sales_flat_order", "sales_order"),
-            Map.entry("sales_flat_order_item", "sales_order_item"),
-            Map.entry("sales_flat_order_address", "sales_order_address"),
-            Map.entry("sales_flat_order_payment", "sales_order_payment"),
-            Map.entry("sales_flat_order_status_history", "sales_order_status_history"),
-            Map.entry("sales_flat_order_grid", "sales_order_grid"),
-            Map.entry("sales_flat_invoice", "sales_invoice"),
-            Map.entry("sales_flat_invoice_item", "sales_invoice_item"),
-            Map.entry("sales_flat_invoice_comment", "sales_invoice_comment"),
-            Map.entry("sales_flat_invoice_grid", "sales_invoice_grid"),
-            Map.entry("sales_flat_shipment", "sales_shipment"),
-            Map.entry("sales_flat_shipment_item", "sales_shipment_item"),
-            Map.entry("sales_flat_shipment_comment", "sales_shipment_comment"),
-            Map.entry("sales_flat_shipment_track", "sales_shipment_track"),
-            Map.entry("sales_flat_shipment_grid", "sales_shipment_grid"),
-            Map.entry("sales_flat_creditmemo", "sales_creditmemo"),
-            Map.entry("sales_flat_creditmemo_item", "sales_creditmemo_item"),
-            Map.entry("sales_flat_creditmemo_comment", "sales_creditmemo_comment"),
-            Map.entry("sales_flat_creditmemo_grid", "sales_creditmemo_grid"));
-
-    /** Columns Magento 2 keeps as JSON where OpenMage reads PHP-serialized data (the SerializeToJson handlers of the map). */
-    private static final Map<String, Set<String>> JSON_COLUMNS = Map.of(
-            "sales_flat_order_item", Set.of("product_options", "weee_tax_applied"),
-            "sales_flat_invoice_item", Set.of("weee_tax_applied"),
-            "sales_flat_creditmemo_item", Set.of("weee_tax_applied"),
-            "sales_flat_order_payment", Set.of("additional_information"),
-            "sales_flat_shipment", Set.of("packages"));
-
-    /** Magento 2's page layouts as OpenMage's root templates (1.9.4.5_map.xml.dist, cms_page.root_template). */
-    private static final Map<String, String> PAGE_LAYOUTS = Map.of(
-            "empty", "empty",
-            "1column", "one_column",
-            "2columns-left", "two_columns_left",
-            "2columns-right", "two_columns_right",
-            "3columns", "three_columns");
 
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
@@ -78,10 +36,6 @@ final class Magento2Schema {
         this.source = source;
         this.passwords = passwords;
         this.warnings = warnings;
-    }
-
-    static String tableName(String openMageTable) {
-        return TABLES.getOrDefault(openMageTable, openMageTable);
     }
 
     /** Changes a record read from Magento 2's tables, and its children, into what OpenMage's tables hold. */
@@ -102,6 +56,11 @@ final class Magento2Schema {
         for (TableShape child : rowShape.children()) {
             for (Record row : record.children(child.name())) {
                 toOpenMage(row, child);
+                // a grid row holds the columns of OpenMage's grid: its own copies of the document's values
+                row.fields().keySet().removeAll(Magento2Tables.magento2GridColumns(child.table()));
+                for (String column : Magento2Tables.gridColumnsOfTheDocument(child.table())) {
+                    row.put(column, record.get(column));
+                }
             }
         }
     }
@@ -138,12 +97,12 @@ final class Magento2Schema {
      */
     private void sales(Record row, String table) {
         for (String column : List.copyOf(row.fields().keySet())) {
-            String openMage = column.replace("discount_tax_compensation", "hidden_tax").replace("cc_last_4", "cc_last4");
+            String openMage = Magento2Tables.openMageSalesColumn(column);
             if (!openMage.equals(column)) {
                 row.put(openMage, row.fields().remove(column));
             }
         }
-        for (String column : JSON_COLUMNS.getOrDefault(table, Set.of())) {
+        for (String column : Magento2Tables.jsonColumns(table)) {
             Object json = row.get(column);
             if (json != null) {
                 String serialized = JsonToPhp.serialized(json.toString());
@@ -192,7 +151,7 @@ final class Magento2Schema {
         if (layout == null || layout.toString().isBlank()) {
             return null;
         }
-        String template = PAGE_LAYOUTS.get(layout.toString());
+        String template = Magento2Tables.rootTemplate(layout.toString());
         if (template == null) {
             warnings.accept("cms_page.page_layout: Magento 2's layout '" + layout + "' has no OpenMage counterpart; the page"
                     + " keeps the destination's default");

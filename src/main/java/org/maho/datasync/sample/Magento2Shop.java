@@ -1,0 +1,239 @@
+package org.maho.datasync.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.db.SqlScript;
+import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.source.magento2.Magento2Tables;
+
+/**
+ * A Magento 2.4 shop made from a generated OpenMage shop as Magento's Data Migration Tool makes one from a Magento 1
+ * shop (its map files, ../shared/reference/magento2, read forwards): the real 2.4 schema loaded from a dump of an
+ * install, then the stores, configuration, tax classes, rates and rules, customer groups, customers with addresses,
+ * orders with their invoices, shipments, credit memos and grids, newsletter subscribers and CMS content copied into it
+ * table by table, on the same server. Customers' attribute values become Magento 2's static columns (a gender by its
+ * label, a region by its code, a password hash with its version), PHP-serialized values become JSON, renamed tables and
+ * columns take Magento 2's names. What the magento2 adapter does not read yet stays behind: the customers' own
+ * attributes (Magento 2 would need their definitions), the catalog and the price rules, so that order items name their
+ * products by sku only and orders no rules.
+ */
+public final class Magento2Shop {
+
+    /** The Magento 2.4.2 install the project's fixtures hold, the default schema of a generated Magento 2 shop. */
+    public static final Path FIXTURE_SCHEMA = Path.of("../shared/fixtures/magento2/magento-2.4.2-schema.sql.gz");
+
+    /** OpenMage's tables copied into Magento 2's, parents first, the install's own rows replaced. */
+    private static final List<String> TABLES = List.of("core_website", "core_store_group", "core_store", "tax_class",
+            "customer_group", "tax_calculation_rate", "tax_calculation_rate_title", "tax_calculation_rule", "tax_calculation",
+            "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block", "cms_block_store", "cms_page",
+            "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
+            "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
+            "sales_flat_invoice_comment", "sales_flat_invoice_grid", "sales_flat_shipment", "sales_flat_shipment_item",
+            "sales_flat_shipment_comment", "sales_flat_shipment_track", "sales_flat_shipment_grid", "sales_flat_creditmemo",
+            "sales_flat_creditmemo_item", "sales_flat_creditmemo_comment", "sales_flat_creditmemo_grid");
+
+    private final Connection connection;
+    private final String openMage;
+    private final ShopMetadata source;
+
+    private Magento2Shop(Connection connection, String openMage, ShopMetadata source) {
+        this.connection = connection;
+        this.openMage = openMage;
+        this.source = source;
+    }
+
+    /**
+     * Creates {@code database} afresh from {@code schemaDump} and copies the generated OpenMage shop {@code openMage}
+     * (a database without a table prefix on the same server) into it.
+     */
+    public static void create(DatabaseServer server, String database, Path schemaDump, ConnectionSettings openMage)
+            throws SQLException, IOException {
+        if (!Files.isRegularFile(schemaDump)) {
+            throw new IllegalArgumentException(schemaDump + ": no Magento 2 schema dump there (the fixtures' "
+                    + FIXTURE_SCHEMA.getFileName() + ")");
+        }
+        server.createDatabase(database);
+        try (Connection connection = SampleShop.connect(server.database(database))) {
+            SqlScript.loadDump(connection, schemaDump);
+            String from = "`" + openMage.database() + "`.";
+            ShopMetadata source = ShopMetadata.load(connection, table -> from + table);
+            new Magento2Shop(connection, from, source).copy();
+        }
+    }
+
+    private void copy() throws SQLException {
+        // the admin website, store and group keep their id 0 rather than take the next
+        execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO'), FOREIGN_KEY_CHECKS = 0");
+        for (String table : TABLES) {
+            String target = Magento2Tables.tableName(table);
+            execute("DELETE FROM " + target);
+            copy(table, changedColumns(table));
+            for (String column : Magento2Tables.jsonColumns(table)) {
+                json(target, Magento2Tables.magento2SalesColumn(column));
+            }
+        }
+        // the install's own settings stay, the generated shop's are added
+        execute("INSERT IGNORE INTO core_config_data (scope, scope_id, path, value) SELECT scope, scope_id, path, value FROM "
+                + openMage + "core_config_data");
+        execute("SET FOREIGN_KEY_CHECKS = 1");
+    }
+
+    /** The columns whose Magento 2 values are not the OpenMage row's columns of the same name, as expressions over it. */
+    private Map<String, String> changedColumns(String table) throws SQLException {
+        return switch (table) {
+            // the catalog stays behind: each group keeps the install's root category
+            case "core_store_group" -> Map.of("code", "IF(s.group_id = 0, 'default', TRIM(BOTH '_' FROM LOWER(REGEXP_REPLACE(s.name,"
+                    + " '[^A-Za-z0-9]+', '_'))))", "root_category_id", "IF(s.group_id = 0, 0, 2)");
+            case "cms_page" -> Map.of("page_layout", "CASE s.root_template" + Magento2Tables.pageLayouts().entrySet().stream()
+                    .map(layout -> " WHEN '" + layout.getValue() + "' THEN '" + layout.getKey() + "'").collect(Collectors.joining()) + " END");
+            case "customer_entity" -> staticColumns("customer", table);
+            case "customer_address_entity" -> staticColumns("customer_address", table);
+            default -> Magento2Tables.salesTables().contains(table) ? salesColumns(table) : Map.of();
+        };
+    }
+
+    /** Expressions for the columns of a Magento 2 entity table that OpenMage keeps as attribute values of the same code. */
+    private Map<String, String> staticColumns(String entityType, String table) throws SQLException {
+        Set<String> openMageColumns = columns(openMage, table);
+        Map<String, String> expressions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> column : columnTypes("", table).entrySet()) {
+            ShopMetadata.Attribute attribute = source.attribute(entityType, column.getKey()).orElse(null);
+            if (openMageColumns.contains(column.getKey()) || attribute == null || attribute.isStatic()) {
+                continue;
+            }
+            String value = "(SELECT v.value FROM " + openMage + table + "_" + attribute.backendType() + " v WHERE v.entity_id"
+                    + " = s.entity_id AND v.attribute_id = " + attribute.id() + ")";
+            expressions.put(column.getKey(), switch (column.getKey()) {
+                // Magento 2's hash:salt:version, md5 (0) or sha256 (1) of the salt and the password as OpenMage's are
+                case "password_hash" -> "CASE WHEN " + value + " REGEXP '^[0-9a-f]{64}:' THEN CONCAT(" + value + ", ':1') WHEN " + value
+                        + " REGEXP '^[0-9a-f]{32}:' THEN CONCAT(" + value + ", ':0') ELSE " + value + " END";
+                case "region_id" -> region(value);
+                default -> source.hasOptions(attribute) ? optionByLabel(entityType, column.getKey(), value)
+                        : "date".equals(column.getValue()) ? "DATE(" + value + ")" : value;
+            });
+        }
+        return expressions;
+    }
+
+    /** Magento 2's region of the same country and code (the generated shop's directory has ids of its own). */
+    private String region(String openMageRegionId) {
+        return "(SELECT r.region_id FROM directory_country_region r JOIN " + openMage + "directory_country_region o"
+                + " ON o.country_id = r.country_id AND o.code = r.code WHERE o.region_id = " + openMageRegionId + ")";
+    }
+
+    /** Magento 2's option of the same attribute with the label of OpenMage's option. */
+    private String optionByLabel(String entityType, String code, String openMageOptionId) {
+        return "(SELECT o.option_id FROM eav_attribute_option o JOIN eav_attribute_option_value l ON l.option_id = o.option_id"
+                + " AND l.store_id = 0 JOIN eav_attribute a ON a.attribute_id = o.attribute_id JOIN eav_entity_type t ON"
+                + " t.entity_type_id = a.entity_type_id WHERE t.entity_type_code = '" + entityType + "' AND a.attribute_code = '" + code
+                + "' AND l.value = (SELECT ol.value FROM " + openMage + "eav_attribute_option_value ol WHERE ol.store_id = 0 AND"
+                + " ol.option_id = " + openMageOptionId + ") LIMIT 1)";
+    }
+
+    /**
+     * A sales table's columns under Magento 2's names; products and price rules stay behind, so items keep no product id
+     * and orders no rule ids; grids name the order's customer as Magento 2's do.
+     */
+    private Map<String, String> salesColumns(String table) throws SQLException {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        for (String column : columns(openMage, table)) {
+            expressions.put(Magento2Tables.magento2SalesColumn(column), switch (column) {
+                case "product_id", "applied_rule_ids" -> "NULL";
+                case "region_id" -> region("s.region_id");
+                default -> "s." + column;
+            });
+        }
+        if (table.endsWith("_grid")) {
+            String order = table.equals("sales_flat_order_grid") ? "s.entity_id" : "s.order_id";
+            expressions.put("customer_name", "(SELECT CONCAT_WS(' ', o.customer_firstname, o.customer_lastname) FROM " + openMage
+                    + "sales_flat_order o WHERE o.entity_id = " + order + ")");
+        }
+        return expressions;
+    }
+
+    /**
+     * Copies one of OpenMage's tables into Magento 2's: the columns both have, and those given as expressions over the
+     * OpenMage row {@code s}.
+     */
+    private void copy(String table, Map<String, String> expressions) throws SQLException {
+        String target = Magento2Tables.tableName(table);
+        Set<String> targetColumns = columns("", target);
+        Map<String, String> select = new LinkedHashMap<>();
+        for (String column : columns(openMage, table)) {
+            if (targetColumns.contains(column)) {
+                select.put(column, "s." + column);
+            }
+        }
+        expressions.forEach((column, expression) -> {
+            if (targetColumns.contains(column)) {
+                select.put(column, expression);
+            }
+        });
+        execute("INSERT INTO " + target + " (" + String.join(", ", select.keySet()) + ") SELECT " + String.join(", ", select.values())
+                + " FROM " + openMage + table + " s");
+    }
+
+    /** Rewrites a column's PHP-serialized values as the JSON Magento 2 keeps (json_encode(unserialize($value))). */
+    private void json(String table, String column) throws SQLException {
+        String key = columns("", table).contains("item_id") ? "item_id" : "entity_id";
+        List<Object[]> rewritten = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + column
+                     + " IS NOT NULL AND " + column + " <> ''")) {
+            while (rows.next()) {
+                rewritten.add(new Object[] {PhpToJson.json(rows.getString(2)), rows.getLong(1)});
+            }
+        }
+        // a row's time of change stays the generated one, not the time of this rewrite (ON UPDATE CURRENT_TIMESTAMP)
+        String keepTime = columns("", table).contains("updated_at") ? ", updated_at = updated_at" : "";
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ?" + keepTime
+                + " WHERE " + key + " = ?")) {
+            for (Object[] row : rewritten) {
+                update.setObject(1, row[0]);
+                update.setObject(2, row[1]);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private Set<String> columns(String database, String table) throws SQLException {
+        return new TreeSet<>(columnTypes(database, table).keySet());
+    }
+
+    /** A table's columns and their data types, in either database ({@code ""} for Magento 2's). */
+    private Map<String, String> columnTypes(String database, String table) throws SQLException {
+        String schema = database.isEmpty() ? "DATABASE()" : "'" + database.substring(1, database.length() - 2) + "'";
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT column_name, data_type FROM information_schema.columns WHERE"
+                     + " table_schema = " + schema + " AND table_name = '" + table + "' ORDER BY ordinal_position")) {
+            while (rows.next()) {
+                columns.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return columns;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SQLException(e.getMessage() + "\n" + sql, e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+}
