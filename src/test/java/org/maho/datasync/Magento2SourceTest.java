@@ -23,7 +23,8 @@ import org.maho.datasync.sample.DatabaseServer;
  * classes, rates and rules, groups, customers (static columns into OpenMage's attribute values, md5 and sha256 hashes in OpenMage's
  * form, the others listed for a reset), sales (renamed tax columns back, JSON values PHP-serialized), subscribers and
  * CMS content by code and identifier,
- * each page's Magento 2 layout as OpenMage's template; {@code verify -a magento2} finds them equal; a second run
+ * each page's Magento 2 layout as OpenMage's template, a shop's own product attributes with Magento 2's classes as
+ * OpenMage's model aliases, the install's categories with their values; {@code verify -a magento2} finds them equal; a second run
  * changes nothing; the types it does not read yet are named, not attempted.
  */
 class Magento2SourceTest {
@@ -123,6 +124,7 @@ class Magento2SourceTest {
                 "UPDATE customer_entity SET default_billing = 1, default_shipping = 2 WHERE entity_id = 1",
                 "UPDATE customer_entity SET default_billing = 3, default_shipping = 3 WHERE entity_id = 2");
         TestShops.execute(source, ORDERS.split(";\n"));
+        TestShops.execute(source, CATALOG);
         TestShops.execute(source, "INSERT INTO tax_calculation_rate (tax_calculation_rate_id, tax_country_id, tax_region_id, tax_postcode,"
                         + " code, rate) VALUES (3, 'DE', 0, '*', 'DE-*-19', 19.0000)",
                 "INSERT INTO tax_calculation_rate_title (tax_calculation_rate_id, store_id, value) VALUES (3, 2, 'MwSt.')",
@@ -133,6 +135,29 @@ class Magento2SourceTest {
                         + " AND p.class_name = 'Taxable Goods'");
     }
 
+    /**
+     * A shop's own product attributes as Magento 2 keeps them, naming Magento 2 classes as models (one of a vendor's, which
+     * OpenMage has no counterpart of), with options and labels per store; a German name of a category, a Magento 2 layout.
+     */
+    private static final String[] CATALOG = {
+            "INSERT INTO eav_attribute (attribute_id, entity_type_id, attribute_code, backend_type, frontend_input, frontend_label,"
+                    + " source_model, backend_model, is_user_defined) VALUES"
+                    + " (900, 4, 'flower_color', 'int', 'select', 'Flower colour', 'Magento\\\\Eav\\\\Model\\\\Entity\\\\Attribute\\\\Source\\\\Table', NULL, 1),"
+                    + " (901, 4, 'occasion', 'varchar', 'multiselect', 'Occasion', NULL, 'Magento\\\\Eav\\\\Model\\\\Entity\\\\Attribute\\\\Backend\\\\ArrayBackend', 1),"
+                    + " (902, 4, 'care_note', 'varchar', 'text', 'Care', NULL, 'Vendor\\\\Care\\\\Model\\\\Backend', 1)",
+            "INSERT INTO catalog_eav_attribute (attribute_id, is_global, is_filterable, is_used_in_grid) VALUES (900, 0, 1, 1), (901, 1, 0, 0),"
+                    + " (902, 1, 0, 0)",
+            "INSERT INTO eav_attribute_label (attribute_id, store_id, value) VALUES (900, 2, 'Blütenfarbe')",
+            "INSERT INTO eav_attribute_option (option_id, attribute_id, sort_order) VALUES (900, 900, 1), (901, 900, 2), (902, 901, 0), (903, 901, 1)",
+            "INSERT INTO eav_attribute_option_value (option_id, store_id, value) VALUES (900, 0, 'Red'), (900, 2, 'Rot'), (901, 0, 'Yellow'),"
+                    + " (902, 0, 'Birthday'), (903, 0, 'Wedding')",
+            "INSERT INTO eav_entity_attribute (entity_type_id, attribute_set_id, attribute_group_id, attribute_id, sort_order) SELECT 4, 4,"
+                    + " MIN(attribute_group_id), 900, 99 FROM eav_attribute_group WHERE attribute_set_id = 4",
+            "INSERT INTO catalog_category_entity_varchar (attribute_id, store_id, entity_id, value) SELECT attribute_id, 2, 3, 'Pflanzen'"
+                    + " FROM eav_attribute WHERE attribute_code = 'name' AND entity_type_id = 3",
+            "INSERT INTO catalog_category_entity_varchar (attribute_id, store_id, entity_id, value) SELECT attribute_id, 0, 4, '2columns-left'"
+                    + " FROM eav_attribute WHERE attribute_code = 'page_layout' AND entity_type_id = 3"};
+
     /** A customer on the destination as OpenMage keeps it, in EAV values, by codes: what Magento 2 kept in columns. */
     private static final String CUSTOMERS = "SELECT GROUP_CONCAT(CONCAT_WS('|', c.email, w.code, s.code, g.customer_group_code, "
             + value("varchar", "firstname") + ", " + value("varchar", "lastname") + ", IFNULL(" + value("datetime", "dob") + ", '-'),"
@@ -141,6 +166,12 @@ class Magento2SourceTest {
             + " IFNULL(" + street("default_shipping") + ", '-')) ORDER BY c.email SEPARATOR '\\n')"
             + " FROM customer_entity c JOIN core_website w ON w.website_id = c.website_id JOIN core_store s ON s.store_id = c.store_id"
             + " JOIN customer_group g ON g.customer_group_id = c.group_id";
+
+    private static String categoryValue(String code, String store) {
+        return "(SELECT v.value FROM catalog_category_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND"
+                + " a.attribute_code = '" + code + "' AND a.entity_type_id = c.entity_type_id WHERE v.entity_id = c.entity_id AND v.store_id = "
+                + store + ")";
+    }
 
     private static String value(String backend, String code) {
         return "(SELECT x.value FROM customer_entity_" + backend + " x JOIN eav_attribute a ON a.attribute_id = x.attribute_id"
@@ -237,6 +268,33 @@ class Magento2SourceTest {
                         + " = x.tax_calculation_rule_id JOIN tax_calculation_rate r ON r.tax_calculation_rate_id = x.tax_calculation_rate_id"
                         + " JOIN tax_class c ON c.class_id = x.customer_tax_class_id JOIN tax_class p ON p.class_id = x.product_tax_class_id"
                         + " WHERE u.code = 'German VAT'"));
+
+        assertEquals(String.join("\n", "care_note|text|-|-|Care", "flower_color|select|eav/entity_attribute_source_table|-|Flower colour",
+                        "occasion|multiselect|-|eav/entity_attribute_backend_array|Occasion"),
+                Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT_WS('|', attribute_code, frontend_input, IFNULL(source_model, '-'),"
+                        + " IFNULL(backend_model, '-'), frontend_label) ORDER BY attribute_code SEPARATOR '\\n') FROM eav_attribute WHERE"
+                        + " attribute_code IN ('flower_color', 'occasion', 'care_note')"), "Magento 2's classes as OpenMage's models");
+        assertTrue(result.out().contains("care_note: Magento 2's backend_model Vendor\\Care\\Model\\Backend has no OpenMage counterpart"),
+                result.out());
+        assertEquals("german:Blütenfarbe|admin:Red,german:Rot|admin:Yellow", Checksums.text(destination, "SELECT CONCAT_WS('|',"
+                + " (SELECT GROUP_CONCAT(s.code, ':', l.value) FROM eav_attribute_label l JOIN core_store s ON s.store_id = l.store_id"
+                + " WHERE l.attribute_id = a.attribute_id), (SELECT GROUP_CONCAT((SELECT GROUP_CONCAT(s.code, ':', v.value ORDER BY s.code)"
+                + " FROM eav_attribute_option_value v JOIN core_store s ON s.store_id = v.store_id WHERE v.option_id = o.option_id)"
+                + " ORDER BY o.sort_order SEPARATOR '|') FROM eav_attribute_option o WHERE o.attribute_id = a.attribute_id))"
+                + " FROM eav_attribute a WHERE a.attribute_code = 'flower_color'"));
+        assertEquals(0, Checksums.single(destination, "SELECT COUNT(*) FROM eav_attribute WHERE attribute_code IN"
+                + " ('quantity_and_stock_status', 'custom_layout_update_file')"), "Magento 2's own machinery is not created");
+        assertEquals(String.join("\n", "Plantas|plantas|photo-1563419837758-e48ef1b731dd.jpeg|-|german:Pflanzen",
+                        "Ramos|ramos|" + Checksums.text(source, "SELECT SUBSTRING_INDEX(value, '/', -1) FROM catalog_category_entity_varchar"
+                                + " WHERE entity_id = 4 AND attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'image'"
+                                + " AND entity_type_id = 3)") + "|two_columns_left|-"),
+                Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT_WS('|', " + categoryValue("name", "0") + ", "
+                        + categoryValue("url_key", "0") + ", " + categoryValue("image", "0") + ", IFNULL(" + categoryValue("page_layout", "0")
+                        + ", '-'), IFNULL((SELECT GROUP_CONCAT(s.code, ':', v.value) FROM catalog_category_entity_varchar v JOIN core_store s"
+                        + " ON s.store_id = v.store_id WHERE v.entity_id = c.entity_id AND v.store_id > 0 AND v.attribute_id = (SELECT"
+                        + " attribute_id FROM eav_attribute WHERE attribute_code = 'name' AND entity_type_id = 3)), '-')) ORDER BY c.entity_id"
+                        + " SEPARATOR '\\n') FROM catalog_category_entity c WHERE c.level = 2 AND c.path LIKE '1/2/%'"),
+                "categories below the default root by url key, the image as OpenMage's file name, the layout as OpenMage's template");
 
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());

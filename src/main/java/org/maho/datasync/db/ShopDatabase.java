@@ -25,25 +25,29 @@ public final class ShopDatabase implements AutoCloseable {
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     /** OpenMage's name of a table to this shop's (another schema names some tables otherwise: Magento 2's store_website). */
     private final UnaryOperator<String> tableNames;
+    /** The OpenMage alias of a model class this shop names (Magento 2 names its own classes where OpenMage has aliases). */
+    private final UnaryOperator<String> modelNames;
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
-        this(role, settings, dataSource, UnaryOperator.identity());
+        this(role, settings, dataSource, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
-    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, UnaryOperator<String> tableNames) {
+    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, UnaryOperator<String> tableNames,
+                         UnaryOperator<String> modelNames) {
         this.role = role;
         this.settings = settings;
         this.dataSource = dataSource;
         this.tableNames = tableNames;
+        this.modelNames = modelNames;
     }
 
     /**
-     * The same database, its tables named as another schema names them: what reads it by OpenMage's names finds the
-     * other schema's tables. It shares the pool, and keeps its own metadata. Close the original only: closing either
-     * closes the pool they share.
+     * The same database as another schema names things: what reads it by OpenMage's table names finds the other schema's
+     * tables, and the model classes its attributes name read as OpenMage's aliases. It shares the pool, and keeps its own
+     * metadata. Close the original only: closing either closes the pool they share.
      */
-    public ShopDatabase withTableNames(UnaryOperator<String> names) {
-        ShopDatabase view = new ShopDatabase(role, settings, dataSource, names);
+    public ShopDatabase withNames(UnaryOperator<String> tables, UnaryOperator<String> models) {
+        ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models);
         view.sessionSettings = sessionSettings;
         return view;
     }
@@ -100,6 +104,11 @@ public final class ShopDatabase implements AutoCloseable {
             named.addSuppressed(e);
             throw named;
         }
+    }
+
+    /** OpenMage's alias for a model class this shop names; null stays null. */
+    public String modelAlias(String model) {
+        return model == null ? null : modelNames.apply(model);
     }
 
     /** The real name of an OpenMage table in this shop, with the shop's table prefix. */

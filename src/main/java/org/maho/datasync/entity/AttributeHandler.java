@@ -12,6 +12,7 @@ import org.maho.datasync.db.Sql;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.TableShape;
 import org.maho.datasync.model.ValueKind;
@@ -98,7 +99,24 @@ public abstract class AttributeHandler extends TableEntityHandler {
         if (record.text("backend_type") == null) {
             record.reject("backend_type", "is missing");
         }
+        requireColumnOfStatic(job, record);
         reportStorageDifferences(job, record);
+    }
+
+    /**
+     * A static attribute keeps its values in a column of the entity's table: one the destination lacks, created there,
+     * would make every load of the entity fail on the missing column.
+     */
+    private void requireColumnOfStatic(SyncJob job, Record record) {
+        String code = record.text("attribute_code");
+        String table = entityType + "_entity";
+        if ("static".equals(record.text("backend_type")) && code != null
+                && ShopMetadata.of(job.destination()).attribute(entityType, code).isEmpty()
+                && !job.destination().columns(table).containsKey(code)) {
+            String reason = "static, kept in a column " + code + " of " + table + ", which the destination lacks; not created";
+            record.outcome(Outcome.SKIPPED, reason);
+            job.report().warn(type() + " " + code + ": " + reason);
+        }
     }
 
     /** An attribute both shops have but store differently keeps the destination's storage: said once per attribute. */

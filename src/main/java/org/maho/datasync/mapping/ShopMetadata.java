@@ -66,7 +66,7 @@ public final class ShopMetadata {
     public static ShopMetadata of(ShopDatabase shop) {
         return shop.cached("metadata", () -> {
             try (Connection connection = shop.connection()) {
-                return load(connection, shop::table);
+                return load(connection, shop::table, shop::modelAlias);
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("Cannot read the shop configuration of the " + shop.role() + " database "
                         + shop.settings().describe() + ": " + ShopDatabase.rootMessage(e), e);
@@ -80,6 +80,11 @@ public final class ShopMetadata {
     }
 
     public static ShopMetadata load(Connection connection, UnaryOperator<String> table) throws SQLException {
+        return load(connection, table, UnaryOperator.identity());
+    }
+
+    /** @param model OpenMage's alias for a source model the shop names */
+    public static ShopMetadata load(Connection connection, UnaryOperator<String> table, UnaryOperator<String> model) throws SQLException {
         ShopMetadata shop = new ShopMetadata();
         try (Statement statement = connection.createStatement()) {
             Map<Integer, String> typeCodes = new HashMap<>();
@@ -100,7 +105,7 @@ public final class ShopMetadata {
                         continue;
                     }
                     Attribute attribute = new Attribute(rows.getInt(1), typeCode, rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getString(7));
+                            rows.getString(5), rows.getString(6) == null ? null : model.apply(rows.getString(6)), rows.getString(7));
                     shop.attributesById.put(attribute.id(), attribute);
                     shop.attributesByType.computeIfAbsent(typeCode, k -> new LinkedHashMap<>()).put(attribute.code(), attribute);
                 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.SqlScript;
@@ -39,21 +37,29 @@ public final class Magento2Shop {
     /** OpenMage's tables copied into Magento 2's, parents first, the install's own rows replaced. */
     private static final List<String> TABLES = List.of("core_website", "core_store_group", "core_store", "tax_class",
             "customer_group", "tax_calculation_rate", "tax_calculation_rate_title", "tax_calculation_rule", "tax_calculation",
-            "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block", "cms_block_store", "cms_page",
+            "catalog_category_entity", "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block", "cms_block_store", "cms_page",
             "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
             "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
             "sales_flat_invoice_comment", "sales_flat_invoice_grid", "sales_flat_shipment", "sales_flat_shipment_item",
             "sales_flat_shipment_comment", "sales_flat_shipment_track", "sales_flat_shipment_grid", "sales_flat_creditmemo",
             "sales_flat_creditmemo_item", "sales_flat_creditmemo_comment", "sales_flat_creditmemo_grid");
 
+    /** EAV entity tables whose attributes and values move in, and whether their values have a store view. */
+    private static final Map<String, Boolean> EAV_TABLES = Map.of("customer_entity", false, "customer_address_entity", false,
+            "catalog_category_entity", true);
+
     private final Connection connection;
     private final String openMage;
     private final ShopMetadata source;
+    private final TableColumns columns;
+    private final Magento2Eav eav;
 
     private Magento2Shop(Connection connection, String openMage, ShopMetadata source) {
         this.connection = connection;
         this.openMage = openMage;
         this.source = source;
+        this.columns = new TableColumns(connection);
+        this.eav = new Magento2Eav(connection, openMage, columns);
     }
 
     /**
@@ -78,14 +84,22 @@ public final class Magento2Shop {
     private void copy() throws SQLException {
         // the admin website, store and group keep their id 0 rather than take the next
         execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO'), FOREIGN_KEY_CHECKS = 0");
+        eav.attributes(List.of("customer", "customer_address", "catalog_category"));
+        // the install's own products stay behind with the rest of its catalog
+        execute("DELETE FROM catalog_category_product");
         for (String table : TABLES) {
             String target = Magento2Tables.tableName(table);
             execute("DELETE FROM " + target);
             copy(table, changedColumns(table));
+            if (EAV_TABLES.containsKey(table)) {
+                eav.values(table, EAV_TABLES.get(table));
+            }
             for (String column : Magento2Tables.jsonColumns(table)) {
                 json(target, Magento2Tables.magento2SalesColumn(column));
             }
         }
+        execute("UPDATE catalog_category_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code"
+                + " = 'page_layout' SET v.value = " + pageLayout("v.value"));
         // the install's own settings stay, the generated shop's are added
         execute("INSERT IGNORE INTO core_config_data (scope, scope_id, path, value) SELECT scope, scope_id, path, value FROM "
                 + openMage + "core_config_data");
@@ -95,11 +109,14 @@ public final class Magento2Shop {
     /** The columns whose Magento 2 values are not the OpenMage row's columns of the same name, as expressions over it. */
     private Map<String, String> changedColumns(String table) throws SQLException {
         return switch (table) {
-            // the catalog stays behind: each group keeps the install's root category
             case "core_store_group" -> Map.of("code", "IF(s.group_id = 0, 'default', TRIM(BOTH '_' FROM LOWER(REGEXP_REPLACE(s.name,"
-                    + " '[^A-Za-z0-9]+', '_'))))", "root_category_id", "IF(s.group_id = 0, 0, 2)");
-            case "cms_page" -> Map.of("page_layout", "CASE s.root_template" + Magento2Tables.pageLayouts().entrySet().stream()
-                    .map(layout -> " WHEN '" + layout.getValue() + "' THEN '" + layout.getKey() + "'").collect(Collectors.joining()) + " END");
+                    + " '[^A-Za-z0-9]+', '_'))))");
+            case "cms_page" -> Map.of("page_layout", pageLayout("s.root_template"));
+            // a category's attribute set by name
+            case "catalog_category_entity" -> Map.of("attribute_set_id", "COALESCE((SELECT n.attribute_set_id FROM eav_attribute_set n JOIN"
+                    + " eav_entity_type t ON t.entity_type_id = n.entity_type_id AND t.entity_type_code = 'catalog_category' JOIN " + openMage
+                    + "eav_attribute_set o ON o.attribute_set_name = n.attribute_set_name WHERE o.attribute_set_id = s.attribute_set_id),"
+                    + " s.attribute_set_id)");
             case "customer_entity" -> staticColumns("customer", table);
             case "customer_address_entity" -> staticColumns("customer_address", table);
             default -> Magento2Tables.salesTables().contains(table) ? salesColumns(table) : Map.of();
@@ -108,9 +125,9 @@ public final class Magento2Shop {
 
     /** Expressions for the columns of a Magento 2 entity table that OpenMage keeps as attribute values of the same code. */
     private Map<String, String> staticColumns(String entityType, String table) throws SQLException {
-        Set<String> openMageColumns = columns(openMage, table);
+        Set<String> openMageColumns = columns.of(openMage, table);
         Map<String, String> expressions = new LinkedHashMap<>();
-        for (Map.Entry<String, String> column : columnTypes("", table).entrySet()) {
+        for (Map.Entry<String, String> column : columns.types("", table).entrySet()) {
             ShopMetadata.Attribute attribute = source.attribute(entityType, column.getKey()).orElse(null);
             if (openMageColumns.contains(column.getKey()) || attribute == null || attribute.isStatic()) {
                 continue;
@@ -127,6 +144,13 @@ public final class Magento2Shop {
             });
         }
         return expressions;
+    }
+
+    /** Magento 2's page layout for OpenMage's root template in {@code template}; one it has none of as it is. */
+    private static String pageLayout(String template) {
+        return "CASE " + template + Magento2Tables.pageLayouts().entrySet().stream()
+                .map(layout -> " WHEN '" + layout.getValue() + "' THEN '" + layout.getKey() + "'").collect(Collectors.joining()) + " ELSE "
+                + template + " END";
     }
 
     /** Magento 2's region of the same country and code (the generated shop's directory has ids of its own). */
@@ -150,7 +174,7 @@ public final class Magento2Shop {
      */
     private Map<String, String> salesColumns(String table) throws SQLException {
         Map<String, String> expressions = new LinkedHashMap<>();
-        for (String column : columns(openMage, table)) {
+        for (String column : columns.of(openMage, table)) {
             expressions.put(Magento2Tables.magento2SalesColumn(column), switch (column) {
                 case "product_id", "applied_rule_ids" -> "NULL";
                 case "region_id" -> region("s.region_id");
@@ -171,9 +195,9 @@ public final class Magento2Shop {
      */
     private void copy(String table, Map<String, String> expressions) throws SQLException {
         String target = Magento2Tables.tableName(table);
-        Set<String> targetColumns = columns("", target);
+        Set<String> targetColumns = columns.of("", target);
         Map<String, String> select = new LinkedHashMap<>();
-        for (String column : columns(openMage, table)) {
+        for (String column : columns.of(openMage, table)) {
             if (targetColumns.contains(column)) {
                 select.put(column, "s." + column);
             }
@@ -189,7 +213,7 @@ public final class Magento2Shop {
 
     /** Rewrites a column's PHP-serialized values as the JSON Magento 2 keeps (json_encode(unserialize($value))). */
     private void json(String table, String column) throws SQLException {
-        String key = columns("", table).contains("item_id") ? "item_id" : "entity_id";
+        String key = columns.of("", table).contains("item_id") ? "item_id" : "entity_id";
         List<Object[]> rewritten = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + column
@@ -199,34 +223,8 @@ public final class Magento2Shop {
             }
         }
         // a row's time of change stays the generated one, not the time of this rewrite (ON UPDATE CURRENT_TIMESTAMP)
-        String keepTime = columns("", table).contains("updated_at") ? ", updated_at = updated_at" : "";
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ?" + keepTime
-                + " WHERE " + key + " = ?")) {
-            for (Object[] row : rewritten) {
-                update.setObject(1, row[0]);
-                update.setObject(2, row[1]);
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-    }
-
-    private Set<String> columns(String database, String table) throws SQLException {
-        return new TreeSet<>(columnTypes(database, table).keySet());
-    }
-
-    /** A table's columns and their data types, in either database ({@code ""} for Magento 2's). */
-    private Map<String, String> columnTypes(String database, String table) throws SQLException {
-        String schema = database.isEmpty() ? "DATABASE()" : "'" + database.substring(1, database.length() - 2) + "'";
-        Map<String, String> columns = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT column_name, data_type FROM information_schema.columns WHERE"
-                     + " table_schema = " + schema + " AND table_name = '" + table + "' ORDER BY ordinal_position")) {
-            while (rows.next()) {
-                columns.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return columns;
+        String keepTime = columns.of("", table).contains("updated_at") ? ", updated_at = updated_at" : "";
+        Rows.update(connection, "UPDATE " + table + " SET " + column + " = ?" + keepTime + " WHERE " + key + " = ?", rewritten);
     }
 
     private void execute(String sql) throws SQLException {

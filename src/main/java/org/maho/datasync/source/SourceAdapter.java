@@ -60,7 +60,7 @@ public interface SourceAdapter {
 
     /**
      * The source shop's database as this adapter reads it: a database of another schema (Magento 2) names some of
-     * OpenMage's tables otherwise ({@link ShopDatabase#withTableNames}), so that the code that reads OpenMage's tables by
+     * OpenMage's tables otherwise ({@link ShopDatabase#withNames}), so that the code that reads OpenMage's tables by
      * name reads it too.
      */
     default ShopDatabase shopDatabase(ShopDatabase database) {

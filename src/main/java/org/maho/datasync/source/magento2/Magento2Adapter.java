@@ -11,10 +11,10 @@ import org.maho.datasync.source.openmage.OpenMageAdapter;
 
 /**
  * A Magento 2.4 shop database. Where Magento 2 keeps an entity in OpenMage's tables under other names, it is read as the
- * openmage adapter reads it, through the table names of {@link Magento2Tables} ({@link ShopDatabase#withTableNames}),
- * and each record is then changed where Magento 2's columns differ ({@link Magento2Schema#toOpenMage}). The entity types
- * whose Magento 2 tables differ in more than names (customers with their static columns, the catalog, sales) are not
- * read yet: {@link #reads} says which are.
+ * openmage adapter reads it, through the table names of {@link Magento2Tables} and with its model classes read as
+ * OpenMage's aliases ({@link ShopDatabase#withNames}), and each record is then changed where Magento 2's columns differ
+ * ({@link Magento2Schema#toOpenMage}); what stands for Magento 2's own machinery is not read. {@link #reads} says which
+ * entity types are read (not yet: products, stock, reviews, rules, URL rewrites).
  */
 public final class Magento2Adapter implements SourceAdapter {
 
@@ -52,7 +52,7 @@ public final class Magento2Adapter implements SourceAdapter {
 
     @Override
     public ShopDatabase shopDatabase(ShopDatabase database) {
-        return database.withTableNames(Magento2Tables::tableName);
+        return database.withNames(Magento2Tables::tableName, model -> Magento2Classes.openMageAlias(model).orElse(model));
     }
 
     @Override
@@ -61,19 +61,29 @@ public final class Magento2Adapter implements SourceAdapter {
         PasswordResets passwords = new PasswordResets(job);
         Magento2Schema schema = new Magento2Schema(job.handler().shape(), job.inputShop(), passwords, job.report()::warn);
         return new Iterator<>() {
+            private Record next;
+
             @Override
             public boolean hasNext() {
-                if (records.hasNext()) {
-                    return true;
+                while (next == null && records.hasNext()) {
+                    Record record = records.next();
+                    if (schema.toOpenMage(record)) {
+                        next = record;
+                    }
                 }
-                passwords.finish();
-                return false;
+                if (next == null) {
+                    passwords.finish();
+                }
+                return next != null;
             }
 
             @Override
             public Record next() {
-                Record record = records.next();
-                schema.toOpenMage(record);
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Record record = next;
+                next = null;
                 return record;
             }
         };

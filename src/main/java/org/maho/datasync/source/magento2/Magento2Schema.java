@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.model.TableShape;
@@ -17,11 +18,19 @@ import org.maho.datasync.model.TableShape;
 final class Magento2Schema {
 
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
-    static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "customer", "order",
-            "invoice", "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
+    static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
+            "categoryattribute", "customerattribute", "addressattribute", "attributeset", "category", "customer", "order", "invoice",
+            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
 
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
+
+    /** Columns of an attribute definition and its properties that name a model class. */
+    private static final List<String> MODEL_COLUMNS = List.of("attribute_model", "backend_model", "frontend_model", "source_model",
+            "frontend_input_renderer", "data_model");
+
+    /** Design attributes of categories and products whose Magento 2 values (theme ids, layout XML, files) OpenMage cannot use. */
+    private static final List<String> EAV_DESIGN = List.of("custom_design", "custom_layout_update", "custom_layout_update_file");
 
     /** Options of Magento 2 that stand for no value, which OpenMage has no option for: a gender "Not Specified". */
     private static final Map<String, String> NO_VALUE_OPTIONS = Map.of("gender", "Not Specified");
@@ -38,12 +47,20 @@ final class Magento2Schema {
         this.warnings = warnings;
     }
 
-    /** Changes a record read from Magento 2's tables, and its children, into what OpenMage's tables hold. */
-    void toOpenMage(Record record) {
+    /**
+     * Changes a record read from Magento 2's tables, and its children, into what OpenMage's tables hold; false for one
+     * that stands for Magento 2's own machinery, which OpenMage has no place for (not read).
+     */
+    boolean toOpenMage(Record record) {
+        if (shape.table().equals("eav_attribute") && !attribute(record)) {
+            return false;
+        }
         toOpenMage(record, shape);
+        return true;
     }
 
     private void toOpenMage(Record record, TableShape rowShape) {
+        record.fields().keySet().removeAll(Magento2Tables.notRead(rowShape.table()));
         if (rowShape.table().startsWith("sales_flat_")) {
             sales(record, rowShape.table());
         }
@@ -51,13 +68,13 @@ final class Magento2Schema {
             case "cms_page" -> page(record);
             case "customer_entity" -> customer(record);
             case "customer_address_entity" -> address(record);
+            case "catalog_category_entity" -> category(record);
+            case "eav_attribute_set" -> attributeSet(record);
             default -> { }
         }
         for (TableShape child : rowShape.children()) {
             for (Record row : record.children(child.name())) {
                 toOpenMage(row, child);
-                // a grid row holds the columns of OpenMage's grid: its own copies of the document's values
-                row.fields().keySet().removeAll(Magento2Tables.magento2GridColumns(child.table()));
                 for (String column : Magento2Tables.gridColumnsOfTheDocument(child.table())) {
                     row.put(column, record.get(column));
                 }
@@ -128,6 +145,89 @@ final class Magento2Schema {
                 label = null;
             }
             field.setValue(label);
+        }
+    }
+
+    /**
+     * An attribute definition names Magento 2 classes as its models; OpenMage's aliases for them take their place, and a
+     * class OpenMage has no counterpart of leaves its model empty (said for a shop's own attribute: a system attribute of
+     * the same code on the destination keeps its own models). Magento 2's own machinery is not read: false.
+     */
+    private boolean attribute(Record attribute) {
+        String code = attribute.text("attribute_code");
+        // the reader gives the entity type by its code
+        if (Magento2Tables.isMachinery(String.valueOf(attribute.get("entity_type_id")), code)) {
+            return false;
+        }
+        boolean own = "1".equals(attribute.text("is_user_defined"));
+        List<Record> rows = new java.util.ArrayList<>(List.of(attribute));
+        attribute.allChildren().values().forEach(rows::addAll);
+        for (Record row : rows) {
+            for (String column : MODEL_COLUMNS) {
+                Object model = row.get(column);
+                if (model != null && !model.toString().isBlank()) {
+                    String alias = Magento2Classes.openMageAlias(model.toString()).orElse(null);
+                    if (alias == null && own) {
+                        warnings.accept("attribute " + code + ": Magento 2's " + column + " " + model + " has no OpenMage"
+                                + " counterpart; left empty");
+                    }
+                    row.put(column, alias);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A set's attributes without those not read. */
+    private void attributeSet(Record set) {
+        set.children("attributes").removeIf(member -> member.get("attribute_id") instanceof AttributeRef attribute
+                && Magento2Tables.isMachinery(attribute.entityTypeCode(), attribute.code()));
+    }
+
+    /**
+     * A category: its design (see {@link #design}), and its image, which Magento 2.3 and later keep as a path from the web
+     * root ({@code /media/catalog/category/a.jpg}) where OpenMage keeps the file name in media/catalog/category.
+     */
+    private void category(Record category) {
+        design(category, "category");
+        for (Map<String, Object> values : scopes(category)) {
+            Object image = values.get("image");
+            if (image != null) {
+                values.put("image", image.toString().replaceFirst("^/?(pub/)?media/catalog/category/", ""));
+            }
+        }
+    }
+
+    /** A record's values at the default scope and at each store view's. */
+    private static List<Map<String, Object>> scopes(Record record) {
+        List<Map<String, Object>> scopes = new java.util.ArrayList<>(List.of(record.fields()));
+        scopes.addAll(record.storeFields().values());
+        return scopes;
+    }
+
+    /**
+     * An entity's design values at every scope: a page layout under OpenMage's name; Magento 2's theme ids and layout
+     * XML mean nothing to OpenMage and are not read.
+     */
+    private void design(Record record, String entityType) {
+        for (Map<String, Object> values : scopes(record)) {
+            Object layout = values.get("page_layout");
+            if (layout != null && !layout.toString().isBlank()) {
+                String template = Magento2Tables.rootTemplate(layout.toString());
+                if (template == null) {
+                    warnings.accept(entityType + ".page_layout: Magento 2's layout '" + layout + "' has no OpenMage counterpart;"
+                            + " not read");
+                    values.remove("page_layout");
+                } else {
+                    values.put("page_layout", template);
+                }
+            }
+            for (String design : EAV_DESIGN) {
+                Object value = values.remove(design);
+                if (value != null && !value.toString().isBlank()) {
+                    warnings.accept(entityType + "." + design + ": Magento 2's value means nothing to OpenMage; not read");
+                }
+            }
         }
     }
 

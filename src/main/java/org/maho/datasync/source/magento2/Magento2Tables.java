@@ -61,10 +61,12 @@ public final class Magento2Tables {
             "global_currency_code"));
 
     /**
-     * Columns of Magento 2's grids that OpenMage's lack: copies of the document's, its order's and its customer's values
-     * for the admin's lists, which OpenMage's lists do not show. Left out, as derived data, without a warning each.
+     * Columns of Magento 2's tables (by OpenMage's table names) that OpenMage has no place for and that hold nothing a
+     * shop would miss there: its grids' copies of the order's and the customer's values for its admin lists, a customer's
+     * login failure counters, the settings of its admin grids and search weights for attributes. Not read, so that the
+     * report keeps to what is lost.
      */
-    private static final Map<String, Set<String>> MAGENTO2_GRID_COLUMNS = Map.of(
+    private static final Map<String, Set<String>> NOT_READ = Map.of(
             "sales_flat_order_grid", Set.of("billing_address", "shipping_address", "shipping_information", "customer_email",
                     "customer_group", "subtotal", "shipping_and_handling", "customer_name", "payment_method", "total_refunded",
                     "pickup_location_code"),
@@ -74,7 +76,20 @@ public final class Magento2Tables {
                     "customer_email", "customer_group_id", "payment_method", "shipping_information", "updated_at"),
             "sales_flat_creditmemo_grid", Set.of("updated_at", "order_status", "billing_address", "shipping_address", "customer_name",
                     "customer_email", "customer_group_id", "payment_method", "shipping_information", "subtotal",
-                    "shipping_and_handling", "adjustment_positive", "adjustment_negative", "order_base_grand_total"));
+                    "shipping_and_handling", "adjustment_positive", "adjustment_negative", "order_base_grand_total"),
+            "customer_entity", Set.of("failures_num", "first_failure", "lock_expires"),
+            "catalog_eav_attribute", Set.of("is_required_in_admin_store", "is_used_in_grid", "is_visible_in_grid",
+                    "is_filterable_in_grid", "search_weight"),
+            "customer_eav_attribute", Set.of("is_used_in_grid", "is_visible_in_grid", "is_filterable_in_grid", "is_searchable_in_grid"));
+
+    /**
+     * Magento 2's own attributes for what OpenMage has no place for: a product's stock status (OpenMage keeps stock in its
+     * stock items), a layout update file, a customer's login failure counters. Not read, and left out of attribute sets.
+     */
+    private static final Map<String, Set<String>> MACHINERY = Map.of(
+            "catalog_product", Set.of("quantity_and_stock_status", "custom_layout_update_file"),
+            "catalog_category", Set.of("custom_layout_update_file"),
+            "customer", Set.of("failures_num", "first_failure", "lock_expires"));
 
     /** Magento 2's page layouts as OpenMage's root templates (1.9.4.5_map.xml.dist, cms_page.root_template). */
     private static final Map<String, String> PAGE_LAYOUTS = Map.of(
@@ -96,8 +111,14 @@ public final class Magento2Tables {
         return TABLES.keySet().stream().filter(table -> table.startsWith("sales_flat_")).collect(Collectors.toSet());
     }
 
-    /** OpenMage's name for a column of a Magento 2 sales table. */
+    /** OpenMage's name for a column of a Magento 2 sales table (asked for each column of every row read: remembered). */
     static String openMageSalesColumn(String magento2Column) {
+        return OPENMAGE_SALES_COLUMNS.computeIfAbsent(magento2Column, Magento2Tables::renamedBack);
+    }
+
+    private static final Map<String, String> OPENMAGE_SALES_COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String renamedBack(String magento2Column) {
         String column = magento2Column;
         for (String[] part : SALES_COLUMN_PARTS) {
             column = column.replace(part[1], part[0]);
@@ -124,9 +145,14 @@ public final class Magento2Tables {
         return GRID_COLUMNS_OF_THE_DOCUMENT.getOrDefault(openMageGridTable, List.of());
     }
 
-    /** The columns of a Magento 2 grid (by OpenMage's table name) that OpenMage's grid lacks. */
-    static Set<String> magento2GridColumns(String openMageGridTable) {
-        return MAGENTO2_GRID_COLUMNS.getOrDefault(openMageGridTable, Set.of());
+    /** The columns of a Magento 2 table (by OpenMage's name) that are not read. */
+    static Set<String> notRead(String openMageTable) {
+        return NOT_READ.getOrDefault(openMageTable, Set.of());
+    }
+
+    /** Whether an attribute of Magento 2 is its own machinery (not read). */
+    static boolean isMachinery(String entityType, String code) {
+        return MACHINERY.getOrDefault(entityType, Set.of()).contains(code);
     }
 
     /** OpenMage's root template for a Magento 2 page layout; null when it has none. */
