@@ -125,6 +125,7 @@ class Magento2SourceTest {
                 "UPDATE customer_entity SET default_billing = 3, default_shipping = 3 WHERE entity_id = 2");
         TestShops.execute(source, ORDERS.split(";\n"));
         TestShops.execute(source, CATALOG);
+        TestShops.execute(source, RULES);
         TestShops.execute(source, "INSERT INTO tax_calculation_rate (tax_calculation_rate_id, tax_country_id, tax_region_id, tax_postcode,"
                         + " code, rate) VALUES (3, 'DE', 0, '*', 'DE-*-19', 19.0000)",
                 "INSERT INTO tax_calculation_rate_title (tax_calculation_rate_id, store_id, value) VALUES (3, 2, 'MwSt.')",
@@ -157,6 +158,41 @@ class Magento2SourceTest {
                     + " FROM eav_attribute WHERE attribute_code = 'name' AND entity_type_id = 3",
             "INSERT INTO catalog_category_entity_varchar (attribute_id, store_id, entity_id, value) SELECT attribute_id, 0, 4, '2columns-left'"
                     + " FROM eav_attribute WHERE attribute_code = 'page_layout' AND entity_type_id = 3"};
+
+    /**
+     * A cart price rule with a coupon, a label and a subtotal condition, and a catalog price rule on a category, their
+     * conditions as Magento 2 keeps them: JSON naming its own classes (| stands for a backslash, escaped in JSON).
+     */
+    private static final String[] RULES = {
+            "INSERT INTO salesrule (rule_id, name, description, is_active, conditions_serialized, actions_serialized,"
+                    + " stop_rules_processing, is_advanced, sort_order, simple_action, discount_amount, discount_step, apply_to_shipping,"
+                    + " times_used, is_rss, coupon_type, use_auto_generation, uses_per_coupon, uses_per_customer) VALUES (1, 'Spring sale',"
+                    + " 'Ten off', 1, " + json("{\"type\":\"Magento|SalesRule|Model|Rule|Condition|Combine\",\"attribute\":null,\"operator\":null,"
+                    + "\"value\":\"1\",\"is_value_processed\":null,\"aggregator\":\"all\",\"conditions\":[{\"type\":"
+                    + "\"Magento|SalesRule|Model|Rule|Condition|Address\",\"attribute\":\"base_subtotal\",\"operator\":\">=\","
+                    + "\"value\":\"100\",\"is_value_processed\":false}]}") + ", " + json("{\"type\":"
+                    + "\"Magento|SalesRule|Model|Rule|Condition|Product|Combine\",\"attribute\":null,\"operator\":null,\"value\":\"1\","
+                    + "\"is_value_processed\":null,\"aggregator\":\"all\"}") + ", 0, 1, 0, 'by_percent', 10.0000, 0, 0, 3, 1, 2, 0, 0, 1)",
+            "INSERT INTO salesrule_website (rule_id, website_id) VALUES (1, 1)",
+            "INSERT INTO salesrule_customer_group (rule_id, customer_group_id) VALUES (1, 0), (1, 1)",
+            "INSERT INTO salesrule_label (rule_id, store_id, label) VALUES (1, 2, 'Frühlingsrabatt')",
+            "INSERT INTO salesrule_coupon (rule_id, code, usage_limit, usage_per_customer, times_used, is_primary, created_at, type)"
+                    + " VALUES (1, 'SPRING10', 100, 1, 3, 1, '2024-03-01 00:00:00', 0)",
+            "INSERT INTO catalogrule (rule_id, name, is_active, conditions_serialized, actions_serialized, stop_rules_processing,"
+                    + " sort_order, simple_action, discount_amount) VALUES (1, 'Plant week', 1, " + json("{\"type\":"
+                    + "\"Magento|CatalogRule|Model|Rule|Condition|Combine\",\"attribute\":null,\"operator\":null,\"value\":\"1\","
+                    + "\"is_value_processed\":null,\"aggregator\":\"all\",\"conditions\":[{\"type\":"
+                    + "\"Magento|CatalogRule|Model|Rule|Condition|Product\",\"attribute\":\"category_ids\",\"operator\":\"==\","
+                    + "\"value\":\"3\",\"is_value_processed\":false}]}") + ", " + json("{\"type\":"
+                    + "\"Magento|CatalogRule|Model|Rule|Action|Collection\",\"attribute\":null,\"operator\":\"=\",\"value\":null}")
+                    + ", 0, 0, 'by_percent', 15.0000)",
+            "INSERT INTO catalogrule_website (rule_id, website_id) VALUES (1, 1)",
+            "INSERT INTO catalogrule_customer_group (rule_id, customer_group_id) VALUES (1, 0), (1, 1)"};
+
+    /** A JSON text in SQL, each | a backslash as JSON escapes it. */
+    private static String json(String text) {
+        return "REPLACE('" + text + "', '|', CONCAT(CHAR(92), CHAR(92)))";
+    }
 
     /** A customer on the destination as OpenMage keeps it, in EAV values, by codes: what Magento 2 kept in columns. */
     private static final String CUSTOMERS = "SELECT GROUP_CONCAT(CONCAT_WS('|', c.email, w.code, s.code, g.customer_group_code, "
@@ -296,6 +332,28 @@ class Magento2SourceTest {
                         + " SEPARATOR '\\n') FROM catalog_category_entity c WHERE c.level = 2 AND c.path LIKE '1/2/%'"),
                 "categories below the default root by url key, the image as OpenMage's file name, the layout as OpenMage's template");
 
+        assertEquals("Spring sale|a:7:{s:4:\"type\";s:32:\"salesrule/rule_condition_combine\";s:9:\"attribute\";N;s:8:\"operator\";N;"
+                        + "s:5:\"value\";s:1:\"1\";s:18:\"is_value_processed\";N;s:10:\"aggregator\";s:3:\"all\";s:10:\"conditions\";a:1:{i:0;"
+                        + "a:5:{s:4:\"type\";s:32:\"salesrule/rule_condition_address\";s:9:\"attribute\";s:13:\"base_subtotal\";"
+                        + "s:8:\"operator\";s:2:\">=\";s:5:\"value\";s:3:\"100\";s:18:\"is_value_processed\";b:0;}}}|SPRING10:100:1:3"
+                        + "|german:Frühlingsrabatt|base|NOT LOGGED IN,General",
+                Checksums.text(destination, "SELECT CONCAT_WS('|', r.name, r.conditions_serialized, (SELECT CONCAT_WS(':', c.code,"
+                        + " c.usage_limit, c.usage_per_customer, c.times_used) FROM salesrule_coupon c WHERE c.rule_id = r.rule_id),"
+                        + " (SELECT GROUP_CONCAT(s.code, ':', l.label) FROM salesrule_label l JOIN core_store s ON s.store_id = l.store_id"
+                        + " WHERE l.rule_id = r.rule_id), (SELECT GROUP_CONCAT(w.code) FROM salesrule_website x JOIN core_website w ON"
+                        + " w.website_id = x.website_id WHERE x.rule_id = r.rule_id), (SELECT GROUP_CONCAT(g.customer_group_code ORDER BY"
+                        + " g.customer_group_code DESC) FROM salesrule_customer_group x JOIN customer_group g ON g.customer_group_id ="
+                        + " x.customer_group_id WHERE x.rule_id = r.rule_id)) FROM salesrule r WHERE r.name = 'Spring sale'"),
+                "Magento 2's JSON conditions as PHP-serialized ones naming OpenMage's condition types");
+        String plantas = Checksums.text(destination, "SELECT c.entity_id FROM catalog_category_entity c JOIN catalog_category_entity_varchar v"
+                + " ON v.entity_id = c.entity_id AND v.store_id = 0 JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND"
+                + " a.attribute_code = 'url_key' AND a.entity_type_id = c.entity_type_id WHERE v.value = 'plantas'");
+        String catalogRule = Checksums.text(destination, "SELECT conditions_serialized FROM catalogrule WHERE name = 'Plant week'");
+        assertTrue(catalogRule.startsWith("a:7:{s:4:\"type\";s:34:\"catalogrule/rule_condition_combine\"")
+                && catalogRule.contains("s:34:\"catalogrule/rule_condition_product\";s:9:\"attribute\";s:12:\"category_ids\"")
+                && catalogRule.contains("s:5:\"value\";s:" + plantas.length() + ":\"" + plantas + "\""), catalogRule + " names Plantas by the"
+                + " destination's id " + plantas);
+
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*\\ncms_page\\s+6\\s+6\\s+0\\s+0\\s.*"), verify.out());
@@ -304,6 +362,14 @@ class Magento2SourceTest {
         CliTest.Result again = cli("sync", "all", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, again.exit(), again.out() + again.err());
         Checksums.assertUnchanged(before, Checksums.of(destination));
+
+        TestShops.execute(source, "INSERT INTO salesrule (rule_id, name, is_active, conditions_serialized, actions_serialized,"
+                + " simple_action, discount_amount) VALUES (2, 'Vendor rule', 1, " + json("{\"type\":\"Vendor|Loyalty|Model|Condition\","
+                + "\"aggregator\":\"all\",\"value\":\"1\"}") + ", '{}', 'by_fixed', 5)");
+        CliTest.Result vendor = cli("sync", "salesrule", "live", "-a", "magento2", "--skip-invalid");
+        assertEquals(ExitCode.INVALID_RECORDS, vendor.exit(), vendor.out() + vendor.err());
+        assertTrue((vendor.out() + vendor.err()).contains("the condition type Vendor\\Loyalty\\Model\\Condition is Magento 2's"),
+                vendor.out() + vendor.err());
 
         CliTest.Result products = cli("sync", "product", "live", "-a", "magento2");
         assertEquals(ExitCode.USAGE, products.exit(), products.out() + products.err());

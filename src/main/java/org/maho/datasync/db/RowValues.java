@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
- * A row's columns as text, read-only, in column order: an array of values that shares its column names with every
- * row of its query. A page of wide rows (an order has 137 columns) costs one array per row, not a map entry per
+ * A row's columns as text, in column order: an array of values that shares its column names with every row of its
+ * query; values change only in place ({@link #replaceAll}), columns never. A page of wide rows (an order has 137 columns) costs one array per row, not a map entry per
  * column.
  */
 public final class RowValues extends AbstractMap<String, String> {
@@ -101,6 +102,14 @@ public final class RowValues extends AbstractMap<String, String> {
     @Override
     public int size() {
         return values.length;
+    }
+
+    /** Changes the values in place (a source of another schema stores some otherwise: {@link ShopDatabase#row}). */
+    @Override
+    public void replaceAll(BiFunction<? super String, ? super String, ? extends String> function) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = function.apply(columns.names[i], values[i]);
+        }
     }
 
     @Override

@@ -27,27 +27,36 @@ public final class ShopDatabase implements AutoCloseable {
     private final UnaryOperator<String> tableNames;
     /** The OpenMage alias of a model class this shop names (Magento 2 names its own classes where OpenMage has aliases). */
     private final UnaryOperator<String> modelNames;
+    /** A stored value as OpenMage stores it (Magento 2 keeps JSON where OpenMage keeps PHP-serialized data); null: as it is. */
+    private final StoredValues storedValues;
+
+    /** A value of one of a shop's columns (tables by OpenMage's names) in OpenMage's form. */
+    public interface StoredValues {
+        String asOpenMage(String table, String column, String value);
+    }
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
-        this(role, settings, dataSource, UnaryOperator.identity(), UnaryOperator.identity());
+        this(role, settings, dataSource, UnaryOperator.identity(), UnaryOperator.identity(), null);
     }
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, UnaryOperator<String> tableNames,
-                         UnaryOperator<String> modelNames) {
+                         UnaryOperator<String> modelNames, StoredValues storedValues) {
         this.role = role;
         this.settings = settings;
         this.dataSource = dataSource;
         this.tableNames = tableNames;
         this.modelNames = modelNames;
+        this.storedValues = storedValues;
     }
 
     /**
-     * The same database as another schema names things: what reads it by OpenMage's table names finds the other schema's
-     * tables, and the model classes its attributes name read as OpenMage's aliases. It shares the pool, and keeps its own
-     * metadata. Close the original only: closing either closes the pool they share.
+     * The same database as another schema names and stores things: what reads it by OpenMage's table names finds the
+     * other schema's tables, the model classes its attributes name read as OpenMage's aliases, and its values in
+     * OpenMage's form ({@link #row}). It shares the pool, and keeps its own metadata. Close the original only: closing
+     * either closes the pool they share.
      */
-    public ShopDatabase withNames(UnaryOperator<String> tables, UnaryOperator<String> models) {
-        ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models);
+    public ShopDatabase withNames(UnaryOperator<String> tables, UnaryOperator<String> models, StoredValues values) {
+        ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models, values);
         view.sessionSettings = sessionSettings;
         return view;
     }
@@ -104,6 +113,14 @@ public final class ShopDatabase implements AutoCloseable {
             named.addSuppressed(e);
             throw named;
         }
+    }
+
+    /** A row read from one of this shop's tables (by OpenMage's name), its values in OpenMage's form. */
+    public Map<String, String> row(String table, Map<String, String> values) {
+        if (storedValues != null) {
+            values.replaceAll((column, value) -> value == null ? null : storedValues.asOpenMage(table, column, value));
+        }
+        return values;
     }
 
     /** OpenMage's alias for a model class this shop names; null stays null. */

@@ -36,7 +36,7 @@ public final class RowLoader {
         if (!ids.isEmpty()) {
             Sql.queryIn(connection, "SELECT * FROM " + shop.table(shape.table()) + " WHERE " + shape.idColumn() + " IN ",
                     " ORDER BY " + shape.idColumn(), List.of(), ids,
-                    row -> rows.put(row.getLong(shape.idColumn()), new StoredRow(row.getLong(shape.idColumn()), Sql.rowAsText(row))));
+                    row -> rows.put(row.getLong(shape.idColumn()), new StoredRow(row.getLong(shape.idColumn()), shop.row(shape.table(), Sql.rowAsText(row)))));
         }
         complete(connection, shop, shape, rows, warnings);
         return rows;
@@ -70,7 +70,7 @@ public final class RowLoader {
         Sql.queryIn(connection, "SELECT * FROM " + shop.table(child.table()) + " WHERE " + child.parentColumn() + " IN ",
                 order, List.of(), parentIds, row -> {
                     Long id = child.idColumn() == null ? null : row.getLong(child.idColumn());
-                    StoredRow stored = new StoredRow(id, Sql.rowAsText(row));
+                    StoredRow stored = new StoredRow(id, shop.row(child.table(), Sql.rowAsText(row)));
                     byParent.computeIfAbsent(row.getLong(child.parentColumn()), k -> new ArrayList<>()).add(stored);
                     if (id != null) {
                         childrenById.put(id, stored);

@@ -34,8 +34,14 @@ final class JsonToPhp {
         } catch (IllegalArgumentException notSerialized) {
             // JSON, as Magento 2.2 and later write it
         }
+        Object value = value(text);
+        return value == null ? null : PhpSerialized.write(value);
+    }
+
+    /** What {@code json_decode($text, true)} gives in PHP, in {@link PhpSerialized}'s terms; null for a text that is not JSON. */
+    static Object value(String text) {
         try {
-            return PhpSerialized.write(php(JSON.readTree(text)));
+            return php(JSON.readTree(text));
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -52,7 +52,8 @@ public final class Magento2Adapter implements SourceAdapter {
 
     @Override
     public ShopDatabase shopDatabase(ShopDatabase database) {
-        return database.withNames(Magento2Tables::tableName, model -> Magento2Classes.openMageAlias(model).orElse(model));
+        return database.withNames(Magento2Tables::tableName, model -> Magento2Classes.openMageAlias(model).orElse(model),
+                new Magento2Values());
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.model.PhpSerialized;
 import org.maho.datasync.model.RegionRef;
+import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.TableShape;
 
 /**
@@ -20,7 +22,7 @@ final class Magento2Schema {
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
     static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
             "categoryattribute", "customerattribute", "addressattribute", "attributeset", "category", "customer", "order", "invoice",
-            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page");
+            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "catalogrule", "salesrule");
 
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
@@ -70,6 +72,7 @@ final class Magento2Schema {
             case "customer_address_entity" -> address(record);
             case "catalog_category_entity" -> category(record);
             case "eav_attribute_set" -> attributeSet(record);
+            case "salesrule", "catalogrule" -> rule(record);
             default -> { }
         }
         for (TableShape child : rowShape.children()) {
@@ -109,8 +112,8 @@ final class Magento2Schema {
     }
 
     /**
-     * A sales row: Magento 2 renamed the hidden tax columns (discount_tax_compensation) and a payment's cc_last_4, and
-     * keeps some values as JSON.
+     * A sales row: Magento 2 renamed the hidden tax columns (discount_tax_compensation) and a payment's cc_last_4; what it
+     * keeps as JSON was PHP-serialized as it was read ({@link Magento2Values}), and a value that was neither is reported.
      */
     private void sales(Record row, String table) {
         for (String column : List.copyOf(row.fields().keySet())) {
@@ -120,13 +123,10 @@ final class Magento2Schema {
             }
         }
         for (String column : Magento2Tables.jsonColumns(table)) {
-            Object json = row.get(column);
-            if (json != null) {
-                String serialized = JsonToPhp.serialized(json.toString());
-                if (serialized == null) {
-                    warnings.accept(table + "." + column + ": neither JSON nor PHP-serialized data; not copied");
-                }
-                row.put(column, serialized);
+            Object value = row.get(column);
+            if (value != null && !value.toString().isBlank() && !isSerialized(value.toString())) {
+                warnings.accept(table + "." + column + ": neither JSON nor PHP-serialized data; not copied");
+                row.put(column, null);
             }
         }
     }
@@ -176,6 +176,27 @@ final class Magento2Schema {
             }
         }
         return true;
+    }
+
+    /** A rule whose conditions name a Magento 2 class OpenMage has no counterpart of (a module's own) cannot be evaluated there. */
+    private void rule(Record rule) {
+        for (String column : Magento2Tables.jsonColumns("salesrule")) {
+            if (rule.get(column) instanceof RuleConditions conditions) {
+                String type = Magento2Values.magento2Type(conditions.tree());
+                if (type != null) {
+                    rule.reject(column, "the condition type " + type + " is Magento 2's, which OpenMage has no counterpart of");
+                }
+            }
+        }
+    }
+
+    private static boolean isSerialized(String text) {
+        try {
+            PhpSerialized.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A set's attributes without those not read. */

@@ -43,13 +43,18 @@ public final class Magento2Tables {
             new String[] {"hidden_tax", "discount_tax_compensation"},
             new String[] {"cc_last4", "cc_last_4"});
 
-    /** Columns Magento 2 keeps as JSON where OpenMage reads PHP-serialized data (the SerializeToJson handlers of the map). */
+    /**
+     * Columns Magento 2 keeps as JSON where OpenMage reads PHP-serialized data (the SerializeToJson handlers of the map;
+     * a rule's conditions and actions, whose condition types name Magento 2 classes, too).
+     */
     private static final Map<String, Set<String>> JSON_COLUMNS = Map.of(
             "sales_flat_order_item", Set.of("product_options", "weee_tax_applied"),
             "sales_flat_invoice_item", Set.of("weee_tax_applied"),
             "sales_flat_creditmemo_item", Set.of("weee_tax_applied"),
             "sales_flat_order_payment", Set.of("additional_information"),
-            "sales_flat_shipment", Set.of("packages"));
+            "sales_flat_shipment", Set.of("packages"),
+            "salesrule", Set.of("conditions_serialized", "actions_serialized"),
+            "catalogrule", Set.of("conditions_serialized", "actions_serialized"));
 
     /**
      * Columns of OpenMage's credit memo grid that Magento 2's lacks, each a copy of the credit memo's own column (the

@@ -139,7 +139,7 @@ public final class ShopReader extends PagedIterator<Record> {
     private List<Record> readPage(Connection connection, String sql, List<Object> params) throws SQLException {
         Map<Long, StoredRow> rows = new LinkedHashMap<>();
         Sql.query(connection, sql, params, row -> rows.put(row.getLong(shape.idColumn()),
-                new StoredRow(row.getLong(shape.idColumn()), Sql.rowAsText(row))));
+                new StoredRow(row.getLong(shape.idColumn()), source.row(shape.table(), Sql.rowAsText(row)))));
         RowLoader.complete(connection, source, shape, rows, job.report()::warn);
         Map<String, java.util.Set<Long>> referenced = new HashMap<>();
         for (StoredRow row : rows.values()) {
