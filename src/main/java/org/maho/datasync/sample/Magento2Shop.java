@@ -21,13 +21,13 @@ import org.maho.datasync.source.magento2.Magento2Tables;
 /**
  * A Magento 2.4 shop made from a generated OpenMage shop as Magento's Data Migration Tool makes one from a Magento 1
  * shop (its map files, ../shared/reference/magento2, read forwards): the real 2.4 schema loaded from a dump of an
- * install, then the stores, configuration, tax classes, rates and rules, customer groups, customers with addresses,
- * orders with their invoices, shipments, credit memos and grids, newsletter subscribers and CMS content copied into it
- * table by table, on the same server. Customers' attribute values become Magento 2's static columns (a gender by its
- * label, a region by its code, a password hash with its version), PHP-serialized values become JSON, renamed tables and
- * columns take Magento 2's names. What the magento2 adapter does not read yet stays behind: the customers' own
- * attributes (Magento 2 would need their definitions), the catalog and the price rules, so that order items name their
- * products by sku only and orders no rules.
+ * install, then the stores, configuration, tax classes, rates and rules, customer groups, the attributes Magento 2
+ * lacks ({@link Magento2Eav}), categories, customers with addresses, orders with their invoices, shipments, credit memos
+ * and grids, newsletter subscribers and CMS content copied into it table by table, on the same server. Customers'
+ * attribute values become Magento 2's static columns (a gender by its label, a region by its code, a password hash with
+ * its version) or its value tables' (options by label), PHP-serialized values become JSON, renamed tables and columns
+ * take Magento 2's names. What the magento2 adapter does not read yet stays behind: the products and the price rules,
+ * so that order items name their products by sku only and orders no rules.
  */
 public final class Magento2Shop {
 
@@ -37,8 +37,8 @@ public final class Magento2Shop {
     /** OpenMage's tables copied into Magento 2's, parents first, the install's own rows replaced. */
     private static final List<String> TABLES = List.of("core_website", "core_store_group", "core_store", "tax_class",
             "customer_group", "tax_calculation_rate", "tax_calculation_rate_title", "tax_calculation_rule", "tax_calculation",
-            "catalog_category_entity", "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block", "cms_block_store", "cms_page",
-            "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
+            "catalog_category_entity", "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block",
+            "cms_block_store", "cms_page", "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
             "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
             "sales_flat_invoice_comment", "sales_flat_invoice_grid", "sales_flat_shipment", "sales_flat_shipment_item",
             "sales_flat_shipment_comment", "sales_flat_shipment_track", "sales_flat_shipment_grid", "sales_flat_creditmemo",

@@ -89,10 +89,12 @@ public final class Magento2Tables {
 
     /**
      * Magento 2's own attributes for what OpenMage has no place for: a product's stock status (OpenMage keeps stock in its
-     * stock items), a layout update file, a customer's login failure counters. Not read, and left out of attribute sets.
+     * stock items), its category ids (a static attribute without a column, for Magento 2's forms; the links are
+     * catalog_category_product's), a layout update file, a customer's login failure counters. Not read, and left out of
+     * attribute sets.
      */
     private static final Map<String, Set<String>> MACHINERY = Map.of(
-            "catalog_product", Set.of("quantity_and_stock_status", "custom_layout_update_file"),
+            "catalog_product", Set.of("quantity_and_stock_status", "category_ids", "custom_layout_update_file"),
             "catalog_category", Set.of("custom_layout_update_file"),
             "customer", Set.of("failures_num", "first_failure", "lock_expires"));
 
