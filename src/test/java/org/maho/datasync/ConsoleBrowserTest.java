@@ -18,10 +18,10 @@ import org.maho.datasync.service.ApiCredentials;
 import org.maho.datasync.service.DataSyncService;
 import org.maho.datasync.service.PasswordHash;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -90,9 +90,9 @@ class ConsoleBrowserTest {
             wait.until(driver -> !driver.findElements(By.cssSelector("#runs tbody tr")).isEmpty());
             screenshot(browser, "console-overview.png");
 
-            WebElement parked = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#parked tr[data-id]")));
-            String id = parked.getAttribute("data-id");
-            parked.findElement(By.cssSelector("button.retry")).click();
+            String id = wait.ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElement(By.cssSelector("#parked tr[data-id]")).getAttribute("data-id"));
+            click(wait, By.cssSelector("#parked tr[data-id='" + id + "'] button.retry"));
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#parked tr[data-id='" + id + "']"), 0));
             assertEquals(0, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE sync_completed = 2"),
                     "the retried change left the parked ones");
@@ -100,8 +100,7 @@ class ConsoleBrowserTest {
             assertEquals(1, Checksums.single(shops.source(), "SELECT COUNT(*) FROM datasync_change_tracker WHERE entity_id = 2"
                     + " AND sync_completed = 1"), "the next scheduled run synced the retried change");
 
-            WebElement incremental = browser.findElement(By.cssSelector("#schedules tr[data-name='incremental']"));
-            incremental.findElement(By.cssSelector("button.toggle")).click();
+            click(wait, By.cssSelector("#schedules tr[data-name='incremental'] button.toggle"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#schedules tr[data-name='incremental'] .state"),
                     "paused"));
             assertEquals(1, Checksums.single(shops.destination(), "SELECT paused FROM datasync_schedule WHERE name = 'incremental'"));
@@ -113,7 +112,7 @@ class ConsoleBrowserTest {
                     "the paused schedule fired no run: the change waits");
             screenshot(browser, "console-schedules.png");
 
-            browser.findElement(By.cssSelector("#schedules tr[data-name='incremental'] button.toggle")).click();
+            click(wait, By.cssSelector("#schedules tr[data-name='incremental'] button.toggle"));
             awaitNoPending();
             assertEquals("waits.for.the.schedule@example.com", Checksums.text(shops.destination(), "SELECT email FROM customer_entity e JOIN"
                     + " datasync_entity_registry r ON r.target_id = e.entity_id AND r.entity_type = 'customer' AND r.source_id = 3"));
@@ -141,6 +140,14 @@ class ConsoleBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + size);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Clicks what the selector finds, found afresh until the click lands: the console redraws its lists as it polls. */
+    private static void click(WebDriverWait wait, By selector) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(selector).click();
+            return true;
+        });
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {
