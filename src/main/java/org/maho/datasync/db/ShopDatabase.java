@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -30,8 +31,11 @@ public final class ShopDatabase implements AutoCloseable {
     /** A stored value as OpenMage stores it (Magento 2 keeps JSON where OpenMage keeps PHP-serialized data); null: as it is. */
     private final StoredValues storedValues;
 
-    /** A value of one of a shop's columns (tables by OpenMage's names) in OpenMage's form. */
+    /** The values of a shop's columns (tables by OpenMage's names) in OpenMage's form. */
     public interface StoredValues {
+        /** The columns of a table whose values differ in form from OpenMage's; the others are read as they are. */
+        Set<String> columns(String table);
+
         String asOpenMage(String table, String column, String value);
     }
 
@@ -117,8 +121,10 @@ public final class ShopDatabase implements AutoCloseable {
 
     /** A row read from one of this shop's tables (by OpenMage's name), its values in OpenMage's form. */
     public Map<String, String> row(String table, Map<String, String> values) {
-        if (storedValues != null) {
-            values.replaceAll((column, value) -> value == null ? null : storedValues.asOpenMage(table, column, value));
+        Set<String> changed = storedValues == null ? Set.of() : storedValues.columns(table);
+        if (!changed.isEmpty()) {
+            values.replaceAll((column, value) -> value == null || !changed.contains(column) ? value
+                    : storedValues.asOpenMage(table, column, value));
         }
         return values;
     }

@@ -2,12 +2,9 @@ package org.maho.datasync.sample;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.source.magento2.Magento2Classes;
@@ -29,21 +26,21 @@ final class Magento2Eav {
 
     private final Connection connection;
     private final String openMage;
-    private final TableColumns columns;
+    private final ShopSql sql;
 
-    Magento2Eav(Connection connection, String openMage, TableColumns columns) {
+    Magento2Eav(Connection connection, String openMage, ShopSql sql) {
         this.connection = connection;
         this.openMage = openMage;
-        this.columns = columns;
+        this.sql = sql;
     }
 
     /** Creates what the attributes of these entity types need, and maps every attribute and option id (temporary tables). */
     void attributes(List<String> entityTypes) throws SQLException {
-        execute("CREATE TEMPORARY TABLE attribute_map (old_id INT UNSIGNED PRIMARY KEY, new_id INT UNSIGNED NOT NULL, created TINYINT NOT NULL)");
-        execute("CREATE TEMPORARY TABLE option_map (old_id INT UNSIGNED PRIMARY KEY, new_id INT UNSIGNED NOT NULL)");
+        sql.execute("CREATE TEMPORARY TABLE attribute_map (old_id INT UNSIGNED PRIMARY KEY, new_id INT UNSIGNED NOT NULL, created TINYINT NOT NULL)");
+        sql.execute("CREATE TEMPORARY TABLE option_map (old_id INT UNSIGNED PRIMARY KEY, new_id INT UNSIGNED NOT NULL)");
         String types = "'" + String.join("', '", entityTypes) + "'";
-        Object lastBefore = rows("SELECT MAX(attribute_id) id FROM eav_attribute").get(0).get("id");
-        List<Map<String, Object>> missing = rows("SELECT a.*, t.entity_type_code FROM " + openMage + "eav_attribute a JOIN " + openMage
+        Object lastBefore = sql.rows("SELECT MAX(attribute_id) id FROM eav_attribute").get(0).get("id");
+        List<Map<String, Object>> missing = sql.rows("SELECT a.*, t.entity_type_code FROM " + openMage + "eav_attribute a JOIN " + openMage
                 + "eav_entity_type t ON t.entity_type_id = a.entity_type_id WHERE t.entity_type_code IN (" + types + ") AND NOT EXISTS"
                 + " (SELECT 1 FROM eav_attribute b JOIN eav_entity_type u ON u.entity_type_id = b.entity_type_id WHERE u.entity_type_code"
                 + " = t.entity_type_code AND b.attribute_code = a.attribute_code)");
@@ -61,45 +58,45 @@ final class Magento2Eav {
                 insert.executeUpdate();
             }
         }
-        execute("INSERT INTO attribute_map SELECT a.attribute_id, b.attribute_id, b.attribute_id > " + lastBefore + " FROM " + openMage + "eav_attribute a JOIN " + openMage + "eav_entity_type t ON"
+        sql.execute("INSERT INTO attribute_map SELECT a.attribute_id, b.attribute_id, b.attribute_id > " + lastBefore + " FROM " + openMage + "eav_attribute a JOIN " + openMage + "eav_entity_type t ON"
                 + " t.entity_type_id = a.entity_type_id JOIN eav_entity_type u ON u.entity_type_code = t.entity_type_code JOIN"
                 + " eav_attribute b ON b.entity_type_id = u.entity_type_id AND b.attribute_code = a.attribute_code WHERE"
                 + " t.entity_type_code IN (" + types + ")");
         for (String properties : List.of("catalog_eav_attribute", "customer_eav_attribute")) {
-            List<String> shared = new ArrayList<>(columns.of(openMage, properties));
-            shared.retainAll(columns.of("", properties));
+            List<String> shared = new ArrayList<>(sql.columns(openMage, properties));
+            shared.retainAll(sql.columns("", properties));
             shared.remove("attribute_id");
-            execute("INSERT INTO " + properties + " (attribute_id, " + String.join(", ", shared) + ") SELECT m.new_id, s."
+            sql.execute("INSERT INTO " + properties + " (attribute_id, " + String.join(", ", shared) + ") SELECT m.new_id, s."
                     + String.join(", s.", shared) + " FROM " + openMage + properties + " s JOIN attribute_map m ON m.old_id = s.attribute_id"
                     + " WHERE m.created = 1");
         }
-        execute("INSERT INTO eav_attribute_label (attribute_id, store_id, value) SELECT m.new_id, l.store_id, l.value FROM " + openMage
+        sql.execute("INSERT INTO eav_attribute_label (attribute_id, store_id, value) SELECT m.new_id, l.store_id, l.value FROM " + openMage
                 + "eav_attribute_label l JOIN attribute_map m ON m.old_id = l.attribute_id WHERE m.created = 1");
-        execute("INSERT INTO customer_form_attribute (form_code, attribute_id) SELECT f.form_code, m.new_id FROM " + openMage
+        sql.execute("INSERT INTO customer_form_attribute (form_code, attribute_id) SELECT f.form_code, m.new_id FROM " + openMage
                 + "customer_form_attribute f JOIN attribute_map m ON m.old_id = f.attribute_id WHERE m.created = 1");
         options();
     }
 
     /** Each option of the generated shop as the option of Magento 2's attribute with its admin label, added where it lacks one. */
     private void options() throws SQLException {
-        List<Map<String, Object>> options = rows("SELECT o.option_id, m.new_id, o.sort_order, v.value FROM " + openMage
+        List<Map<String, Object>> options = sql.rows("SELECT o.option_id, m.new_id, o.sort_order, v.value FROM " + openMage
                 + "eav_attribute_option o JOIN attribute_map m ON m.old_id = o.attribute_id JOIN " + openMage + "eav_attribute_option_value"
                 + " v ON v.option_id = o.option_id AND v.store_id = 0 ORDER BY o.option_id");
         for (Map<String, Object> option : options) {
-            List<Map<String, Object>> same = rows("SELECT o.option_id FROM eav_attribute_option o JOIN eav_attribute_option_value v ON"
+            List<Map<String, Object>> same = sql.rows("SELECT o.option_id FROM eav_attribute_option o JOIN eav_attribute_option_value v ON"
                     + " v.option_id = o.option_id AND v.store_id = 0 WHERE o.attribute_id = " + option.get("new_id") + " AND v.value = "
                     + quoted(option.get("value")));
             long id;
             if (same.isEmpty()) {
-                execute("INSERT INTO eav_attribute_option (attribute_id, sort_order) VALUES (" + option.get("new_id") + ", "
+                sql.execute("INSERT INTO eav_attribute_option (attribute_id, sort_order) VALUES (" + option.get("new_id") + ", "
                         + option.get("sort_order") + ")");
-                id = ((Number) rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
-                execute("INSERT INTO eav_attribute_option_value (option_id, store_id, value) SELECT " + id + ", store_id, value FROM "
+                id = ((Number) sql.rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
+                sql.execute("INSERT INTO eav_attribute_option_value (option_id, store_id, value) SELECT " + id + ", store_id, value FROM "
                         + openMage + "eav_attribute_option_value WHERE option_id = " + option.get("option_id"));
             } else {
                 id = ((Number) same.get(0).get("option_id")).longValue();
             }
-            execute("INSERT INTO option_map VALUES (" + option.get("option_id") + ", " + id + ")");
+            sql.execute("INSERT INTO option_map VALUES (" + option.get("option_id") + ", " + id + ")");
         }
     }
 
@@ -113,17 +110,17 @@ final class Magento2Eav {
             // an option id where the attribute has options of its own (not a source model's values, such as a yes/no)
             String value = type.equals("int") ? "IF(EXISTS (SELECT 1 FROM " + openMage + "eav_attribute_option x WHERE x.attribute_id ="
                     + " v.attribute_id), COALESCE((SELECT o.new_id FROM option_map o WHERE o.old_id = v.value), v.value), v.value)" : "v.value";
-            execute("DELETE FROM " + entityTable + "_" + type);
-            execute("INSERT INTO " + entityTable + "_" + type + " (attribute_id, " + store + "entity_id, value) SELECT m.new_id, "
+            sql.execute("DELETE FROM " + entityTable + "_" + type);
+            sql.execute("INSERT INTO " + entityTable + "_" + type + " (attribute_id, " + store + "entity_id, value) SELECT m.new_id, "
                     + (scoped ? "v.store_id, " : "") + "v.entity_id, " + value + " FROM " + openMage + entityTable + "_" + type + " v JOIN"
                     + " attribute_map m ON m.old_id = v.attribute_id JOIN eav_attribute a ON a.attribute_id = m.new_id AND a.backend_type = '"
                     + type + "'");
         }
         // a multiselect's value lists its options' ids
-        List<Map<String, Object>> lists = rows("SELECT v.value_id, v.value FROM " + entityTable + "_varchar v JOIN eav_attribute a ON"
+        List<Map<String, Object>> lists = sql.rows("SELECT v.value_id, v.value FROM " + entityTable + "_varchar v JOIN eav_attribute a ON"
                 + " a.attribute_id = v.attribute_id AND a.frontend_input = 'multiselect' WHERE v.value <> ''");
         Map<String, String> optionIds = new HashMap<>();
-        rows("SELECT old_id, new_id FROM option_map").forEach(row -> optionIds.put(row.get("old_id").toString(), row.get("new_id").toString()));
+        sql.rows("SELECT old_id, new_id FROM option_map").forEach(row -> optionIds.put(row.get("old_id").toString(), row.get("new_id").toString()));
         List<Object[]> rewritten = new ArrayList<>();
         for (Map<String, Object> list : lists) {
             List<String> ids = new ArrayList<>();
@@ -132,33 +129,10 @@ final class Magento2Eav {
             }
             rewritten.add(new Object[] {String.join(",", ids), list.get("value_id")});
         }
-        Rows.update(connection, "UPDATE " + entityTable + "_varchar SET value = ? WHERE value_id = ?", rewritten);
-    }
-
-    private List<Map<String, Object>> rows(String sql) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int count = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= count; i++) {
-                    row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        sql.update("UPDATE " + entityTable + "_varchar SET value = ? WHERE value_id = ?", rewritten);
     }
 
     private static String quoted(Object text) {
         return "'" + text.toString().replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + "\n" + sql, e.getSQLState(), e.getErrorCode(), e);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package org.maho.datasync.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,18 +45,16 @@ public final class Magento2Shop {
     private static final Map<String, Boolean> EAV_TABLES = Map.of("customer_entity", false, "customer_address_entity", false,
             "catalog_category_entity", true);
 
-    private final Connection connection;
     private final String openMage;
     private final ShopMetadata source;
-    private final TableColumns columns;
+    private final ShopSql sql;
     private final Magento2Eav eav;
 
     private Magento2Shop(Connection connection, String openMage, ShopMetadata source) {
-        this.connection = connection;
         this.openMage = openMage;
         this.source = source;
-        this.columns = new TableColumns(connection);
-        this.eav = new Magento2Eav(connection, openMage, columns);
+        this.sql = new ShopSql(connection);
+        this.eav = new Magento2Eav(connection, openMage, sql);
     }
 
     /**
@@ -68,10 +63,6 @@ public final class Magento2Shop {
      */
     public static void create(DatabaseServer server, String database, Path schemaDump, ConnectionSettings openMage)
             throws SQLException, IOException {
-        if (!Files.isRegularFile(schemaDump)) {
-            throw new IllegalArgumentException(schemaDump + ": no Magento 2 schema dump there (the fixtures' "
-                    + FIXTURE_SCHEMA.getFileName() + ")");
-        }
         server.createDatabase(database);
         try (Connection connection = SampleShop.connect(server.database(database))) {
             SqlScript.loadDump(connection, schemaDump);
@@ -83,13 +74,13 @@ public final class Magento2Shop {
 
     private void copy() throws SQLException {
         // the admin website, store and group keep their id 0 rather than take the next
-        execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO'), FOREIGN_KEY_CHECKS = 0");
+        sql.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO'), FOREIGN_KEY_CHECKS = 0");
         eav.attributes(List.of("customer", "customer_address", "catalog_category"));
         // the install's own products stay behind with the rest of its catalog
-        execute("DELETE FROM catalog_category_product");
+        sql.execute("DELETE FROM catalog_category_product");
         for (String table : TABLES) {
             String target = Magento2Tables.tableName(table);
-            execute("DELETE FROM " + target);
+            sql.execute("DELETE FROM " + target);
             copy(table, changedColumns(table));
             if (EAV_TABLES.containsKey(table)) {
                 eav.values(table, EAV_TABLES.get(table));
@@ -98,12 +89,12 @@ public final class Magento2Shop {
                 json(target, Magento2Tables.magento2SalesColumn(column));
             }
         }
-        execute("UPDATE catalog_category_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code"
+        sql.execute("UPDATE catalog_category_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code"
                 + " = 'page_layout' SET v.value = " + pageLayout("v.value"));
         // the install's own settings stay, the generated shop's are added
-        execute("INSERT IGNORE INTO core_config_data (scope, scope_id, path, value) SELECT scope, scope_id, path, value FROM "
+        sql.execute("INSERT IGNORE INTO core_config_data (scope, scope_id, path, value) SELECT scope, scope_id, path, value FROM "
                 + openMage + "core_config_data");
-        execute("SET FOREIGN_KEY_CHECKS = 1");
+        sql.execute("SET FOREIGN_KEY_CHECKS = 1");
     }
 
     /** The columns whose Magento 2 values are not the OpenMage row's columns of the same name, as expressions over it. */
@@ -125,9 +116,9 @@ public final class Magento2Shop {
 
     /** Expressions for the columns of a Magento 2 entity table that OpenMage keeps as attribute values of the same code. */
     private Map<String, String> staticColumns(String entityType, String table) throws SQLException {
-        Set<String> openMageColumns = columns.of(openMage, table);
+        Set<String> openMageColumns = sql.columns(openMage, table);
         Map<String, String> expressions = new LinkedHashMap<>();
-        for (Map.Entry<String, String> column : columns.types("", table).entrySet()) {
+        for (Map.Entry<String, String> column : sql.columnTypes("", table).entrySet()) {
             ShopMetadata.Attribute attribute = source.attribute(entityType, column.getKey()).orElse(null);
             if (openMageColumns.contains(column.getKey()) || attribute == null || attribute.isStatic()) {
                 continue;
@@ -139,7 +130,8 @@ public final class Magento2Shop {
                 case "password_hash" -> "CASE WHEN " + value + " REGEXP '^[0-9a-f]{64}:' THEN CONCAT(" + value + ", ':1') WHEN " + value
                         + " REGEXP '^[0-9a-f]{32}:' THEN CONCAT(" + value + ", ':0') ELSE " + value + " END";
                 case "region_id" -> region(value);
-                default -> source.hasOptions(attribute) ? optionByLabel(entityType, column.getKey(), value)
+                // an option as Magento 2's of the same label (Magento2Eav's option_map)
+                default -> source.hasOptions(attribute) ? "(SELECT o.new_id FROM option_map o WHERE o.old_id = " + value + ")"
                         : "date".equals(column.getValue()) ? "DATE(" + value + ")" : value;
             });
         }
@@ -159,22 +151,13 @@ public final class Magento2Shop {
                 + " ON o.country_id = r.country_id AND o.code = r.code WHERE o.region_id = " + openMageRegionId + ")";
     }
 
-    /** Magento 2's option of the same attribute with the label of OpenMage's option. */
-    private String optionByLabel(String entityType, String code, String openMageOptionId) {
-        return "(SELECT o.option_id FROM eav_attribute_option o JOIN eav_attribute_option_value l ON l.option_id = o.option_id"
-                + " AND l.store_id = 0 JOIN eav_attribute a ON a.attribute_id = o.attribute_id JOIN eav_entity_type t ON"
-                + " t.entity_type_id = a.entity_type_id WHERE t.entity_type_code = '" + entityType + "' AND a.attribute_code = '" + code
-                + "' AND l.value = (SELECT ol.value FROM " + openMage + "eav_attribute_option_value ol WHERE ol.store_id = 0 AND"
-                + " ol.option_id = " + openMageOptionId + ") LIMIT 1)";
-    }
-
     /**
      * A sales table's columns under Magento 2's names; products and price rules stay behind, so items keep no product id
      * and orders no rule ids; grids name the order's customer as Magento 2's do.
      */
     private Map<String, String> salesColumns(String table) throws SQLException {
         Map<String, String> expressions = new LinkedHashMap<>();
-        for (String column : columns.of(openMage, table)) {
+        for (String column : sql.columns(openMage, table)) {
             expressions.put(Magento2Tables.magento2SalesColumn(column), switch (column) {
                 case "product_id", "applied_rule_ids" -> "NULL";
                 case "region_id" -> region("s.region_id");
@@ -195,9 +178,9 @@ public final class Magento2Shop {
      */
     private void copy(String table, Map<String, String> expressions) throws SQLException {
         String target = Magento2Tables.tableName(table);
-        Set<String> targetColumns = columns.of("", target);
+        Set<String> targetColumns = sql.columns("", target);
         Map<String, String> select = new LinkedHashMap<>();
-        for (String column : columns.of(openMage, table)) {
+        for (String column : sql.columns(openMage, table)) {
             if (targetColumns.contains(column)) {
                 select.put(column, "s." + column);
             }
@@ -207,31 +190,20 @@ public final class Magento2Shop {
                 select.put(column, expression);
             }
         });
-        execute("INSERT INTO " + target + " (" + String.join(", ", select.keySet()) + ") SELECT " + String.join(", ", select.values())
+        sql.execute("INSERT INTO " + target + " (" + String.join(", ", select.keySet()) + ") SELECT " + String.join(", ", select.values())
                 + " FROM " + openMage + table + " s");
     }
 
     /** Rewrites a column's PHP-serialized values as the JSON Magento 2 keeps (json_encode(unserialize($value))). */
     private void json(String table, String column) throws SQLException {
-        String key = columns.of("", table).contains("item_id") ? "item_id" : "entity_id";
+        String key = sql.columns("", table).contains("item_id") ? "item_id" : "entity_id";
         List<Object[]> rewritten = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + column
-                     + " IS NOT NULL AND " + column + " <> ''")) {
-            while (rows.next()) {
-                rewritten.add(new Object[] {PhpToJson.json(rows.getString(2)), rows.getLong(1)});
-            }
+        for (Map<String, Object> row : sql.rows("SELECT " + key + " id, " + column + " value FROM " + table + " WHERE " + column
+                + " IS NOT NULL AND " + column + " <> ''")) {
+            rewritten.add(new Object[] {PhpToJson.json(row.get("value").toString()), row.get("id")});
         }
         // a row's time of change stays the generated one, not the time of this rewrite (ON UPDATE CURRENT_TIMESTAMP)
-        String keepTime = columns.of("", table).contains("updated_at") ? ", updated_at = updated_at" : "";
-        Rows.update(connection, "UPDATE " + table + " SET " + column + " = ?" + keepTime + " WHERE " + key + " = ?", rewritten);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + "\n" + sql, e.getSQLState(), e.getErrorCode(), e);
-        }
+        String keepTime = sql.columns("", table).contains("updated_at") ? ", updated_at = updated_at" : "";
+        sql.update("UPDATE " + table + " SET " + column + " = ?" + keepTime + " WHERE " + key + " = ?", rewritten);
     }
 }

@@ -46,21 +46,4 @@ final class Rows {
         }
         tables.values().forEach(Map::clear);
     }
-
-    /** Runs an UPDATE for each row of parameters as one batch in one transaction (a commit per row waits for the log each time). */
-    static void update(Connection connection, String sql, List<Object[]> rows) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    update.setObject(i + 1, row[i]);
-                }
-                update.addBatch();
-            }
-            connection.setAutoCommit(false);
-            update.executeBatch();
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
 }

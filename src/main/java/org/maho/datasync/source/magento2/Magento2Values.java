@@ -1,6 +1,7 @@
 package org.maho.datasync.source.magento2;
 
 import java.util.Map;
+import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.model.PhpSerialized;
 
@@ -14,8 +15,13 @@ import org.maho.datasync.model.PhpSerialized;
 final class Magento2Values implements ShopDatabase.StoredValues {
 
     @Override
+    public Set<String> columns(String table) {
+        return Magento2Tables.jsonColumns(table);
+    }
+
+    @Override
     public String asOpenMage(String table, String column, String value) {
-        if (value.isBlank() || !Magento2Tables.jsonColumns(table).contains(column)) {
+        if (value.isBlank()) {
             return value;
         }
         try {
