@@ -74,6 +74,31 @@ class Magento2SourceTest {
             INSERT INTO sales_creditmemo_item (entity_id, parent_id, order_item_id, sku, name, qty, price, row_total, discount_tax_compensation_amount) VALUES (1, 1, 1, 'shirt-red', 'Shirt', 1.0000, 40.0000, 40.0000, 0.5000);
             """;
 
+    /** The install's own product in a second source beside its default one (101). */
+    private static final String SOURCE_ITEMS = "INSERT IGNORE INTO inventory_source_item (source_code, sku, quantity, status) VALUES"
+            + " ('default', 'PLANT1', 101, 1), ('eu', 'PLANT1', 20, 1)";
+
+    private static final String STOCK = "SELECT CONCAT(s.qty, ':', s.is_in_stock) FROM cataloginventory_stock_item s JOIN"
+            + " catalog_product_entity p ON p.entity_id = s.product_id WHERE p.sku = 'PLANT1'";
+
+    private static String productValue(String backend, String code) {
+        return "(SELECT x.value FROM catalog_product_entity_" + backend + " x JOIN eav_attribute a ON a.attribute_id = x.attribute_id"
+                + " AND a.attribute_code = '" + code + "' AND a.entity_type_id = p.entity_type_id WHERE x.entity_id = p.entity_id AND"
+                + " x.store_id = 0)";
+    }
+
+    private static final String PLANT = "SELECT CONCAT_WS('|', p.type_id, " + productValue("varchar", "name") + ", "
+            + productValue("varchar", "url_key") + ", TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM " + productValue("decimal", "price")
+            + ")), (SELECT t.class_name FROM tax_class t WHERE t.class_id = " + productValue("int", "tax_class_id") + "), (SELECT"
+            + " GROUP_CONCAT(v.value) FROM catalog_category_product c JOIN catalog_category_entity_varchar v ON v.entity_id = c.category_id"
+            + " AND v.store_id = 0 AND v.attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'url_key' AND"
+            + " entity_type_id = 3) WHERE c.product_id = p.entity_id), (SELECT GROUP_CONCAT(w.code) FROM catalog_product_website x JOIN"
+            + " core_website w ON w.website_id = x.website_id WHERE x.product_id = p.entity_id), (SELECT GROUP_CONCAT(g.value, ':',"
+            + " v.position ORDER BY v.position) FROM catalog_product_entity_media_gallery g JOIN catalog_product_entity_media_gallery_value"
+            + " v ON v.value_id = g.value_id AND v.store_id = 0 WHERE g.entity_id = p.entity_id), (SELECT CONCAT(s.qty, ':',"
+            + " s.is_in_stock) FROM cataloginventory_stock_item s WHERE s.product_id = p.entity_id)) FROM catalog_product_entity p"
+            + " WHERE p.sku = 'PLANT1'";
+
     private static DatabaseServer server;
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
@@ -126,6 +151,19 @@ class Magento2SourceTest {
         TestShops.execute(source, ORDERS.split(";\n"));
         TestShops.execute(source, CATALOG);
         TestShops.execute(source, RULES);
+        TestShops.execute(source, "INSERT INTO inventory_source (source_code, name, enabled, country_id, postcode) VALUES ('eu',"
+                + " 'EU warehouse', 1, 'DE', '10115')", SOURCE_ITEMS);
+        // a customer's review of the install's product with a vote; Magento 2's switched-off rating (Price)
+        TestShops.execute(source, "INSERT INTO review (review_id, created_at, entity_id, entity_pk_value, status_id) VALUES"
+                        + " (1, '2024-03-01 10:00:00', 1, 1, 1)",
+                "INSERT INTO review_detail (review_id, store_id, title, detail, nickname, customer_id) VALUES (1, 1, 'Lovely',"
+                        + " 'Grows fast', 'Anna', 1)",
+                "INSERT INTO review_store (review_id, store_id) VALUES (1, 0), (1, 1)",
+                "INSERT INTO rating_option_vote (option_id, remote_ip, remote_ip_long, customer_id, entity_pk_value, rating_id,"
+                        + " review_id, percent, value) SELECT option_id, '10.0.0.1', 167772161, 1, 1, 1, 1, 80, 4 FROM rating_option"
+                        + " WHERE rating_id = 1 AND value = 4",
+                "INSERT INTO rating_store (rating_id, store_id) VALUES (1, 1), (3, 1)",
+                "UPDATE rating SET is_active = 0 WHERE rating_code = 'Price'");
         TestShops.execute(source, "INSERT INTO tax_calculation_rate (tax_calculation_rate_id, tax_country_id, tax_region_id, tax_postcode,"
                         + " code, rate) VALUES (3, 'DE', 0, '*', 'DE-*-19', 19.0000)",
                 "INSERT INTO tax_calculation_rate_title (tax_calculation_rate_id, store_id, value) VALUES (3, 2, 'MwSt.')",
@@ -250,7 +288,8 @@ class Magento2SourceTest {
         CliTest.Result result = cli("sync", "all", "live", "-a", "magento2");
 
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
-        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("product"), result.err());
+        assertTrue(result.err().contains("does not read these entity types yet") && result.err().contains("urlrewrite")
+                && !result.err().contains("product"), result.err());
         assertEquals(Checksums.text(source, String.format(STORES, "store", "store_group", "store_website")),
                 Checksums.text(destination, String.format(STORES, "core_store", "core_store_group", "core_website")));
         assertEquals("Trade", Checksums.text(destination, "SELECT customer_group_code FROM customer_group WHERE customer_group_code = 'Trade'"));
@@ -354,6 +393,24 @@ class Magento2SourceTest {
                 && catalogRule.contains("s:5:\"value\";s:" + plantas.length() + ":\"" + plantas + "\""), catalogRule + " names Plantas by the"
                 + " destination's id " + plantas);
 
+        assertEquals("simple|Strelitzias|strelitzias|6.54|Taxable Goods|plantas|base|/n/i/nicole-0dab89e4-d1eb-45dc-a68f-7c3ba9d8d01a.jpg:1,"
+                        + "/n/i/nicole-b208306a-f410-415d-8cd5-ec606101518f.jpg:2|121.0000:1", Checksums.text(destination, PLANT),
+                "the install's own product with its gallery (Magento 2 links images to products in a table of their own) and the"
+                        + " quantity of both its sources");
+
+        assertEquals("PLANT1|Lovely|Grows fast|Anna|anna@example.com|Approved|admin,default|Quality:4:10.0.0.1", Checksums.text(destination,
+                "SELECT CONCAT_WS('|', p.sku, d.title, d.detail, d.nickname, c.email, st.status_code, (SELECT GROUP_CONCAT(s.code"
+                        + " ORDER BY s.code) FROM review_store rs JOIN core_store s ON s.store_id = rs.store_id WHERE rs.review_id ="
+                        + " r.review_id), (SELECT GROUP_CONCAT(CONCAT_WS(':', ra.rating_code, v.value, v.remote_ip)) FROM rating_option_vote v"
+                        + " JOIN rating ra ON ra.rating_id = v.rating_id WHERE v.review_id = r.review_id)) FROM review r JOIN review_detail d"
+                        + " ON d.review_id = r.review_id JOIN catalog_product_entity p ON p.entity_id = r.entity_pk_value LEFT JOIN"
+                        + " customer_entity c ON c.entity_id = d.customer_id JOIN review_status st ON st.status_id = r.status_id"),
+                "a review by its product's sku and its customer's email, with its vote");
+        assertEquals("Price|-\nQuality|default\nValue|-", Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT(r.rating_code, '|',"
+                + " IFNULL((SELECT GROUP_CONCAT(s.code) FROM rating_store x JOIN core_store s ON s.store_id = x.store_id WHERE x.rating_id"
+                + " = r.rating_id), '-')) ORDER BY r.rating_code SEPARATOR '\\n') FROM rating r WHERE r.rating_code IN ('Price',"
+                + " 'Quality', 'Value')"), "a rating Magento 2 switched off is shown in no store view");
+
         CliTest.Result verify = cli("verify", "live", "-a", "magento2");
         assertEquals(ExitCode.OK, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*\\ncms_page\\s+6\\s+6\\s+0\\s+0\\s.*"), verify.out());
@@ -371,8 +428,39 @@ class Magento2SourceTest {
         assertTrue((vendor.out() + vendor.err()).contains("the condition type Vendor\\Loyalty\\Model\\Condition is Magento 2's"),
                 vendor.out() + vendor.err());
 
-        CliTest.Result products = cli("sync", "product", "live", "-a", "magento2");
-        assertEquals(ExitCode.USAGE, products.exit(), products.out() + products.err());
-        assertTrue(products.err().contains("cannot be read by the magento2 adapter"), products.err());
+        CliTest.Result rewrites = cli("sync", "urlrewrite", "live", "-a", "magento2");
+        assertEquals(ExitCode.USAGE, rewrites.exit(), rewrites.out() + rewrites.err());
+        assertTrue(rewrites.err().contains("cannot be read by the magento2 adapter"), rewrites.err());
+    }
+
+    /**
+     * With MSI, a product's quantity is its source items' summed over the sources datasync.magento2.msi-sources names
+     * (every source by default); without MSI (no source items), its stock item's. The install's product has 101 in the
+     * default source, and the test gives it 20 in a second one.
+     */
+    @Test
+    void stockIsTheChosenSourcesSumWithMsiAndTheStockItemWithout() throws Exception {
+        try {
+            CliTest.Result every = cli("sync", "product", "live", "-a", "magento2");
+            assertEquals(ExitCode.OK, every.exit(), every.out() + every.err());
+            assertTrue(every.out().contains("the sum of its source items over every source"), every.out());
+            assertEquals("121.0000:1", Checksums.text(destination, STOCK));
+
+            System.setProperty("datasync.magento2.msi-sources", "eu");
+            CliTest.Result eu = cli("sync", "stock", "live", "-a", "magento2");
+            assertEquals(ExitCode.OK, eu.exit(), eu.out() + eu.err());
+            assertTrue(eu.out().contains("over the sources eu"), eu.out());
+            assertEquals("20.0000:1", Checksums.text(destination, STOCK));
+
+            System.clearProperty("datasync.magento2.msi-sources");
+            TestShops.execute(source, "DELETE FROM inventory_source_item", "UPDATE cataloginventory_stock_item SET qty = 77 WHERE product_id = 1");
+            CliTest.Result legacy = cli("sync", "stock", "live", "-a", "magento2");
+            assertEquals(ExitCode.OK, legacy.exit(), legacy.out() + legacy.err());
+            assertTrue(legacy.out().contains("no multi-source inventory"), legacy.out());
+            assertEquals("77.0000:1", Checksums.text(destination, STOCK));
+        } finally {
+            System.clearProperty("datasync.magento2.msi-sources");
+            TestShops.execute(source, "UPDATE cataloginventory_stock_item SET qty = 101 WHERE product_id = 1", SOURCE_ITEMS);
+        }
     }
 }

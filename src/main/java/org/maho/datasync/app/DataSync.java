@@ -119,9 +119,9 @@ public final class DataSync implements AutoCloseable {
     }
 
     /** The source database as the adapter reads it, one per adapter and database, so its metadata is read once a command. */
-    private ShopDatabase sourceDatabase(SourceAdapter adapter, ConnectionSettings settings) {
-        ShopDatabase database = database("source", settings);
-        return sourceViews.computeIfAbsent(adapter.name() + "|" + key(settings), k -> adapter.shopDatabase(database));
+    private ShopDatabase sourceDatabase(SourceAdapter adapter, ConnectionSettings connection) {
+        ShopDatabase database = database("source", connection);
+        return sourceViews.computeIfAbsent(adapter.name() + "|" + key(connection), k -> adapter.shopDatabase(database, settings));
     }
 
     /**

@@ -107,10 +107,6 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products and %d orders in %.1fs%n",
                     settings.describe(), layout, customers, products, orders, (System.nanoTime() - started) / 1e9);
-            if (magento2 && products > 0) {
-                out.println("The Magento 2 shop holds no products: the magento2 adapter does not read them yet, so they stay"
-                        + " behind and order items name theirs by sku.");
-            }
         }
         return ExitCode.OK;
     }

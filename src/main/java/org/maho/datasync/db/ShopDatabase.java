@@ -24,8 +24,8 @@ public final class ShopDatabase implements AutoCloseable {
     private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
     private volatile SessionSettings sessionSettings;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
-    /** OpenMage's name of a table to this shop's (another schema names some tables otherwise: Magento 2's store_website). */
-    private final UnaryOperator<String> tableNames;
+    /** OpenMage's tables as this shop keeps them (another schema names some otherwise: Magento 2's store_website). */
+    private final TableNames tableNames;
     /** The OpenMage alias of a model class this shop names (Magento 2 names its own classes where OpenMage has aliases). */
     private final UnaryOperator<String> modelNames;
     /** A stored value as OpenMage stores it (Magento 2 keeps JSON where OpenMage keeps PHP-serialized data); null: as it is. */
@@ -39,11 +39,26 @@ public final class ShopDatabase implements AutoCloseable {
         String asOpenMage(String table, String column, String value);
     }
 
-    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
-        this(role, settings, dataSource, UnaryOperator.identity(), UnaryOperator.identity(), null);
+    /** How a shop of another schema keeps OpenMage's tables. */
+    public interface TableNames {
+        /** The shop's name of one of OpenMage's tables, without the table prefix. */
+        String name(String openMageTable);
+
+        /**
+         * A query standing for one of OpenMage's tables that the shop keeps spread over others or in another shape
+         * (Magento 2's gallery and its link to products), over the shop's tables as {@code real} names them (prefix
+         * included); null for a table the shop has.
+         */
+        default String derived(String openMageTable, UnaryOperator<String> real) {
+            return null;
+        }
     }
 
-    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, UnaryOperator<String> tableNames,
+    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
+        this(role, settings, dataSource, name -> name, UnaryOperator.identity(), null);
+    }
+
+    private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, TableNames tableNames,
                          UnaryOperator<String> modelNames, StoredValues storedValues) {
         this.role = role;
         this.settings = settings;
@@ -59,7 +74,7 @@ public final class ShopDatabase implements AutoCloseable {
      * OpenMage's form ({@link #row}). It shares the pool, and keeps its own metadata. Close the original only: closing
      * either closes the pool they share.
      */
-    public ShopDatabase withNames(UnaryOperator<String> tables, UnaryOperator<String> models, StoredValues values) {
+    public ShopDatabase withNames(TableNames tables, UnaryOperator<String> models, StoredValues values) {
         ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models, values);
         view.sessionSettings = sessionSettings;
         return view;
@@ -134,9 +149,27 @@ public final class ShopDatabase implements AutoCloseable {
         return model == null ? null : modelNames.apply(model);
     }
 
-    /** The real name of an OpenMage table in this shop, with the shop's table prefix. */
+    /**
+     * What a query names an OpenMage table by in this shop: its real name with the shop's table prefix, or a derived
+     * table ({@code (SELECT ...) AS name}) where the shop keeps it in another shape ({@link TableNames#derived}).
+     */
     public String table(String name) {
-        return settings.tablePrefix() + tableNames.apply(name);
+        String derived = tableNames.derived(name, this::realTable);
+        return derived == null ? realTable(name) : "(" + derived + ") AS " + name;
+    }
+
+    /** How this shop keeps OpenMage's tables. */
+    public TableNames tableNames() {
+        return tableNames;
+    }
+
+    /** Whether this shop keeps an OpenMage table in another shape, read through a derived table. */
+    public boolean isDerived(String name) {
+        return tableNames.derived(name, this::realTable) != null;
+    }
+
+    private String realTable(String name) {
+        return settings.tablePrefix() + tableNames.name(name);
     }
 
     /**
@@ -179,6 +212,9 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     private TableColumns tableColumns(String table) {
+        if (isDerived(table)) {
+            return columnsByTable.computeIfAbsent(table(table), this::derivedColumns);
+        }
         return columnsByTable.computeIfAbsent(table(table), real -> {
             Map<String, String> columns = new LinkedHashMap<>();
             java.util.Set<String> nullable = new java.util.HashSet<>();
@@ -207,6 +243,26 @@ public final class ShopDatabase implements AutoCloseable {
             return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable),
                     java.util.Set.copyOf(threeByte));
         });
+    }
+
+    /** A derived table's columns, as its query's result describes them (text columns are not told apart by charset). */
+    private TableColumns derivedColumns(String derived) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        java.util.Set<String> nullable = new java.util.HashSet<>();
+        try (Connection connection = connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM " + derived + " LIMIT 0")) {
+            java.sql.ResultSetMetaData meta = rows.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.put(meta.getColumnLabel(i), meta.getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT));
+                if (meta.isNullable(i) != java.sql.ResultSetMetaData.columnNoNulls) {
+                    nullable.add(meta.getColumnLabel(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Cannot read the columns of " + derived + " in the " + role + " database: "
+                    + rootMessage(e), e);
+        }
+        return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable), java.util.Set.of());
     }
 
     /** Whether the server reads backslash escapes in string literals (no NO_BACKSLASH_ESCAPES in its sql_mode). */

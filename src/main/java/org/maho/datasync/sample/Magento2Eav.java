@@ -23,6 +23,11 @@ final class Magento2Eav {
             "is_user_defined", "default_value", "is_unique", "note");
     private static final List<String> MODEL_COLUMNS = List.of("attribute_model", "backend_model", "frontend_model", "source_model");
     private static final List<String> BACKEND_TYPES = List.of("varchar", "int", "decimal", "datetime", "text");
+    /**
+     * Product attributes Magento's migration tool does not move (the "ignore" group of eav-attribute-groups.xml.dist) that
+     * Magento 2 lacks: their values stay behind.
+     */
+    private static final List<String> NOT_MOVED = List.of("msrp_enabled", "group_price", "is_recurring", "recurring_profile");
 
     private final Connection connection;
     private final String openMage;
@@ -43,7 +48,8 @@ final class Magento2Eav {
         List<Map<String, Object>> missing = sql.rows("SELECT a.*, t.entity_type_code FROM " + openMage + "eav_attribute a JOIN " + openMage
                 + "eav_entity_type t ON t.entity_type_id = a.entity_type_id WHERE t.entity_type_code IN (" + types + ") AND NOT EXISTS"
                 + " (SELECT 1 FROM eav_attribute b JOIN eav_entity_type u ON u.entity_type_id = b.entity_type_id WHERE u.entity_type_code"
-                + " = t.entity_type_code AND b.attribute_code = a.attribute_code)");
+                + " = t.entity_type_code AND b.attribute_code = a.attribute_code) AND NOT (t.entity_type_code = 'catalog_product' AND"
+                + " a.attribute_code IN ('" + String.join("', '", NOT_MOVED) + "'))");
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO eav_attribute (entity_type_id, "
                 + String.join(", ", ATTRIBUTE_COLUMNS) + ") SELECT entity_type_id" + ", ?".repeat(ATTRIBUTE_COLUMNS.size())
                 + " FROM eav_entity_type WHERE entity_type_code = ?")) {
@@ -75,6 +81,37 @@ final class Magento2Eav {
         sql.execute("INSERT INTO customer_form_attribute (form_code, attribute_id) SELECT f.form_code, m.new_id FROM " + openMage
                 + "customer_form_attribute f JOIN attribute_map m ON m.old_id = f.attribute_id WHERE m.created = 1");
         options();
+    }
+
+    /**
+     * The attribute sets of an entity type by name, with their groups by name and their attributes: those Magento 2 lacks
+     * are added (a group's code made of its name, as Magento 2's are).
+     */
+    void sets(String entityType) throws SQLException {
+        String type = "(SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = '" + entityType + "')";
+        String oldType = "(SELECT entity_type_id FROM " + openMage + "eav_entity_type WHERE entity_type_code = '" + entityType + "')";
+        sql.execute("INSERT INTO eav_attribute_set (entity_type_id, attribute_set_name, sort_order) SELECT " + type + ", o.attribute_set_name,"
+                + " o.sort_order FROM " + openMage + "eav_attribute_set o WHERE o.entity_type_id = " + oldType + " AND NOT EXISTS (SELECT 1"
+                + " FROM eav_attribute_set n WHERE n.entity_type_id = " + type + " AND n.attribute_set_name = o.attribute_set_name)");
+        String setByName = "eav_attribute_set n JOIN " + openMage + "eav_attribute_set o ON o.attribute_set_name = n.attribute_set_name"
+                + " AND o.entity_type_id = " + oldType + " AND n.entity_type_id = " + type;
+        sql.execute("INSERT INTO eav_attribute_group (attribute_set_id, attribute_group_name, sort_order, attribute_group_code) SELECT"
+                + " n.attribute_set_id, g.attribute_group_name, g.sort_order, TRIM(BOTH '-' FROM LOWER(REGEXP_REPLACE(g.attribute_group_name,"
+                + " '[^A-Za-z0-9]+', '-'))) FROM " + setByName + " JOIN " + openMage + "eav_attribute_group g ON g.attribute_set_id ="
+                + " o.attribute_set_id WHERE NOT EXISTS (SELECT 1 FROM eav_attribute_group x WHERE x.attribute_set_id = n.attribute_set_id"
+                + " AND x.attribute_group_name = g.attribute_group_name)");
+        sql.execute("INSERT IGNORE INTO eav_entity_attribute (entity_type_id, attribute_set_id, attribute_group_id, attribute_id, sort_order)"
+                + " SELECT n.entity_type_id, n.attribute_set_id, x.attribute_group_id, m.new_id, e.sort_order FROM " + setByName + " JOIN "
+                + openMage + "eav_entity_attribute e ON e.attribute_set_id = o.attribute_set_id JOIN " + openMage + "eav_attribute_group g ON"
+                + " g.attribute_group_id = e.attribute_group_id JOIN eav_attribute_group x ON x.attribute_set_id = n.attribute_set_id AND"
+                + " x.attribute_group_name = g.attribute_group_name JOIN attribute_map m ON m.old_id = e.attribute_id");
+    }
+
+    /** An entity's attribute set as Magento 2's set of the same name, as an expression over the OpenMage row {@code s}. */
+    String setByName(String entityType) {
+        return "COALESCE((SELECT n.attribute_set_id FROM eav_attribute_set n JOIN eav_entity_type t ON t.entity_type_id = n.entity_type_id"
+                + " AND t.entity_type_code = '" + entityType + "' JOIN " + openMage + "eav_attribute_set o ON o.attribute_set_name ="
+                + " n.attribute_set_name WHERE o.attribute_set_id = s.attribute_set_id), s.attribute_set_id)";
     }
 
     /** Each option of the generated shop as the option of Magento 2's attribute with its admin label, added where it lacks one. */

@@ -19,12 +19,13 @@ import org.maho.datasync.source.magento2.Magento2Tables;
  * A Magento 2.4 shop made from a generated OpenMage shop as Magento's Data Migration Tool makes one from a Magento 1
  * shop (its map files, ../shared/reference/magento2, read forwards): the real 2.4 schema loaded from a dump of an
  * install, then the stores, configuration, tax classes, rates and rules, customer groups, the attributes Magento 2
- * lacks ({@link Magento2Eav}), categories, customers with addresses, orders with their invoices, shipments, credit memos
- * and grids, newsletter subscribers and CMS content copied into it table by table, on the same server. Customers'
- * attribute values become Magento 2's static columns (a gender by its label, a region by its code, a password hash with
- * its version) or its value tables' (options by label), PHP-serialized values become JSON, renamed tables and columns
- * take Magento 2's names. What the magento2 adapter does not read yet stays behind: the products and the price rules,
- * so that order items name their products by sku only and orders no rules.
+ * lacks and the product attribute sets ({@link Magento2Eav}), categories, products of every type, customers with
+ * addresses, orders with their invoices, shipments, credit memos and grids, newsletter subscribers and CMS content
+ * copied into it table by table, on the same server. Customers' attribute values become Magento 2's static columns (a
+ * gender by its label, a region by its code, a password hash with its version) or its value tables' (options by label),
+ * group prices tier prices of quantity 1, the gallery Magento 2's three tables, stock its stock items and the default
+ * source's items (MSI), PHP-serialized values JSON, renamed tables and columns take Magento 2's names. The price rules
+ * stay behind, so that orders name no rules.
  */
 public final class Magento2Shop {
 
@@ -34,7 +35,15 @@ public final class Magento2Shop {
     /** OpenMage's tables copied into Magento 2's, parents first, the install's own rows replaced. */
     private static final List<String> TABLES = List.of("core_website", "core_store_group", "core_store", "tax_class",
             "customer_group", "tax_calculation_rate", "tax_calculation_rate_title", "tax_calculation_rule", "tax_calculation",
-            "catalog_category_entity", "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block",
+            "catalog_category_entity", "catalog_product_entity", "catalog_product_website", "catalog_category_product",
+            "catalog_product_entity_tier_price", "catalog_product_option", "catalog_product_option_title", "catalog_product_option_price",
+            "catalog_product_option_type_value", "catalog_product_option_type_title", "catalog_product_option_type_price",
+            "catalog_product_super_attribute", "catalog_product_super_attribute_label", "catalog_product_super_link",
+            "catalog_product_relation", "catalog_product_link", "catalog_product_link_attribute_int", "catalog_product_link_attribute_decimal",
+            "catalog_product_link_attribute_varchar", "catalog_product_bundle_option", "catalog_product_bundle_option_value",
+            "catalog_product_bundle_selection", "catalog_product_bundle_selection_price", "downloadable_link", "downloadable_link_title",
+            "downloadable_link_price", "downloadable_sample", "downloadable_sample_title", "cataloginventory_stock_item",
+            "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block",
             "cms_block_store", "cms_page", "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
             "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
             "sales_flat_invoice_comment", "sales_flat_invoice_grid", "sales_flat_shipment", "sales_flat_shipment_item",
@@ -43,7 +52,7 @@ public final class Magento2Shop {
 
     /** EAV entity tables whose attributes and values move in, and whether their values have a store view. */
     private static final Map<String, Boolean> EAV_TABLES = Map.of("customer_entity", false, "customer_address_entity", false,
-            "catalog_category_entity", true);
+            "catalog_category_entity", true, "catalog_product_entity", true);
 
     private final String openMage;
     private final ShopMetadata source;
@@ -75,9 +84,14 @@ public final class Magento2Shop {
     private void copy() throws SQLException {
         // the admin website, store and group keep their id 0 rather than take the next
         sql.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO'), FOREIGN_KEY_CHECKS = 0");
-        eav.attributes(List.of("customer", "customer_address", "catalog_category"));
-        // the install's own products stay behind with the rest of its catalog
-        sql.execute("DELETE FROM catalog_category_product");
+        eav.attributes(List.of("customer", "customer_address", "catalog_category", "catalog_product"));
+        eav.sets("catalog_product");
+        // the install's own product goes with the rest of its catalog
+        for (String table : List.of("catalog_product_entity_media_gallery", "catalog_product_entity_media_gallery_value",
+                "catalog_product_entity_media_gallery_value_to_entity", "inventory_source_item")) {
+            sql.execute("DELETE FROM " + table);
+        }
+        sql.execute("DELETE FROM url_rewrite WHERE entity_type = 'product'");
         for (String table : TABLES) {
             String target = Magento2Tables.tableName(table);
             sql.execute("DELETE FROM " + target);
@@ -89,8 +103,13 @@ public final class Magento2Shop {
                 json(target, Magento2Tables.magento2SalesColumn(column));
             }
         }
-        sql.execute("UPDATE catalog_category_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code"
-                + " = 'page_layout' SET v.value = " + pageLayout("v.value"));
+        for (String entity : List.of("catalog_category_entity", "catalog_product_entity")) {
+            sql.execute("UPDATE " + entity + "_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code"
+                    + " = 'page_layout' SET v.value = " + pageLayout("v.value"));
+        }
+        groupPrices();
+        gallery();
+        sourceItems();
         // the install's own settings stay, the generated shop's are added
         sql.execute("INSERT IGNORE INTO core_config_data (scope, scope_id, path, value) SELECT scope, scope_id, path, value FROM "
                 + openMage + "core_config_data");
@@ -103,15 +122,52 @@ public final class Magento2Shop {
             case "core_store_group" -> Map.of("code", "IF(s.group_id = 0, 'default', TRIM(BOTH '_' FROM LOWER(REGEXP_REPLACE(s.name,"
                     + " '[^A-Za-z0-9]+', '_'))))");
             case "cms_page" -> Map.of("page_layout", pageLayout("s.root_template"));
-            // a category's attribute set by name
-            case "catalog_category_entity" -> Map.of("attribute_set_id", "COALESCE((SELECT n.attribute_set_id FROM eav_attribute_set n JOIN"
-                    + " eav_entity_type t ON t.entity_type_id = n.entity_type_id AND t.entity_type_code = 'catalog_category' JOIN " + openMage
-                    + "eav_attribute_set o ON o.attribute_set_name = n.attribute_set_name WHERE o.attribute_set_id = s.attribute_set_id),"
-                    + " s.attribute_set_id)");
+            case "catalog_category_entity" -> Map.of("attribute_set_id", eav.setByName("catalog_category"));
+            case "catalog_product_entity" -> Map.of("attribute_set_id", eav.setByName("catalog_product"));
+            case "catalog_product_super_attribute" -> Map.of("attribute_id", "(SELECT m.new_id FROM attribute_map m WHERE m.old_id ="
+                    + " s.attribute_id)");
+            // a link attribute as Magento 2's of the same link type and code
+            case "catalog_product_link_attribute_int", "catalog_product_link_attribute_decimal", "catalog_product_link_attribute_varchar" ->
+                    Map.of("product_link_attribute_id", "(SELECT n.product_link_attribute_id FROM catalog_product_link_attribute n JOIN "
+                            + openMage + "catalog_product_link_attribute o ON o.link_type_id = n.link_type_id AND o.product_link_attribute_code"
+                            + " = n.product_link_attribute_code WHERE o.product_link_attribute_id = s.product_link_attribute_id)");
+            // Magento 2's bundle rows name their product too
+            case "catalog_product_bundle_option_value" -> Map.of("parent_product_id", "(SELECT o.parent_id FROM " + openMage
+                    + "catalog_product_bundle_option o WHERE o.option_id = s.option_id)");
+            case "catalog_product_bundle_selection_price" -> Map.of("parent_product_id", "(SELECT b.parent_product_id FROM " + openMage
+                    + "catalog_product_bundle_selection b WHERE b.selection_id = s.selection_id)");
             case "customer_entity" -> staticColumns("customer", table);
             case "customer_address_entity" -> staticColumns("customer_address", table);
             default -> Magento2Tables.salesTables().contains(table) ? salesColumns(table) : Map.of();
         };
+    }
+
+    /** Magento 2 has no group prices: the migration tool makes them tier prices of quantity 1. */
+    private void groupPrices() throws SQLException {
+        sql.execute("INSERT IGNORE INTO catalog_product_entity_tier_price (entity_id, all_groups, customer_group_id, qty, value, website_id)"
+                + " SELECT entity_id, all_groups, customer_group_id, 1, value, website_id FROM " + openMage + "catalog_product_entity_group_price");
+    }
+
+    /** An image of Magento 2's gallery is linked to its product in a table of its own, and its store values name the product. */
+    private void gallery() throws SQLException {
+        sql.execute("INSERT INTO catalog_product_entity_media_gallery (value_id, attribute_id, value, media_type, disabled) SELECT s.value_id,"
+                + " m.new_id, s.value, 'image', 0 FROM " + openMage + "catalog_product_entity_media_gallery s JOIN attribute_map m ON"
+                + " m.old_id = s.attribute_id");
+        sql.execute("INSERT INTO catalog_product_entity_media_gallery_value_to_entity (value_id, entity_id) SELECT value_id, entity_id FROM "
+                + openMage + "catalog_product_entity_media_gallery");
+        sql.execute("INSERT INTO catalog_product_entity_media_gallery_value (value_id, store_id, entity_id, label, position, disabled)"
+                + " SELECT v.value_id, v.store_id, g.entity_id, v.label, v.position, v.disabled FROM " + openMage
+                + "catalog_product_entity_media_gallery_value v JOIN " + openMage + "catalog_product_entity_media_gallery g ON g.value_id = v.value_id");
+    }
+
+    /**
+     * Magento 2's multi-source inventory: each product that keeps a quantity (not a configurable, grouped or bundle one)
+     * has it in the default source, as an upgrade to 2.3 puts it there.
+     */
+    private void sourceItems() throws SQLException {
+        sql.execute("INSERT INTO inventory_source_item (source_code, sku, quantity, status) SELECT 'default', p.sku, COALESCE(s.qty, 0),"
+                + " s.is_in_stock FROM " + openMage + "cataloginventory_stock_item s JOIN " + openMage + "catalog_product_entity p ON"
+                + " p.entity_id = s.product_id WHERE p.type_id NOT IN ('configurable', 'grouped', 'bundle')");
     }
 
     /** Expressions for the columns of a Magento 2 entity table that OpenMage keeps as attribute values of the same code. */
@@ -152,14 +208,14 @@ public final class Magento2Shop {
     }
 
     /**
-     * A sales table's columns under Magento 2's names; products and price rules stay behind, so items keep no product id
-     * and orders no rule ids; grids name the order's customer as Magento 2's do.
+     * A sales table's columns under Magento 2's names; price rules stay behind, so orders keep no rule ids; grids name the
+     * order's customer as Magento 2's do.
      */
     private Map<String, String> salesColumns(String table) throws SQLException {
         Map<String, String> expressions = new LinkedHashMap<>();
         for (String column : sql.columns(openMage, table)) {
             expressions.put(Magento2Tables.magento2SalesColumn(column), switch (column) {
-                case "product_id", "applied_rule_ids" -> "NULL";
+                case "applied_rule_ids" -> "NULL";
                 case "region_id" -> region("s.region_id");
                 default -> "s." + column;
             });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
 
@@ -63,7 +64,7 @@ public interface SourceAdapter {
      * OpenMage's tables otherwise ({@link ShopDatabase#withNames}), so that the code that reads OpenMage's tables by
      * name reads it too.
      */
-    default ShopDatabase shopDatabase(ShopDatabase database) {
+    default ShopDatabase shopDatabase(ShopDatabase database, Settings settings) {
         return database;
     }
 

@@ -21,8 +21,8 @@ final class Magento2Schema {
 
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
     static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
-            "categoryattribute", "customerattribute", "addressattribute", "attributeset", "category", "customer", "order", "invoice",
-            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "catalogrule", "salesrule");
+            "categoryattribute", "customerattribute", "addressattribute", "attributeset", "category", "product", "stock", "customer", "order", "invoice",
+            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "catalogrule", "salesrule", "rating", "review");
 
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
@@ -71,6 +71,8 @@ final class Magento2Schema {
             case "customer_entity" -> customer(record);
             case "customer_address_entity" -> address(record);
             case "catalog_category_entity" -> category(record);
+            case "catalog_product_entity" -> product(record);
+            case "rating" -> rating(record);
             case "eav_attribute_set" -> attributeSet(record);
             case "salesrule", "catalogrule" -> rule(record);
             default -> { }
@@ -216,6 +218,39 @@ final class Magento2Schema {
             if (image != null) {
                 values.put("image", image.toString().replaceFirst("^/?(pub/)?media/catalog/category/", ""));
             }
+        }
+    }
+
+    /**
+     * A product: its design (see {@link #design}); a tier price Magento 2 keeps as a percentage of the price, which
+     * OpenMage's tier prices cannot hold (its value is 0), is not read, and the report says so.
+     */
+    private void product(Record product) {
+        design(product, "product");
+        List<Record> tiers = product.allChildren().get("tier_prices");
+        if (tiers == null) {
+            return;
+        }
+        tiers.removeIf(tier -> {
+            Object percentage = tier.fields().remove("percentage_value");
+            if (percentage != null && !percentage.toString().isBlank()) {
+                warnings.accept("product " + product.text("sku") + ": a tier price of " + percentage + "% (Magento 2's percentage"
+                        + " discount) has no OpenMage counterpart; not read");
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * A rating Magento 2 has switched off ({@code is_active}, which OpenMage lacks) is shown in no store view, as OpenMage
+     * hides one: its store views are not read.
+     */
+    private void rating(Record rating) {
+        Object active = rating.fields().remove("is_active");
+        List<Record> stores = rating.allChildren().get("stores");
+        if ("0".equals(String.valueOf(active)) && stores != null) {
+            stores.clear();
         }
     }
 

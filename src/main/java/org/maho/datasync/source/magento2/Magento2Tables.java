@@ -71,21 +71,27 @@ public final class Magento2Tables {
      * login failure counters, the settings of its admin grids and search weights for attributes. Not read, so that the
      * report keeps to what is lost.
      */
-    private static final Map<String, Set<String>> NOT_READ = Map.of(
-            "sales_flat_order_grid", Set.of("billing_address", "shipping_address", "shipping_information", "customer_email",
+    private static final Map<String, Set<String>> NOT_READ = Map.ofEntries(
+            Map.entry("sales_flat_order_grid", Set.of("billing_address", "shipping_address", "shipping_information", "customer_email",
                     "customer_group", "subtotal", "shipping_and_handling", "customer_name", "payment_method", "total_refunded",
-                    "pickup_location_code"),
-            "sales_flat_invoice_grid", Set.of("store_name", "customer_name", "customer_email", "customer_group_id", "payment_method",
-                    "billing_address", "shipping_address", "shipping_information", "subtotal", "shipping_and_handling", "updated_at"),
-            "sales_flat_shipment_grid", Set.of("customer_name", "order_status", "billing_address", "shipping_address", "billing_name",
-                    "customer_email", "customer_group_id", "payment_method", "shipping_information", "updated_at"),
-            "sales_flat_creditmemo_grid", Set.of("updated_at", "order_status", "billing_address", "shipping_address", "customer_name",
+                    "pickup_location_code")),
+            Map.entry("sales_flat_invoice_grid", Set.of("store_name", "customer_name", "customer_email", "customer_group_id", "payment_method",
+                    "billing_address", "shipping_address", "shipping_information", "subtotal", "shipping_and_handling", "updated_at")),
+            Map.entry("sales_flat_shipment_grid", Set.of("customer_name", "order_status", "billing_address", "shipping_address", "billing_name",
+                    "customer_email", "customer_group_id", "payment_method", "shipping_information", "updated_at")),
+            Map.entry("sales_flat_creditmemo_grid", Set.of("updated_at", "order_status", "billing_address", "shipping_address", "customer_name",
                     "customer_email", "customer_group_id", "payment_method", "shipping_information", "subtotal",
-                    "shipping_and_handling", "adjustment_positive", "adjustment_negative", "order_base_grand_total"),
-            "customer_entity", Set.of("failures_num", "first_failure", "lock_expires"),
-            "catalog_eav_attribute", Set.of("is_required_in_admin_store", "is_used_in_grid", "is_visible_in_grid",
-                    "is_filterable_in_grid", "search_weight"),
-            "customer_eav_attribute", Set.of("is_used_in_grid", "is_visible_in_grid", "is_filterable_in_grid", "is_searchable_in_grid"));
+                    "shipping_and_handling", "adjustment_positive", "adjustment_negative", "order_base_grand_total")),
+            Map.entry("customer_entity", Set.of("failures_num", "first_failure", "lock_expires")),
+            // a product's link to a category has an id of its own; bundle rows repeat their product's id
+            Map.entry("catalog_category_product", Set.of("entity_id")),
+            Map.entry("catalog_product_bundle_option_value", Set.of("parent_product_id")),
+            Map.entry("catalog_product_bundle_selection_price", Set.of("parent_product_id")),
+            // Magento 2 keeps one stock item a product (website 0) and names the website all the same
+            Map.entry("cataloginventory_stock_item", Set.of("website_id")),
+            Map.entry("catalog_eav_attribute", Set.of("is_required_in_admin_store", "is_used_in_grid", "is_visible_in_grid",
+                    "is_filterable_in_grid", "search_weight")),
+            Map.entry("customer_eav_attribute", Set.of("is_used_in_grid", "is_visible_in_grid", "is_filterable_in_grid", "is_searchable_in_grid")));
 
     /**
      * Magento 2's own attributes for what OpenMage has no place for: a product's stock status (OpenMage keeps stock in its

@@ -90,6 +90,11 @@ public final class OpenMageAdapter implements SourceAdapter {
         String table = job.handler().shape().table();
         try (java.sql.Connection connection = job.source().connection()) {
             long[] rows = {-1};
+            if (job.source().isDerived(table)) {
+                org.maho.datasync.db.Sql.query(connection, "SELECT COUNT(*) FROM " + job.source().table(table), List.of(),
+                        row -> rows[0] = row.getLong(1));
+                return java.util.OptionalLong.of(job.spec().limit() == null ? rows[0] : Math.min(rows[0], job.spec().limit()));
+            }
             org.maho.datasync.db.Sql.query(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
                     + " DATABASE() AND TABLE_NAME = ?", List.of(job.source().table(table)), row -> rows[0] = row.getLong(1));
             if (rows[0] >= 0 && rows[0] < 1_000_000) {
