@@ -231,7 +231,7 @@ public final class SyncCommand implements Callable<Integer> {
         java.util.Map<Boolean, List<String>> read = EntityHandlers.IN_DEPENDENCY_ORDER.stream()
                 .collect(java.util.stream.Collectors.partitioningBy(reader::reads));
         if (!read.get(false).isEmpty()) {
-            err.println("The " + reader.name() + " adapter does not read these entity types yet, and sync all leaves them out: "
+            err.println("The " + reader.name() + " adapter does not read these entity types, and sync all leaves them out: "
                     + String.join(", ", read.get(false)));
         }
         return SyncPlan.of(handlers, read.get(true)).jobs(type -> spec(handlers.find(type).orElseThrow(), environment, err, true));

@@ -85,7 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (reader.reads(type)) {
                 types.add(type);
             } else if (!entities.isEmpty()) {
-                throw usage("the " + reader.name() + " adapter does not read " + type + " yet");
+                throw usage("the " + reader.name() + " adapter does not read " + type);
             }
         }
         if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {

@@ -19,7 +19,7 @@ import org.maho.datasync.source.openmage.OpenMageAdapter;
  * where it keeps a table in another) and with its model classes read as
  * OpenMage's aliases ({@link ShopDatabase#withNames}), and each record is then changed where Magento 2's columns differ
  * ({@link Magento2Schema#toOpenMage}); what stands for Magento 2's own machinery is not read. {@link #reads} says which
- * entity types are read (not yet: URL rewrites).
+ * entity types are read (tags are not: Magento 2 has none).
  */
 public final class Magento2Adapter implements SourceAdapter {
 

@@ -22,7 +22,7 @@ final class Magento2Schema {
     /** The entity types read from Magento 2: those whose tables are OpenMage's under Magento 2's names. */
     static final Set<String> READ = Set.of("store", "config", "taxclass", "taxrate", "taxrule", "customergroup", "productattribute",
             "categoryattribute", "customerattribute", "addressattribute", "attributeset", "category", "product", "stock", "customer", "order", "invoice",
-            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "catalogrule", "salesrule", "rating", "review");
+            "shipment", "creditmemo", "newsletter", "cms_block", "cms_page", "catalogrule", "salesrule", "rating", "review", "urlrewrite");
 
     /** Page columns both shops have whose Magento 2 values OpenMage cannot use: layout XML of Magento 2, a theme's id. */
     private static final List<String> PAGE_DESIGN = List.of("layout_update_xml", "custom_layout_update_xml", "custom_theme");
