@@ -42,7 +42,7 @@ class GeneratedMagento2ShopTest {
         openMage = server.database(TestServer.uniqueName("m1_gen"));
         magento2 = server.database(TestServer.uniqueName("m2_gen"));
         destination = server.database(TestServer.uniqueName("m2_gen_dst"));
-        CliTest.Result generated = CliTest.run(concat(new String[] {"generate", "--layout", "magento2", "--db-name", magento2.database(),
+        CliTest.Result generated = CliTest.run(concat(new String[] {"generate", "--layout", "magento2", "--luma", "--db-name", magento2.database(),
                 "--db-host", magento2.host(), "--db-port", String.valueOf(magento2.port()), "--db-user", magento2.user()}, SIZE));
         assertEquals(ExitCode.OK, generated.exit(), generated.out() + generated.err());
         assertTrue(generated.out().contains("magento2 layout"), generated.out());
@@ -50,6 +50,7 @@ class GeneratedMagento2ShopTest {
         SampleShop.create(server, openMage.database(), ShopSeeder.Layout.SOURCE);
         SampleShop.addCustomers(openMage, 250, 11, 1.5);
         SampleShop.addCatalog(openMage, 30, 11);
+        SampleShop.addLuma(openMage, SampleShop.LUMA_FIXTURES);
         SampleShop.addSales(openMage, 120, 11);
         server.createDatabase(destination.database());
         DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
@@ -104,10 +105,18 @@ class GeneratedMagento2ShopTest {
                 + " eav_entity_type t USING (entity_type_id) WHERE t.entity_type_code = 'catalog_product'").keySet();
         Map<String, Map<String, Object>> products = CatalogView.products(destination);
         Map<String, Map<String, Object>> generatedProducts = CatalogView.products(openMage);
-        assertEquals(30, generatedProducts.size());
+        assertTrue(generatedProducts.size() > 2000, "30 generated products and the Luma catalog: " + generatedProducts.size());
+        Set<String> types = generatedProducts.values().stream().map(product -> ((Map<?, ?>) product.get("values")).get("type").toString())
+                .collect(java.util.stream.Collectors.toSet());
+        assertTrue(types.containsAll(Set.of("simple", "downloadable", "configurable", "grouped", "bundle")), types.toString());
         for (Map.Entry<String, Map<String, Object>> product : generatedProducts.entrySet()) {
             assertEquals(asInMagento2(product.getValue(), magento2Attributes), products.get(product.getKey()), product.getKey());
         }
+        String reviews = Checksums.text(openMage, ReviewsTest.REVIEWS);
+        assertTrue(reviews.split("\n").length > 300, "the Luma catalog's reviews");
+        assertEquals(reviews, Checksums.text(destination, ReviewsTest.REVIEWS), "every review with its vote");
+        assertEquals(lines(Checksums.text(openMage, ReviewsTest.RATINGS), "Rating|"), lines(Checksums.text(destination,
+                ReviewsTest.RATINGS), "Rating|"), "the Luma catalog's rating with its options and store views");
         assertTrue(sync.out().contains("multi-source inventory"), "the report says where stock comes from: " + sync.out());
 
         CliTest.Result verify = CliTest.runAgainst(magento2, destination, "verify", "live", "-a", "magento2");
@@ -145,6 +154,10 @@ class GeneratedMagento2ShopTest {
                     .replaceFirst("\\|[^|]*$", "|null")).sorted().toList());
         }
         return moved;
+    }
+
+    private static java.util.List<String> lines(String text, String prefix) {
+        return text.lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     /** A customer's values by code, as they read across shops. */

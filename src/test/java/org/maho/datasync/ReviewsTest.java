@@ -34,7 +34,7 @@ import org.maho.datasync.db.ConnectionSettings;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewsTest {
 
-    private static final String REVIEWS = "SELECT GROUP_CONCAT(CONCAT_WS('|', p.sku, IFNULL(c.email, d.nickname), d.title, r.created_at,"
+    static final String REVIEWS = "SELECT GROUP_CONCAT(CONCAT_WS('|', p.sku, IFNULL(c.email, d.nickname), d.title, r.created_at,"
             + " r.status_id, r.entity_id, d.detail, ds.code, (SELECT GROUP_CONCAT(s.code ORDER BY s.code) FROM review_store rs JOIN core_store s"
             + " USING (store_id) WHERE rs.review_id = r.review_id), (SELECT GROUP_CONCAT(CONCAT(g.rating_code, ':', o.code, ':', v.percent,"
             + " ':', v.value, ':', IFNULL(v.remote_ip, ''), ':', HEX(v.remote_ip_long), ':', IFNULL(vc.email, '')) ORDER BY g.rating_code)"
@@ -43,7 +43,7 @@ class ReviewsTest {
             + " ORDER BY p.sku, IFNULL(c.email, d.nickname), d.title, r.created_at SEPARATOR '\\n')"
             + " FROM review r JOIN catalog_product_entity p ON p.entity_id = r.entity_pk_value JOIN review_detail d ON d.review_id = r.review_id"
             + " LEFT JOIN core_store ds ON ds.store_id = d.store_id LEFT JOIN customer_entity c ON c.entity_id = d.customer_id";
-    private static final String RATINGS = "SELECT GROUP_CONCAT(CONCAT_WS('|', g.rating_code, g.entity_id, g.position, (SELECT"
+    static final String RATINGS = "SELECT GROUP_CONCAT(CONCAT_WS('|', g.rating_code, g.entity_id, g.position, (SELECT"
             + " GROUP_CONCAT(CONCAT(o.code, ':', o.value, ':', o.position) ORDER BY o.code) FROM rating_option o WHERE o.rating_id = g.rating_id),"
             + " (SELECT GROUP_CONCAT(s.code ORDER BY s.code) FROM rating_store t JOIN core_store s USING (store_id) WHERE t.rating_id = g.rating_id))"
             + " ORDER BY g.rating_code SEPARATOR '\\n') FROM rating g";

@@ -43,6 +43,14 @@ public final class GenerateCommand implements Callable<Integer> {
             + " install to fill (default ${DEFAULT-VALUE}).")
     Path magento2Schema = Magento2Shop.FIXTURE_SCHEMA;
 
+    @Option(names = "--luma", description = "Add Magento's Luma sample catalog (about 2,000 products of every type, their"
+            + " attributes, sets, categories, images and links), read from Magento's sample-data fixtures.")
+    boolean luma;
+
+    @Option(names = "--luma-fixtures", paramLabel = "<tar.gz>", description = "With --luma: the sample-data fixtures (default"
+            + " ${DEFAULT-VALUE}).")
+    Path lumaFixtures = SampleShop.LUMA_FIXTURES;
+
     @Option(names = "--customers", description = "Customers to generate (default ${DEFAULT-VALUE}).")
     int customers = 1000;
 
@@ -75,6 +83,10 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--magento2-schema: no Magento 2 schema dump at " + magento2Schema
                     + " (the project's fixtures hold one: ../shared/fixtures/magento2)");
         }
+        if (luma && !java.nio.file.Files.isRegularFile(lumaFixtures)) {
+            throw new ParameterException(spec.commandLine(), "--luma-fixtures: no sample-data fixtures at " + lumaFixtures
+                    + " (the project's fixtures hold them: ../shared/fixtures/magento2)");
+        }
         if (customers < 0 || products < 0 || orders < 0 || addresses < 0 || addresses > 3) {
             throw new ParameterException(spec.commandLine(), "--customers, --products and --orders must be 0 or more,"
                     + " --addresses between 0 and 3");
@@ -98,6 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
             if (products > 0) {
                 SampleShop.addCatalog(server.database(generated), products, seed);
             }
+            int lumaProducts = luma ? SampleShop.addLuma(server.database(generated), lumaFixtures) : 0;
             if (orders > 0) {
                 SampleShop.addSales(server.database(generated), orders, seed, subscribers == null ? -1 : subscribers);
             }
@@ -105,8 +118,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 Magento2Shop.create(server, dbName, magento2Schema, server.database(generated));
                 server.dropDatabase(generated);
             }
-            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products and %d orders in %.1fs%n",
-                    settings.describe(), layout, customers, products, orders, (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "Created %s (%s layout) with %d customers, %d products%s and %d orders in %.1fs%n",
+                    settings.describe(), layout, customers, products, luma ? " and " + lumaProducts + " of the Luma catalog" : "",
+                    orders, (System.nanoTime() - started) / 1e9);
         }
         return ExitCode.OK;
     }

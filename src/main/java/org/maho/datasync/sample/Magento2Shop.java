@@ -20,7 +20,7 @@ import org.maho.datasync.source.magento2.Magento2Tables;
  * shop (its map files, ../shared/reference/magento2, read forwards): the real 2.4 schema loaded from a dump of an
  * install, then the stores, configuration, tax classes, rates and rules, customer groups, the attributes Magento 2
  * lacks and the product attribute sets ({@link Magento2Eav}), categories, products of every type, customers with
- * addresses, orders with their invoices, shipments, credit memos and grids, newsletter subscribers and CMS content
+ * addresses, ratings and reviews, orders with their invoices, shipments, credit memos and grids, newsletter subscribers and CMS content
  * copied into it table by table, on the same server. Customers' attribute values become Magento 2's static columns (a
  * gender by its label, a region by its code, a password hash with its version) or its value tables' (options by label),
  * group prices tier prices of quantity 1, the gallery Magento 2's three tables, stock its stock items and the default
@@ -43,7 +43,8 @@ public final class Magento2Shop {
             "catalog_product_link_attribute_varchar", "catalog_product_bundle_option", "catalog_product_bundle_option_value",
             "catalog_product_bundle_selection", "catalog_product_bundle_selection_price", "downloadable_link", "downloadable_link_title",
             "downloadable_link_price", "downloadable_sample", "downloadable_sample_title", "cataloginventory_stock_item",
-            "customer_entity", "customer_address_entity", "newsletter_subscriber", "cms_block",
+            "customer_entity", "customer_address_entity", "rating", "rating_option", "rating_store", "rating_title", "review",
+            "review_detail", "review_store", "rating_option_vote", "newsletter_subscriber", "cms_block",
             "cms_block_store", "cms_page", "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
             "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
             "sales_flat_invoice_comment", "sales_flat_invoice_grid", "sales_flat_shipment", "sales_flat_shipment_item",
@@ -124,6 +125,8 @@ public final class Magento2Shop {
             case "cms_page" -> Map.of("page_layout", pageLayout("s.root_template"));
             case "catalog_category_entity" -> Map.of("attribute_set_id", eav.setByName("catalog_category"));
             case "catalog_product_entity" -> Map.of("attribute_set_id", eav.setByName("catalog_product"));
+            // Magento 2 keeps a voter's address as ip2long's integer where OpenMage keeps inet_pton's bytes (ConvertIp)
+            case "rating_option_vote" -> Map.of("remote_ip_long", "COALESCE(INET_ATON(INET6_NTOA(s.remote_ip_long)), 0)");
             case "catalog_product_super_attribute" -> Map.of("attribute_id", "(SELECT m.new_id FROM attribute_map m WHERE m.old_id ="
                     + " s.attribute_id)");
             // a link attribute as Magento 2's of the same link type and code

@@ -35,6 +35,19 @@ public final class SampleShop {
         }
     }
 
+    /** The sample-data fixtures of Magento 2 the project holds, whose Luma catalog {@link #addLuma} adds. */
+    public static final java.nio.file.Path LUMA_FIXTURES = LumaFixtures.FIXTURE;
+
+    /**
+     * Adds Magento's Luma sample catalog (attributes, sets, categories, products of every type with their images and
+     * links) from the sample-data fixtures in {@code tarball}; returns how many products it added.
+     */
+    public static int addLuma(ConnectionSettings shop, java.nio.file.Path tarball) throws SQLException, java.io.IOException {
+        try (Connection connection = connect(shop)) {
+            return LumaCatalog.importInto(connection, tarball);
+        }
+    }
+
     /**
      * Adds {@code count} orders with invoices, shipments and credit memos, cart price rules with coupons some orders used,
      * newsletter subscribers and CMS content.
