@@ -24,8 +24,8 @@ import org.maho.datasync.source.magento2.Magento2Tables;
  * copied into it table by table, on the same server. Customers' attribute values become Magento 2's static columns (a
  * gender by its label, a region by its code, a password hash with its version) or its value tables' (options by label),
  * group prices tier prices of quantity 1, the gallery Magento 2's three tables, stock its stock items and the default
- * source's items (MSI), PHP-serialized values JSON, renamed tables and columns take Magento 2's names. The price rules
- * stay behind, so that orders name no rules.
+ * source's items (MSI), price rules with their conditions as Magento 2 keeps them ({@link Magento2Conditions}),
+ * PHP-serialized values JSON, renamed tables and columns take Magento 2's names.
  */
 public final class Magento2Shop {
 
@@ -43,7 +43,9 @@ public final class Magento2Shop {
             "catalog_product_link_attribute_varchar", "catalog_product_bundle_option", "catalog_product_bundle_option_value",
             "catalog_product_bundle_selection", "catalog_product_bundle_selection_price", "downloadable_link", "downloadable_link_title",
             "downloadable_link_price", "downloadable_sample", "downloadable_sample_title", "cataloginventory_stock_item",
-            "customer_entity", "customer_address_entity", "rating", "rating_option", "rating_store", "rating_title", "review",
+            "salesrule", "salesrule_website", "salesrule_customer_group", "salesrule_label", "salesrule_product_attribute",
+            "salesrule_coupon", "catalogrule", "catalogrule_website", "catalogrule_customer_group",
+            "customer_entity", "customer_address_entity", "salesrule_customer", "salesrule_coupon_usage", "rating", "rating_option", "rating_store", "rating_title", "review",
             "review_detail", "review_store", "rating_option_vote", "newsletter_subscriber", "cms_block",
             "cms_block_store", "cms_page", "cms_page_store", "sales_flat_order", "sales_flat_order_item", "sales_flat_order_address", "sales_flat_order_payment",
             "sales_flat_order_status_history", "sales_flat_order_grid", "sales_flat_invoice", "sales_flat_invoice_item",
@@ -101,7 +103,11 @@ public final class Magento2Shop {
                 eav.values(table, EAV_TABLES.get(table));
             }
             for (String column : Magento2Tables.jsonColumns(table)) {
-                json(target, Magento2Tables.magento2SalesColumn(column));
+                if (table.endsWith("rule")) {
+                    new Magento2Conditions(sql, openMage).rewrite(table, column);
+                } else {
+                    json(target, Magento2Tables.magento2SalesColumn(column));
+                }
             }
         }
         for (String entity : List.of("catalog_category_entity", "catalog_product_entity")) {
@@ -127,6 +133,8 @@ public final class Magento2Shop {
             case "catalog_product_entity" -> Map.of("attribute_set_id", eav.setByName("catalog_product"));
             // Magento 2 keeps a voter's address as ip2long's integer where OpenMage keeps inet_pton's bytes (ConvertIp)
             case "rating_option_vote" -> Map.of("remote_ip_long", "COALESCE(INET_ATON(INET6_NTOA(s.remote_ip_long)), 0)");
+            case "salesrule_product_attribute" -> Map.of("attribute_id", "(SELECT m.new_id FROM attribute_map m WHERE m.old_id ="
+                    + " s.attribute_id)");
             case "catalog_product_super_attribute" -> Map.of("attribute_id", "(SELECT m.new_id FROM attribute_map m WHERE m.old_id ="
                     + " s.attribute_id)");
             // a link attribute as Magento 2's of the same link type and code
@@ -211,14 +219,12 @@ public final class Magento2Shop {
     }
 
     /**
-     * A sales table's columns under Magento 2's names; price rules stay behind, so orders keep no rule ids; grids name the
-     * order's customer as Magento 2's do.
+     * A sales table's columns under Magento 2's names; grids name the order's customer as Magento 2's do.
      */
     private Map<String, String> salesColumns(String table) throws SQLException {
         Map<String, String> expressions = new LinkedHashMap<>();
         for (String column : sql.columns(openMage, table)) {
             expressions.put(Magento2Tables.magento2SalesColumn(column), switch (column) {
-                case "applied_rule_ids" -> "NULL";
                 case "region_id" -> region("s.region_id");
                 default -> "s." + column;
             });

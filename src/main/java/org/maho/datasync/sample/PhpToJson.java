@@ -30,6 +30,11 @@ final class PhpToJson {
         } catch (IllegalArgumentException notSerialized) {
             return serialized;
         }
+        return jsonOf(value);
+    }
+
+    /** The JSON of a PHP value as {@link PhpSerialized#parse} gives it (json_encode). */
+    static String jsonOf(Object value) {
         try {
             return JSON.writeValueAsString(node(value));
         } catch (JsonProcessingException e) {
