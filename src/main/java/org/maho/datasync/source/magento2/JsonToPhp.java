@@ -28,14 +28,31 @@ final class JsonToPhp {
         if (text == null || text.isBlank()) {
             return text;
         }
-        try {
-            PhpSerialized.parse(text);
-            return text;
-        } catch (IllegalArgumentException notSerialized) {
-            // JSON, as Magento 2.2 and later write it
+        if (!isJson(text)) {
+            try {
+                PhpSerialized.parse(text);
+                return text;
+            } catch (IllegalArgumentException neither) {
+                return null;
+            }
         }
         Object value = value(text);
         return value == null ? null : PhpSerialized.write(value);
+    }
+
+    /**
+     * Whether a stored value is JSON, as Magento 2.2 and later write these columns (an object or a list), rather than
+     * PHP-serialized data (which starts with a type letter): told by its first character, since a value is read for
+     * every row and trying the other parser first costs an exception each time.
+     */
+    static boolean isJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
     }
 
     /** What {@code json_decode($text, true)} gives in PHP, in {@link PhpSerialized}'s terms; null for a text that is not JSON. */

@@ -41,6 +41,8 @@ final class Magento2Schema {
     private final ShopMetadata source;
     private final PasswordResets passwords;
     private final Consumer<String> warnings;
+    /** The Magento 2 columns of each sales table read so far that OpenMage names otherwise. */
+    private final Map<String, List<String>> renamedColumns = new java.util.HashMap<>();
 
     Magento2Schema(TableShape shape, ShopMetadata source, PasswordResets passwords, Consumer<String> warnings) {
         this.shape = shape;
@@ -118,10 +120,13 @@ final class Magento2Schema {
      * keeps as JSON was PHP-serialized as it was read ({@link Magento2Values}), and a value that was neither is reported.
      */
     private void sales(Record row, String table) {
-        for (String column : List.copyOf(row.fields().keySet())) {
-            String openMage = Magento2Tables.openMageSalesColumn(column);
-            if (!openMage.equals(column)) {
-                row.put(openMage, row.fields().remove(column));
+        // the rows of a table have the same columns: which of them were renamed is found once (a copy of a wide row's
+        // columns for each row cost more than the rest of this)
+        List<String> renamed = renamedColumns.computeIfAbsent(table, t -> row.fields().keySet().stream()
+                .filter(column -> !Magento2Tables.openMageSalesColumn(column).equals(column)).toList());
+        for (String column : renamed) {
+            if (row.fields().containsKey(column)) {
+                row.put(Magento2Tables.openMageSalesColumn(column), row.fields().remove(column));
             }
         }
         for (String column : Magento2Tables.jsonColumns(table)) {

@@ -21,14 +21,8 @@ final class Magento2Values implements ShopDatabase.StoredValues {
 
     @Override
     public String asOpenMage(String table, String column, String value) {
-        if (value.isBlank()) {
+        if (value.isBlank() || !JsonToPhp.isJson(value)) {
             return value;
-        }
-        try {
-            PhpSerialized.parse(value);
-            return value;
-        } catch (IllegalArgumentException json) {
-            // JSON, as Magento 2.2 and later write it
         }
         Object php = JsonToPhp.value(value);
         return php == null ? value : PhpSerialized.write(withOpenMageTypes(php));
