@@ -95,6 +95,7 @@ public final class Magento2Shop {
             sql.execute("DELETE FROM " + table);
         }
         sql.execute("DELETE FROM url_rewrite WHERE entity_type = 'product'");
+        Magento2Conditions conditions = new Magento2Conditions(sql, openMage);
         for (String table : TABLES) {
             String target = Magento2Tables.tableName(table);
             sql.execute("DELETE FROM " + target);
@@ -104,7 +105,7 @@ public final class Magento2Shop {
             }
             for (String column : Magento2Tables.jsonColumns(table)) {
                 if (table.endsWith("rule")) {
-                    new Magento2Conditions(sql, openMage).rewrite(table, column);
+                    conditions.rewrite(table, column);
                 } else {
                     json(target, Magento2Tables.magento2SalesColumn(column));
                 }

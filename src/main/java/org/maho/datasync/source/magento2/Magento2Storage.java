@@ -37,11 +37,11 @@ final class Magento2Storage implements ShopDatabase.TableNames {
 
     @Override
     public String derived(String openMageTable, UnaryOperator<String> real) {
-        String gallery = real.apply("catalog_product_entity_media_gallery");
-        String toEntity = real.apply("catalog_product_entity_media_gallery_value_to_entity");
         return switch (openMageTable) {
-            case "catalog_product_entity_media_gallery" -> "SELECT g.value_id, g.attribute_id, e.entity_id, g.value FROM " + gallery
-                    + " g JOIN " + toEntity + " e ON e.value_id = g.value_id WHERE g.media_type = 'image'";
+            case "catalog_product_entity_media_gallery" -> "SELECT g.value_id, g.attribute_id, e.entity_id, g.value FROM "
+                    + real.apply("catalog_product_entity_media_gallery") + " g JOIN "
+                    + real.apply("catalog_product_entity_media_gallery_value_to_entity") + " e ON e.value_id = g.value_id"
+                    + " WHERE g.media_type = 'image'";
             case "catalog_product_entity_media_gallery_value" -> "SELECT v.value_id, v.store_id, v.label, v.position, v.disabled FROM "
                     + real.apply("catalog_product_entity_media_gallery_value") + " v";
             case "cataloginventory_stock_item" -> stockItemColumns.isEmpty() ? null : stockItems(real);
