@@ -11,6 +11,9 @@
 #   bench/run.sh --source magento2        instead: the same shop generated as an OpenMage and as a Magento 2 shop
 #                                         (generate --layout magento2), each through `sync all` into an empty
 #                                         destination, records/s per entity type side by side
+#   bench/run.sh --source agent           instead: the same shop through `sync all` read directly (-a openmage) and
+#                                         through the source agent (-a agent, agent/datasync-agent.php under PHP's
+#                                         built-in server on 127.0.0.1, plain HTTP), each into an empty destination
 #
 # The MariaDB server: DATASYNC_DEST_HOST, _PORT, _USER, _PASS (default 127.0.0.1:3306, root, no password).
 # It creates and drops the databases bench_src, bench_dst, bench_raw, bench_ano and bench_res there.
@@ -76,6 +79,25 @@ measured() {
   echo "exit code: $code" >> "$output"
 }
 
+# A report's entity, records read and records/s, a line each; an entity type sync all runs twice (store, cms_block: to
+# link what the first pass could not) counts once, its first
+rates() {
+  awk '/^entity +read/ { t = 1; next } /^entity +rows written/ || /^$/ { t = 0 } t && NF >= 9 && !seen[$1]++ { print $1, $2, $NF }' "$1"
+}
+
+# The source shop at the chosen scale in bench_src, and the given databases as empty destinations
+generate_shops() {
+  echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
+  local started destination
+  started=$(now)
+  datasync generate --db-name "$SRC" --customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" \
+    --subscribers "$SUBSCRIBERS" > "$OUT/generate.txt"
+  for destination in "$@"; do
+    datasync generate --db-name "$destination" --layout destination --customers 0 >> "$OUT/generate.txt"
+  done
+  echo "  $(seconds "$started" "$(now)") s"
+}
+
 # The yardstick: a raw mariadb-dump | mariadb of a source database into bench_raw; sets RAW_SECONDS
 raw_copy() {
   echo "Raw copy: mariadb-dump $1 | mariadb $RAW..."
@@ -114,10 +136,6 @@ if [ "$SOURCE" = magento2 ]; then
   DATASYNC_LIVE_DB="$M2" DATASYNC_DEST_DB="$M2_DST" measured "$OUT/sync-all-magento2.txt" sync all bench -a magento2
   M2_SECONDS=$(seconds "$start" "$(now)")
   DATASYNC_LIVE_DB="$M2" DATASYNC_DEST_DB="$M2_DST" measured "$OUT/verify-magento2.txt" verify bench -a magento2
-  rates() {
-    # an entity type sync all runs twice (store, cms_block: to link what the first pass could not) counts once, its first
-    awk '/^entity +read/ { t = 1; next } /^entity +rows written/ || /^$/ { t = 0 } t && NF >= 9 && !seen[$1]++ { print $1, $2, $NF }' "$1"
-  }
   {
     echo "## Maho DataSync benchmark, magento2 adapter, $(date -u '+%Y-%m-%d %H:%M') UTC"
     echo
@@ -140,15 +158,60 @@ if [ "$SOURCE" = magento2 ]; then
   exit 0
 fi
 
+# The agent adapter against the openmage one: the same shop read through the source agent and directly
+if [ "$SOURCE" = agent ]; then
+  AG_DST=bench_agent_dst
+  db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $AG_DST"
+  generate_shops "$DST" "$AG_DST"
+  raw_copy "$SRC"
+  AGENT_ROOT="$OUT/agent"
+  mkdir -p "$AGENT_ROOT"
+  cp "$HOME_DIR/agent/datasync-agent.php" "$AGENT_ROOT/"
+  export DATASYNC_AGENT_SECRET="benchmark-agent-secret-$(date +%s%N)"
+  cat > "$AGENT_ROOT/datasync-agent.config.php" <<PHP
+<?php
+return ['secret' => '$DATASYNC_AGENT_SECRET', 'allow_http' => true, 'nonce_dir' => '$AGENT_ROOT/nonces',
+  'db' => ['host' => '$HOST', 'port' => $PORT, 'dbname' => '$SRC', 'user' => '$USER_NAME', 'password' => '$PASS', 'prefix' => '']];
+PHP
+  AGENT_PORT=8799
+  PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$AGENT_PORT" -t "$AGENT_ROOT" > "$OUT/agent-server.log" 2>&1 &
+  AGENT_PID=$!
+  trap 'kill $AGENT_PID 2>/dev/null || true' EXIT
+  sleep 1
+  echo "sync all -a openmage $SRC -> $DST..."
+  start=$(now)
+  measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
+  OM_SECONDS=$(seconds "$start" "$(now)")
+  echo "sync all -a agent (http://127.0.0.1:$AGENT_PORT) $SRC -> $AG_DST, then verify..."
+  start=$(now)
+  DATASYNC_DEST_DB="$AG_DST" measured "$OUT/sync-all-agent.txt" sync all bench -a agent --url "http://127.0.0.1:$AGENT_PORT/datasync-agent.php"
+  AG_SECONDS=$(seconds "$start" "$(now)")
+  DATASYNC_DEST_DB="$AG_DST" measured "$OUT/verify-agent.txt" verify bench -a agent --url "http://127.0.0.1:$AGENT_PORT/datasync-agent.php"
+  kill $AGENT_PID 2>/dev/null || true
+  {
+    echo "## Maho DataSync benchmark, agent adapter, $(date -u '+%Y-%m-%d %H:%M') UTC"
+    echo
+    echo "Machine: $(nproc) cores, $(db -N -e 'SELECT VERSION()'), $(php -r 'echo "PHP ", PHP_VERSION;') built-in server (4 workers, plain HTTP"
+    echo "on 127.0.0.1: no TLS, no network). Scale: $CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers."
+    echo
+    echo "| entity | records | openmage records/s | agent records/s | agent / openmage |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    join <(rates "$OUT/sync-all-openmage.txt" | sort) <(rates "$OUT/sync-all-agent.txt" | sort) \
+      | awk '{ printf "| %s | %s | %s | %s | %.2f |\n", $1, $4, $3, $5, ($3 > 0 ? $5 / $3 : 0) }'
+    echo
+    echo "\`sync all -a agent\`: $AG_SECONDS s, \`sync all -a openmage\` of the same shop: $OM_SECONDS s (the agent's overhead:"
+    echo "$(awk -v a="$AG_SECONDS" -v b="$OM_SECONDS" 'BEGIN { printf "%+.0f", (a / b - 1) * 100 }') %), against a raw copy of the source database of $RAW_SECONDS s."
+    echo "\`verify -a agent\` afterwards: exit code $(awk '/^exit code:/ { print $3 }' "$OUT/verify-agent.txt") (0: every record equal)."
+  } | tee "$OUT/results.md"
+  if [ "$KEEP" = 0 ]; then
+    db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $AG_DST"
+  fi
+  exit 0
+fi
+
 db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $RES;
   DROP DATABASE IF EXISTS $ANO"
-echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
-start=$(now)
-datasync generate --db-name "$SRC" --customers "$CUSTOMERS" --addresses 1.5 --products "$PRODUCTS" --orders "$ORDERS" \
-  --subscribers "$SUBSCRIBERS" > "$OUT/generate.txt"
-datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/generate.txt"
-datasync generate --db-name "$ANO" --layout destination --customers 0 >> "$OUT/generate.txt"
-echo "  $(seconds "$start" "$(now)") s"
+generate_shops "$DST" "$ANO"
 
 raw_copy "$SRC"
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
+import org.maho.datasync.db.AgentEndpoint;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.EntityHandler;
@@ -125,6 +126,20 @@ public final class DataSync implements AutoCloseable {
     }
 
     /**
+     * The shop an adapter reads: its database, or the shop behind its agent; null for a file.
+     *
+     * @param database where an adapter of {@link SourceAdapter.Input#DATABASE} reads
+     * @param agent    where an adapter of {@link SourceAdapter.Input#AGENT} reads
+     */
+    public ShopDatabase sourceShop(SourceAdapter adapter, ConnectionSettings database, AgentEndpoint agent) {
+        return switch (adapter.input()) {
+            case DATABASE -> sourceDatabase(adapter, database);
+            case AGENT -> sourceViews.computeIfAbsent(adapter.name() + "|" + agent.url(), k -> adapter.remoteShop(agent, settings));
+            case FILE -> null;
+        };
+    }
+
+    /**
      * Runs one entity type's sync and returns the job with its report; a failure is in the job, never thrown,
      * so the caller reports what was done before it.
      */
@@ -179,8 +194,8 @@ public final class DataSync implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
         ShopDatabase destination = database("destination", destinationSettings);
         SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
-        // a database source's shop is read for its metadata and its tables; a file has no shop of its own
-        ShopDatabase source = adapter.input() == SourceAdapter.Input.DATABASE ? sourceDatabase(adapter, spec.source()) : null;
+        // a shop's metadata and tables are read; a file has no shop of its own
+        ShopDatabase source = sourceShop(adapter, spec.source(), spec.agent());
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
@@ -313,9 +328,15 @@ public final class DataSync implements AutoCloseable {
     /** The same, the source read by the named database adapter (magento2). */
     public org.maho.datasync.verify.Verifier verifier(String adapterName, ConnectionSettings sourceSettings,
                                                       ConnectionSettings destinationSettings, String sourceSystem) {
+        return verifier(adapterName, sourceSettings, null, destinationSettings, sourceSystem);
+    }
+
+    /** The same, the source read by the named adapter from its database or through its agent ({@link #sourceShop}). */
+    public org.maho.datasync.verify.Verifier verifier(String adapterName, ConnectionSettings sourceSettings, AgentEndpoint agent,
+                                                      ConnectionSettings destinationSettings, String sourceSystem) {
         SourceAdapter adapter = SourceAdapters.installed().get(adapterName);
         ShopDatabase destination = database("destination", destinationSettings);
-        ShopDatabase source = sourceDatabase(adapter, sourceSettings);
+        ShopDatabase source = sourceShop(adapter, sourceSettings, agent);
         return new org.maho.datasync.verify.Verifier(handlers, adapter.name(), source, destination, registry(destination, sourceSystem),
                 deadLetterDirectory(), settings);
     }

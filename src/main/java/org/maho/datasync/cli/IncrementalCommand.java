@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.maho.datasync.app.DataSync;
+import org.maho.datasync.db.AgentEndpoint;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.RunLock;
 import org.maho.datasync.db.ShopDatabase;
@@ -37,6 +38,10 @@ public final class IncrementalCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<source>", defaultValue = "live",
             description = "Name of the source system in the registry (default ${DEFAULT-VALUE}).")
     String sourceSystem;
+
+    @Option(names = {"-a", "--adapter"}, paramLabel = "<adapter>", defaultValue = "openmage",
+            description = "openmage (default): the source database and its tracker; agent: both through the source agent (--url).")
+    String adapter;
 
     @Option(names = {"-e", "--entity"}, paramLabel = "<type>", split = ",",
             description = "Only these tracker types: category, product, stock, customer, order, invoice, shipment, creditmemo,"
@@ -97,8 +102,21 @@ public final class IncrementalCommand implements Callable<Integer> {
         };
         Path home = Home.directory();
         Environment environment = Environment.load(home);
+        boolean throughAgent = "agent".equals(adapter.trim().toLowerCase(Locale.ROOT));
+        if (!throughAgent && !"openmage".equals(adapter.trim().toLowerCase(Locale.ROOT))) {
+            throw usage("The incremental sync reads an OpenMage shop's tracker: -a openmage (its database) or -a agent, not '"
+                    + adapter + "'");
+        }
+        if (throughAgent && !sourceDatabase.given().isEmpty()) {
+            throw usage(String.join(", ", sourceDatabase.given()) + " do not apply to -a agent: the agent reads the shop's"
+                    + " database with its own settings");
+        }
+        if (!throughAgent && sourceDatabase.url != null) {
+            throw usage("--url applies to -a agent");
+        }
+        AgentEndpoint agent = throughAgent ? sourceDatabase.agent(environment, this::usage) : null;
         ConnectionSettings source = sourceDatabase.settings(environment, err);
-        if (source.database() == null) {
+        if (!throughAgent && source.database() == null) {
             throw usage("The incremental sync reads the source's tracker: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
@@ -110,7 +128,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         try (DataSync dataSync = DataSync.start(home)) {
             IncrementalSync.Options options = new IncrementalSync.Options(sourceSystem, entities.stream().map(String::trim).toList(),
                     markSynced, limit, dryRun, stockMode, verbose.length, batchSize, () -> false, copyOptions.mode(dataSync));
-            out.println("DataSync incremental: " + source.describe() + " as '" + sourceSystem + "' -> " + destination.describe()
+            out.println("DataSync incremental: " + (throughAgent ? agent.url() : source.describe()) + " as '" + sourceSystem + "' -> " + destination.describe()
                     + (dryRun ? " (dry run)" : markSynced ? "" : " (changes stay pending: no --mark-synced)")
                     + options.copy().describe());
             out.flush();
@@ -119,7 +137,7 @@ public final class IncrementalCommand implements Callable<Integer> {
                 long run = dryRun ? 0 : dataSync.runStarted(destination, "incremental " + sourceSystem, "command", sourceSystem);
                 List<IncrementalSync.TypeRun> runs;
                 try {
-                    runs = IncrementalSync.configured(dataSync, source, destination).run(options);
+                    runs = IncrementalSync.configured(dataSync, source, destination).through(agent).run(options);
                 } catch (Exception e) {
                     if (!dryRun) {
                         dataSync.runFinished(destination, run, List.of(), ShopDatabase.rootMessage(e));

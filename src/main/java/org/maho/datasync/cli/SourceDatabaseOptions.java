@@ -3,6 +3,7 @@ package org.maho.datasync.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.maho.datasync.db.AgentEndpoint;
 import org.maho.datasync.db.ConnectionSettings;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,10 @@ final class SourceDatabaseOptions {
 
     @Option(names = "--db-prefix", description = "Source table prefix. Default DATASYNC_LIVE_PREFIX or none.")
     String prefix;
+
+    @Option(names = "--url", paramLabel = "<url>",
+            description = "The source agent's URL (-a agent). Default DATASYNC_AGENT_URL; its secret: DATASYNC_AGENT_SECRET.")
+    String url;
 
     private boolean warnedOfPassword;
 
@@ -52,6 +57,25 @@ final class SourceDatabaseOptions {
             warnedOfPassword = true;
         }
         return environment.connection("LIVE", host, port, name, user, password, prefix);
+    }
+
+    /**
+     * Where the source agent answers: --url, else DATASYNC_AGENT_URL, with DATASYNC_AGENT_SECRET; a usage error naming what
+     * is missing.
+     */
+    AgentEndpoint agent(Environment environment, java.util.function.Function<String, RuntimeException> usage) {
+        String where = url != null ? url.trim() : environment.get("DATASYNC_AGENT_URL");
+        if (where == null) {
+            throw usage.apply("The agent adapter needs the agent's URL: --url https://shop.example/datasync-agent.php or DATASYNC_AGENT_URL");
+        }
+        if (!where.matches("https?://[^\\s]+")) {
+            throw usage.apply("--url must be an http or https URL, not '" + where + "'");
+        }
+        String secret = environment.get("DATASYNC_AGENT_SECRET");
+        if (secret == null) {
+            throw usage.apply("The agent adapter needs the agent's secret: DATASYNC_AGENT_SECRET in .env.local or the environment");
+        }
+        return new AgentEndpoint(where, secret);
     }
 
     /** The destination: DATASYNC_DEST_* from the environment or .env.local; null database when they name none. */

@@ -213,9 +213,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (!ALL_ENTITIES.equalsIgnoreCase(entity.trim())) {
             return List.of(toJobSpec(handlers, environment, err));
         }
-        if (adapter != null && SourceAdapters.installed().find(adapter).map(SourceAdapter::input).orElse(null)
-                != SourceAdapter.Input.DATABASE) {
-            throw usage("sync all reads a shop database: use -a openmage or -a magento2 (CSV files hold one entity type each)");
+        if (adapter != null && !SourceAdapters.installed().find(adapter).map(a -> a.input().isShop()).orElse(true)) {
+            throw usage("sync all reads a shop: use -a openmage, -a magento2 or -a agent (CSV files hold one entity type each)");
         }
         List<String> notForAll = new ArrayList<>();
         if (file != null) notForAll.add("-f/--file");
@@ -280,7 +279,7 @@ public final class SyncCommand implements Callable<Integer> {
         }
         if (stock != null) {
             job.stockMode(parse(() -> enumValue(JobSpec.StockMode.class, "--stock", stock)));
-            if (job.stockMode() == JobSpec.StockMode.ONLY && source.input() != SourceAdapter.Input.DATABASE) {
+            if (job.stockMode() == JobSpec.StockMode.ONLY && !source.input().isShop()) {
                 throw usage("--stock only reads stock items from a shop database (-a openmage)");
             }
         }
@@ -306,10 +305,10 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         job.incrementIds(incrementIds.stream().map(String::trim).toList());
-        if (source.input() == SourceAdapter.Input.FILE) {
-            fileSource(job, source);
-        } else {
-            databaseSource(job, source, environment, err);
+        switch (source.input()) {
+            case FILE -> fileSource(job, source);
+            case DATABASE -> databaseSource(job, source, environment, err);
+            case AGENT -> agentSource(job, source, environment);
         }
         return job;
     }
@@ -365,6 +364,9 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private void fileSource(JobSpec job, SourceAdapter source) {
+        if (sourceDatabase.url != null) {
+            throw usage("--url applies to the agent adapter, not " + source.name());
+        }
         List<String> dbFlags = sourceDatabase.given();
         if (!dbFlags.isEmpty()) {
             String databases = String.join(" or ", SourceAdapters.installed().names().stream()
@@ -412,11 +414,25 @@ public final class SyncCommand implements Callable<Integer> {
             throw usage(String.join(", ", fileFlags) + (fileFlags.size() == 1 ? " applies" : " apply")
                     + " to the csv adapter, not " + adapter.name());
         }
+        if (sourceDatabase.url != null) {
+            throw usage("--url applies to the agent adapter, not " + adapter.name());
+        }
         ConnectionSettings source = sourceDatabase.settings(environment, err);
         if (source.database() == null) {
             throw usage("The " + adapter.name() + " adapter needs the source database: --db-name or DATASYNC_LIVE_DB");
         }
         job.source(source);
+    }
+
+    /** A shop read through its agent: the agent holds the database settings, so none are given here. */
+    private void agentSource(JobSpec job, SourceAdapter adapter, Environment environment) {
+        List<String> notForAgent = new ArrayList<>(sourceDatabase.given());
+        if (file != null) notForAgent.add("-f/--file");
+        if (!notForAgent.isEmpty()) {
+            throw usage(String.join(", ", notForAgent) + (notForAgent.size() == 1 ? " does" : " do") + " not apply to the " + adapter.name()
+                    + " adapter: the agent reads the shop's database with its own settings");
+        }
+        job.agent(sourceDatabase.agent(environment, this::usage));
     }
 
     private void requireApplicable(EntityHandler handler, SourceAdapter source, JobOption option, boolean given) {
@@ -441,7 +457,7 @@ public final class SyncCommand implements Callable<Integer> {
 
     private static String describeSource(JobSpec job) {
         return job.file() != null ? job.file().toString()
-                : job.adapter() + " " + job.source().describe() + " as '" + job.sourceSystem() + "'";
+                : job.adapter() + " " + (job.agent() != null ? job.agent().url() : job.source().describe()) + " as '" + job.sourceSystem() + "'";
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser) {

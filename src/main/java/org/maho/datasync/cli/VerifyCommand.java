@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.maho.datasync.anonymize.Anonymizer;
 import org.maho.datasync.app.DataSync;
+import org.maho.datasync.db.AgentEndpoint;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.job.EntityHandlers;
@@ -72,8 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // the source is a shop database, read by its adapter; the destination is an OpenMage database
-        SourceAdapter reader = SourceAdapters.installed().find(adapter).filter(a -> a.input() == SourceAdapter.Input.DATABASE)
-                .orElseThrow(() -> usage("verify reads a shop database: use -a openmage or -a magento2"));
+        SourceAdapter reader = SourceAdapters.installed().find(adapter).filter(a -> a.input().isShop())
+                .orElseThrow(() -> usage("verify reads a shop: use -a openmage, -a magento2 or -a agent"));
         if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
             throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
         }
@@ -93,20 +94,21 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Path home = Home.directory();
         Environment environment = Environment.load(home);
+        AgentEndpoint agent = reader.input() == SourceAdapter.Input.AGENT ? sourceDatabase.agent(environment, this::usage) : null;
         ConnectionSettings source = sourceDatabase.settings(environment, err);
-        if (source.database() == null) {
+        if (agent == null && source.database() == null) {
             throw usage("verify reads the source shop's database: --db-name or DATASYNC_LIVE_DB");
         }
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         String anonymizeSecret = anonymizeOption.secret(environment, spec.commandLine());
-        out.println("DataSync verify: " + source.describe() + " as '" + sourceSystem + "' against " + destination.describe()
+        out.println("DataSync verify: " + (agent != null ? agent.url() : source.describe()) + " as '" + sourceSystem + "' against " + destination.describe()
                 + (anonymizeSecret != null ? " (anonymized)" : ""));
         out.flush();
         List<TypeVerification> results = new ArrayList<>();
         LeftoverSearch leftovers = null;
         LeftoverSearch.Result found = null;
         try (DataSync dataSync = DataSync.start(home); DifferenceFile file = new DifferenceFile(json)) {
-            Verifier verifier = dataSync.verifier(reader.name(), source, destination, sourceSystem);
+            Verifier verifier = dataSync.verifier(reader.name(), source, agent, destination, sourceSystem);
             Anonymizer anonymizer = AnonymizeOption.anonymizer(dataSync, anonymizeSecret);
             if (anonymizer != null) {
                 leftovers = new LeftoverSearch(anonymizer.personalTables());

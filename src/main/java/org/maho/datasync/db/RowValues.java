@@ -28,6 +28,15 @@ public final class RowValues extends AbstractMap<String, String> {
         private final boolean[] asSent;
         private final Map<String, Integer> index;
 
+        private Columns(java.util.List<String> names) {
+            this.names = names.toArray(new String[0]);
+            asSent = new boolean[this.names.length];
+            index = new HashMap<>(this.names.length * 2);
+            for (int i = 0; i < this.names.length; i++) {
+                index.putIfAbsent(this.names[i], i);
+            }
+        }
+
         private Columns(ResultSetMetaData meta) throws SQLException {
             names = new String[meta.getColumnCount()];
             asSent = new boolean[names.length];
@@ -64,6 +73,17 @@ public final class RowValues extends AbstractMap<String, String> {
     private RowValues(Columns columns, String[] values) {
         this.columns = columns;
         this.values = values;
+    }
+
+    /** Rows of the given columns, each made from its values in column order (rows that came as text: the source agent's). */
+    public static java.util.function.Function<String[], Map<String, String>> rowsOf(java.util.List<String> names) {
+        Columns columns = new Columns(names);
+        return values -> {
+            if (values.length != columns.names.length) {
+                throw new IllegalArgumentException("a row of " + values.length + " values for " + columns.names.length + " columns");
+            }
+            return new RowValues(columns, values);
+        };
     }
 
     /** The current row of a result set. */

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,29 @@ public final class ShopDatabase implements AutoCloseable {
         String asOpenMage(String table, String column, String value);
     }
 
+    /**
+     * A shop this tool does not reach by JDBC (one behind a firewall, read through the source agent): it answers the
+     * reads of {@link TableQuery} and the description of its tables, nothing else.
+     */
+    public interface Remote {
+        /** Where it is, for messages (never a secret). */
+        String describe();
+
+        void select(TableQuery query, TableQuery.Rows rows) throws SQLException;
+
+        /** The columns of a table (by OpenMage's name): name, SQL data type, nullable, charset; empty when it has none. */
+        List<Column> columns(String table);
+
+        /** How many rows a query reads (its columns, order and limit aside). */
+        long count(TableQuery query) throws SQLException;
+
+        /** About how many rows a table holds (counted under a million, else its statistics' figure); -1 when unknown. */
+        long rowCount(String table);
+    }
+
+    /** A column of a table, as information_schema describes it. */
+    public record Column(String name, String dataType, boolean nullable, String charset) {}
+
     /** How a shop of another schema keeps OpenMage's tables. */
     public interface TableNames {
         /** The shop's name of one of OpenMage's tables, without the table prefix. */
@@ -54,15 +78,19 @@ public final class ShopDatabase implements AutoCloseable {
         }
     }
 
+    /** Null for a shop read by JDBC. */
+    private final Remote remote;
+
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource) {
-        this(role, settings, dataSource, name -> name, UnaryOperator.identity(), null);
+        this(role, settings, dataSource, name -> name, UnaryOperator.identity(), null, null);
     }
 
     private ShopDatabase(String role, ConnectionSettings settings, HikariDataSource dataSource, TableNames tableNames,
-                         UnaryOperator<String> modelNames, StoredValues storedValues) {
+                         UnaryOperator<String> modelNames, StoredValues storedValues, Remote remote) {
         this.role = role;
         this.settings = settings;
         this.dataSource = dataSource;
+        this.remote = remote;
         this.tableNames = tableNames;
         this.modelNames = modelNames;
         this.storedValues = storedValues;
@@ -75,7 +103,7 @@ public final class ShopDatabase implements AutoCloseable {
      * either closes the pool they share.
      */
     public ShopDatabase withNames(TableNames tables, UnaryOperator<String> models, StoredValues values) {
-        ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models, values);
+        ShopDatabase view = new ShopDatabase(role, settings, dataSource, tables, models, values, remote);
         view.sessionSettings = sessionSettings;
         return view;
     }
@@ -106,8 +134,97 @@ public final class ShopDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A shop read through something other than JDBC ({@link Remote}): it answers {@link #select}, {@link #columns} and
+     * {@link #rowCount}; what needs a connection (writing, the tracker's triggers) gets an error naming it.
+     */
+    public static ShopDatabase remote(String role, Remote remote) {
+        return new ShopDatabase(role, null, null, name -> name, UnaryOperator.identity(), null, remote);
+    }
+
     public String role() {
         return role;
+    }
+
+    /** Where the shop is, for messages: user@host:port/database, or the agent's URL. */
+    public String describe() {
+        return remote != null ? remote.describe() : settings.describe();
+    }
+
+    /**
+     * The shop's remote, when it is read through one that is also a {@code kind} (the source agent keeps the change
+     * tracker's log too); empty for a shop read by JDBC.
+     */
+    public <T> java.util.Optional<T> remote(Class<T> kind) {
+        return kind.isInstance(remote) ? java.util.Optional.of(kind.cast(remote)) : java.util.Optional.empty();
+    }
+
+    /**
+     * Reads a table: on {@code connection} when one is given (a transaction of the caller's), else on a connection of the
+     * pool, or through the remote shop. A long IN list is read in chunks.
+     */
+    public void select(Connection connection, TableQuery query, TableQuery.Rows rows) throws SQLException {
+        TableQuery.Condition inList = query.inList();
+        if (inList != null) {
+            for (List<?> chunk : Sql.chunks(inList.values(), Sql.IN_CHUNK)) {
+                select(connection, query.replacing(inList, chunk), rows);
+            }
+            return;
+        }
+        if (connection == null && remote != null) {
+            remote.select(query, row -> rows.row(row(query.table(), row)));
+            return;
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        String sql = query.sql(table(query.table()), params);
+        if (connection != null) {
+            Sql.query(connection, sql, params, row -> rows.row(row(query.table(), Sql.rowAsText(row))));
+            return;
+        }
+        try (Connection pooled = connection()) {
+            Sql.query(pooled, sql, params, row -> rows.row(row(query.table(), Sql.rowAsText(row))));
+        }
+    }
+
+    /** How many rows a query reads (its columns, order and limit aside). */
+    public long count(TableQuery query) throws SQLException {
+        if (remote != null) {
+            return remote.count(query);
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        long[] count = {0};
+        try (Connection connection = connection()) {
+            Sql.query(connection, query.countSql(table(query.table()), params), params, row -> count[0] = row.getLong(1));
+        }
+        return count[0];
+    }
+
+    /** This shop's reads on {@code connection}, or as it reads itself (null). */
+    public TableQuery.Reader reader(Connection connection) {
+        return (query, rows) -> select(connection, query, rows);
+    }
+
+    /**
+     * About how many rows a table holds: counted when its statistics say under a million (a count of more takes
+     * seconds), else that figure; -1 when it cannot tell.
+     */
+    public long rowCount(String table) {
+        if (remote != null) {
+            return remote.rowCount(table);
+        }
+        try (Connection connection = connection()) {
+            long[] rows = {-1};
+            if (!isDerived(table)) {
+                Sql.query(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND TABLE_NAME = ?", List.of(table(table)), row -> rows[0] = row.getLong(1));
+            }
+            if (isDerived(table) || rows[0] >= 0 && rows[0] < 1_000_000) {
+                Sql.query(connection, "SELECT COUNT(*) FROM " + table(table), List.of(), row -> rows[0] = row.getLong(1));
+            }
+            return rows[0];
+        } catch (SQLException | RuntimeException e) {
+            return -1;
+        }
     }
 
     public ConnectionSettings settings() {
@@ -120,6 +237,10 @@ public final class ShopDatabase implements AutoCloseable {
 
     /** A connection from the pool; when none can be had, the error names this database (never its password). */
     public Connection connection() throws SQLException {
+        if (remote != null) {
+            throw new SQLException("the " + role + " shop is read through " + remote.describe()
+                    + ", which answers DataSync's reads only; this needs a database connection (use -a openmage)");
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
@@ -169,7 +290,8 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     private String realTable(String name) {
-        return settings.tablePrefix() + tableNames.name(name);
+        // a remote shop adds its own prefix: names leave this tool as OpenMage's
+        return (settings == null ? "" : settings.tablePrefix()) + tableNames.name(name);
     }
 
     /**
@@ -215,6 +337,9 @@ public final class ShopDatabase implements AutoCloseable {
         if (isDerived(table)) {
             return columnsByTable.computeIfAbsent(table(table), this::derivedColumns);
         }
+        if (remote != null) {
+            return columnsByTable.computeIfAbsent(table, name -> remoteColumns(remote.columns(name)));
+        }
         return columnsByTable.computeIfAbsent(table(table), real -> {
             Map<String, String> columns = new LinkedHashMap<>();
             java.util.Set<String> nullable = new java.util.HashSet<>();
@@ -243,6 +368,22 @@ public final class ShopDatabase implements AutoCloseable {
             return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable),
                     java.util.Set.copyOf(threeByte));
         });
+    }
+
+    private static TableColumns remoteColumns(List<Column> described) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        java.util.Set<String> nullable = new java.util.HashSet<>();
+        java.util.Set<String> threeByte = new java.util.HashSet<>();
+        for (Column column : described) {
+            columns.put(column.name(), column.dataType().toLowerCase(java.util.Locale.ROOT));
+            if (column.nullable()) {
+                nullable.add(column.name());
+            }
+            if ("utf8".equalsIgnoreCase(column.charset()) || "utf8mb3".equalsIgnoreCase(column.charset())) {
+                threeByte.add(column.name());
+            }
+        }
+        return new TableColumns(Collections.unmodifiableMap(columns), java.util.Set.copyOf(nullable), java.util.Set.copyOf(threeByte));
     }
 
     /** A derived table's columns, as its query's result describes them (text columns are not told apart by charset). */
@@ -311,6 +452,8 @@ public final class ShopDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 }

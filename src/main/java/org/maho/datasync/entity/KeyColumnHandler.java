@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
@@ -55,12 +56,12 @@ public abstract class KeyColumnHandler extends TableEntityHandler {
     public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
             throws SQLException {
         Map<String, String> keys = new HashMap<>();
-        Sql.queryIn(connection, "SELECT " + shape().idColumn() + ", " + keyColumn + " FROM " + shop.table(shape().table())
-                + " WHERE " + shape().idColumn() + " IN ", "", List.of(), ids, row -> {
-                    if (key(row.getString(2)) != null) {
-                        keys.put(row.getString(1), key(row.getString(2)));
-                    }
-                });
+        String id = shape().idColumn();
+        shop.select(connection, TableQuery.from(shape().table()).columns(id, keyColumn).whereIn(id, ids), row -> {
+            if (key(row.get(keyColumn)) != null) {
+                keys.put(row.get(id), key(row.get(keyColumn)));
+            }
+        });
         return keys;
     }
 
@@ -89,10 +90,21 @@ public abstract class KeyColumnHandler extends TableEntityHandler {
         }
         return job.cached(type() + ".keys-repeated-at-source", () -> {
             Map<String, String> repeated = new HashMap<>();
-            try (Connection connection = job.source().connection()) {
-                Sql.query(connection, "SELECT LOWER(TRIM(" + keyColumn + ")), MIN(" + shape().idColumn() + ") FROM "
-                        + job.source().table(shape().table()) + " WHERE " + keyColumn + " IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1",
-                        List.of(), row -> repeated.put(row.getString(1), row.getString(2)));
+            String id = shape().idColumn();
+            // every key with the ids that hold it, in id order: the first is the lowest
+            Map<String, List<String>> holders = new HashMap<>();
+            try {
+                job.source().select(null, TableQuery.from(shape().table()).columns(id, keyColumn).whereNotNull(keyColumn).orderBy(id),
+                        row -> {
+                            if (key(row.get(keyColumn)) != null) {
+                                holders.computeIfAbsent(key(row.get(keyColumn)), k -> new java.util.ArrayList<>()).add(row.get(id));
+                            }
+                        });
+                holders.forEach((key, ids) -> {
+                    if (ids.size() > 1) {
+                        repeated.put(key, ids.get(0));
+                    }
+                });
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the source's " + shape().table() + " failed: " + e.getMessage(), e);
             }

@@ -22,6 +22,7 @@ public final class JobSpec {
     private java.nio.charset.Charset encoding = java.nio.charset.StandardCharsets.UTF_8;
     private char delimiter = ',';
     private ConnectionSettings source;
+    private org.maho.datasync.db.AgentEndpoint agent;
     private OnDuplicate onDuplicate = OnDuplicate.UPDATE;
     private boolean dryRun;
     private boolean skipInvalid;
@@ -72,6 +73,10 @@ public final class JobSpec {
 
     public ConnectionSettings source() { return source; }
     public JobSpec source(ConnectionSettings value) { source = value; return this; }
+
+    /** Where the source agent answers, for an adapter that reads through one (-a agent). */
+    public org.maho.datasync.db.AgentEndpoint agent() { return agent; }
+    public JobSpec agent(org.maho.datasync.db.AgentEndpoint value) { agent = value; return this; }
 
     public OnDuplicate onDuplicate() { return onDuplicate; }
     public JobSpec onDuplicate(OnDuplicate value) { onDuplicate = value; return this; }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
 
 /**
  * One shop's category tree: each category's place ({@code path}, level) and its natural key, the path of
@@ -45,27 +45,37 @@ public final class CategoryTree {
     /** A shop's tree, loaded once per run. */
     public static CategoryTree of(ShopDatabase shop, Cache cache) {
         return cache.cached(cacheKey(shop), () -> {
-            try (Connection connection = shop.connection()) {
-                return load(shop, connection);
+            try {
+                return load(shop, null);
             } catch (SQLException e) {
                 throw org.maho.datasync.db.SqlErrors.wrap("Reading the category tree of the " + shop.role(), e);
             }
         });
     }
 
-    /** Loads a shop's tree on a connection of the caller's (a transaction that changed it). */
+    /** Loads a shop's tree on a connection of the caller's (a transaction that changed it), or as the shop reads itself (null). */
     public static CategoryTree load(ShopDatabase shop, Connection connection) throws SQLException {
         CategoryTree tree = new CategoryTree();
         ShopMetadata metadata = ShopMetadata.of(shop);
         int name = metadata.attribute("catalog_category", "name").map(ShopMetadata.Attribute::id).orElse(-1);
         int urlKey = metadata.attribute("catalog_category", "url_key").map(ShopMetadata.Attribute::id).orElse(-1);
-        String values = shop.table("catalog_category_entity_varchar");
-        Sql.query(connection, "SELECT e.entity_id, e.parent_id, e.path, e.level, e.children_count,"
-                + " (SELECT v.value FROM " + values + " v WHERE v.entity_id = e.entity_id AND v.attribute_id = ? AND v.store_id = 0),"
-                + " (SELECT v.value FROM " + values + " v WHERE v.entity_id = e.entity_id AND v.attribute_id = ? AND v.store_id = 0)"
-                + " FROM " + shop.table("catalog_category_entity") + " e ORDER BY e.level, e.entity_id", List.of(name, urlKey), row ->
-                tree.nodes.put(row.getLong(1), new Node(row.getLong(1), row.getLong(2), row.getString(3), row.getInt(4),
-                        row.getInt(5), row.getString(6), row.getString(7))));
+        // the name and url key each category has at store 0
+        Map<Long, String[]> labels = new HashMap<>();
+        shop.select(connection, TableQuery.from("catalog_category_entity_varchar").columns("entity_id", "attribute_id", "value")
+                .whereIn("attribute_id", List.of(name, urlKey)).where("store_id", TableQuery.Op.EQ, 0), row -> {
+                    String[] pair = labels.computeIfAbsent(Long.valueOf(row.get("entity_id")), k -> new String[2]);
+                    pair[Integer.parseInt(row.get("attribute_id")) == name ? 0 : 1] = row.get("value");
+                });
+        List<Node> read = new ArrayList<>();
+        shop.select(connection, TableQuery.from("catalog_category_entity")
+                .columns("entity_id", "parent_id", "path", "level", "children_count"), row -> {
+                    long id = Long.parseLong(row.get("entity_id"));
+                    String[] pair = labels.getOrDefault(id, new String[2]);
+                    read.add(new Node(id, Long.parseLong(row.get("parent_id")), row.get("path"), Integer.parseInt(row.get("level")),
+                            Integer.parseInt(row.get("children_count")), pair[0], pair[1]));
+                });
+        read.sort(java.util.Comparator.comparingInt(Node::level).thenComparingLong(Node::id));
+        read.forEach(node -> tree.nodes.put(node.id(), node));
         for (Node node : tree.nodes.values()) {
             String key = tree.keyOf(node);
             if (key != null) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.model.StoredRow;
 import org.maho.datasync.model.TableShape;
 
@@ -23,7 +23,10 @@ public final class RowLoader {
 
     private RowLoader() {}
 
-    /** Rows of the shape's table by id, in id order, with their values and children. */
+    /**
+     * Rows of the shape's table by id, in id order, with their values and children; on {@code connection}, or with none
+     * (null) as the shop reads itself ({@link ShopDatabase#select}).
+     */
     public static Map<Long, StoredRow> byIds(Connection connection, ShopDatabase shop, TableShape shape, Collection<Long> ids)
             throws SQLException {
         return byIds(connection, shop, shape, ids, message -> { });
@@ -34,9 +37,10 @@ public final class RowLoader {
                                              ValueMapper.Warnings warnings) throws SQLException {
         Map<Long, StoredRow> rows = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            Sql.queryIn(connection, "SELECT * FROM " + shop.table(shape.table()) + " WHERE " + shape.idColumn() + " IN ",
-                    " ORDER BY " + shape.idColumn(), List.of(), ids,
-                    row -> rows.put(row.getLong(shape.idColumn()), new StoredRow(row.getLong(shape.idColumn()), shop.row(shape.table(), Sql.rowAsText(row)))));
+            shop.select(connection, TableQuery.from(shape.table()).whereIn(shape.idColumn(), ids).orderBy(shape.idColumn()), row -> {
+                long id = Long.parseLong(row.get(shape.idColumn()));
+                rows.put(id, new StoredRow(id, row));
+            });
         }
         complete(connection, shop, shape, rows, warnings);
         return rows;
@@ -66,12 +70,11 @@ public final class RowLoader {
             return byParent;
         }
         Map<Long, StoredRow> childrenById = new LinkedHashMap<>();
-        String order = child.idColumn() != null ? " ORDER BY " + child.idColumn() : "";
-        Sql.queryIn(connection, "SELECT * FROM " + shop.table(child.table()) + " WHERE " + child.parentColumn() + " IN ",
-                order, List.of(), parentIds, row -> {
-                    Long id = child.idColumn() == null ? null : row.getLong(child.idColumn());
-                    StoredRow stored = new StoredRow(id, shop.row(child.table(), Sql.rowAsText(row)));
-                    byParent.computeIfAbsent(row.getLong(child.parentColumn()), k -> new ArrayList<>()).add(stored);
+        shop.select(connection, TableQuery.from(child.table()).whereIn(child.parentColumn(), parentIds).orderBy(child.idColumn()),
+                row -> {
+                    Long id = child.idColumn() == null ? null : Long.valueOf(row.get(child.idColumn()));
+                    StoredRow stored = new StoredRow(id, row);
+                    byParent.computeIfAbsent(Long.valueOf(row.get(child.parentColumn())), k -> new ArrayList<>()).add(stored);
                     if (id != null) {
                         childrenById.put(id, stored);
                     }
@@ -89,10 +92,11 @@ public final class RowLoader {
                 continue;
             }
             boolean scoped = shop.columns(table).containsKey("store_id");
-            String select = "SELECT entity_id, attribute_id, " + (scoped ? "store_id" : "0") + ", value FROM "
-                    + shop.table(table) + " WHERE entity_id IN ";
-            Sql.queryIn(connection, select, "", List.of(), rows.keySet(), row -> {
-                ShopMetadata.Attribute attribute = metadata.attributeById(row.getInt(2));
+            TableQuery values = TableQuery.from(table).whereIn("entity_id", rows.keySet());
+            values = scoped ? values.columns("entity_id", "attribute_id", "store_id", "value")
+                    : values.columns("entity_id", "attribute_id", "value");
+            shop.select(connection, values, row -> {
+                ShopMetadata.Attribute attribute = metadata.attributeById(Integer.parseInt(row.get("attribute_id")));
                 if (attribute == null || !attribute.entityTypeCode().equals(shape.entityTypeCode())) {
                     return;
                 }
@@ -102,9 +106,9 @@ public final class RowLoader {
                             + " table, which the shop does not read (the attribute is " + attribute.backendType() + "); not copied");
                     return;
                 }
-                StoredRow target = rows.get(row.getLong(1));
+                StoredRow target = rows.get(Long.valueOf(row.get("entity_id")));
                 if (target != null) {
-                    target.putValue(attribute.code(), row.getInt(3), row.getString(4));
+                    target.putValue(attribute.code(), scoped ? Integer.parseInt(row.get("store_id")) : 0, row.get("value"));
                 }
             });
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.maho.datasync.db.DatabaseUnavailableException;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.TaxClassRef;
 
@@ -65,11 +66,11 @@ public final class ShopMetadata {
     /** A shop's metadata, loaded once and kept with its database until {@link #reload} (or another forgetting). */
     public static ShopMetadata of(ShopDatabase shop) {
         return shop.cached("metadata", () -> {
-            try (Connection connection = shop.connection()) {
-                return load(connection, shop::table, shop::modelAlias);
-            } catch (SQLException e) {
+            try {
+                return load(shop.reader(null), shop::hasTable, shop::modelAlias);
+            } catch (SQLException | RuntimeException e) {
                 throw new DatabaseUnavailableException("Cannot read the shop configuration of the " + shop.role() + " database "
-                        + shop.settings().describe() + ": " + ShopDatabase.rootMessage(e), e);
+                        + shop.describe() + ": " + ShopDatabase.rootMessage(e), e);
             }
         });
     }
@@ -79,128 +80,115 @@ public final class ShopMetadata {
         shop.forgetCached();
     }
 
+    /** A shop's metadata read on a connection, its tables named by {@code table} (a prefix added). */
     public static ShopMetadata load(Connection connection, UnaryOperator<String> table) throws SQLException {
         return load(connection, table, UnaryOperator.identity());
     }
 
     /** @param model OpenMage's alias for a source model the shop names */
     public static ShopMetadata load(Connection connection, UnaryOperator<String> table, UnaryOperator<String> model) throws SQLException {
-        ShopMetadata shop = new ShopMetadata();
-        try (Statement statement = connection.createStatement()) {
-            Map<Integer, String> typeCodes = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("SELECT entity_type_id, entity_type_code, default_attribute_set_id FROM "
-                    + table.apply("eav_entity_type"))) {
-                while (rows.next()) {
-                    EntityType type = new EntityType(rows.getInt(1), rows.getString(2), rows.getInt(3));
-                    shop.entityTypes.put(type.code(), type);
-                    typeCodes.put(type.id(), type.code());
-                    shop.entityTypeCodes.put(type.id(), type.code());
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT attribute_id, entity_type_id, attribute_code, backend_type,"
-                    + " frontend_input, source_model, default_value FROM " + table.apply("eav_attribute"))) {
-                while (rows.next()) {
-                    String typeCode = typeCodes.get(rows.getInt(2));
-                    if (typeCode == null) {
-                        continue;
-                    }
-                    Attribute attribute = new Attribute(rows.getInt(1), typeCode, rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6) == null ? null : model.apply(rows.getString(6)), rows.getString(7));
-                    shop.attributesById.put(attribute.id(), attribute);
-                    shop.attributesByType.computeIfAbsent(typeCode, k -> new LinkedHashMap<>()).put(attribute.code(), attribute);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT o.option_id, o.attribute_id, v.value FROM "
-                    + table.apply("eav_attribute_option") + " o LEFT JOIN " + table.apply("eav_attribute_option_value")
-                    + " v ON v.option_id = o.option_id AND v.store_id = 0 ORDER BY o.option_id")) {
-                while (rows.next()) {
-                    long optionId = rows.getLong(1);
-                    int attributeId = rows.getInt(2);
-                    String label = rows.getString(3);
-                    shop.optionLabels.computeIfAbsent(attributeId, k -> new HashMap<>()).put(optionId, label);
-                    if (label != null) {
-                        shop.optionIdsByLabel.computeIfAbsent(attributeId, k -> new HashMap<>())
-                                .putIfAbsent(normalize(label), optionId);
-                    }
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT attribute_set_id, entity_type_id, attribute_set_name FROM "
-                    + table.apply("eav_attribute_set"))) {
-                while (rows.next()) {
-                    shop.attributeSetNames.computeIfAbsent(rows.getInt(2), k -> new HashMap<>())
-                            .put(rows.getInt(1), rows.getString(3));
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT website_id, code, default_group_id, is_default FROM "
-                    + table.apply("core_website") + " ORDER BY website_id")) {
-                while (rows.next()) {
-                    Website website = new Website(rows.getInt(1), rows.getString(2), rows.getInt(3), rows.getInt(4) == 1);
-                    shop.websites.put(website.id(), website);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT group_id, website_id, default_store_id, root_category_id FROM "
-                    + table.apply("core_store_group") + " ORDER BY group_id")) {
-                while (rows.next()) {
-                    StoreGroup group = new StoreGroup(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getLong(4));
-                    shop.storeGroups.put(group.id(), group);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT store_id, code, website_id, group_id FROM "
-                    + table.apply("core_store") + " ORDER BY store_id")) {
-                while (rows.next()) {
-                    Store store = new Store(rows.getInt(1), rows.getString(2), rows.getInt(3), rows.getInt(4));
-                    shop.stores.put(store.id(), store);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT customer_group_id, customer_group_code FROM "
-                    + table.apply("customer_group") + " ORDER BY customer_group_id")) {
-                while (rows.next()) {
-                    shop.customerGroups.put(rows.getInt(1), rows.getString(2));
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT region_id, country_id, code, default_name FROM "
-                    + table.apply("directory_country_region"))) {
-                while (rows.next()) {
-                    Region region = new Region(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4));
-                    shop.regions.put(region.id(), region);
-                    if (region.code() != null) {
-                        shop.regionIdsByCode.putIfAbsent(regionKey(region.countryId(), region.code()), region.id());
-                    }
-                    if (region.name() != null) {
-                        shop.regionIdsByName.putIfAbsent(regionKey(region.countryId(), region.name()), region.id());
-                    }
-                }
-            }
-            java.util.Set<String> tables = new java.util.HashSet<>();
-            try (ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            if (tables.contains(table.apply("tax_class"))) {
-                try (ResultSet rows = statement.executeQuery("SELECT class_id, class_name, class_type FROM " + table.apply("tax_class"))) {
-                    while (rows.next()) {
-                        shop.taxClasses.put(rows.getInt(1), new TaxClassRef(rows.getString(2), rows.getString(3)));
-                    }
-                }
-            }
-            if (tables.contains(table.apply("catalog_product_link_type"))) {
-                try (ResultSet rows = statement.executeQuery("SELECT link_type_id, code FROM " + table.apply("catalog_product_link_type"))) {
-                    while (rows.next()) {
-                        shop.linkTypes.put(rows.getInt(1), rows.getString(2));
-                    }
-                }
-            }
-            if (tables.contains(table.apply("catalog_product_link_attribute"))) {
-                try (ResultSet rows = statement.executeQuery("SELECT product_link_attribute_id, link_type_id,"
-                        + " product_link_attribute_code FROM " + table.apply("catalog_product_link_attribute"))) {
-                    while (rows.next()) {
-                        shop.linkAttributes.put(rows.getInt(1), new LinkAttributeRef(shop.linkTypes.get(rows.getInt(2)), rows.getString(3)));
-                    }
-                }
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
             }
         }
-        return shop;
+        return load(TableQuery.on(connection, table), name -> tables.contains(table.apply(name)), model);
+    }
+
+    /**
+     * @param hasTable whether the shop has one of the tables old shops lack
+     * @param model    OpenMage's alias for a source model the shop names
+     */
+    public static ShopMetadata load(TableQuery.Reader shop, java.util.function.Predicate<String> hasTable,
+                                    UnaryOperator<String> model) throws SQLException {
+        ShopMetadata metadata = new ShopMetadata();
+        metadata.read(shop, hasTable, model);
+        return metadata;
+    }
+
+    private void read(TableQuery.Reader shop, java.util.function.Predicate<String> hasTable, UnaryOperator<String> model)
+            throws SQLException {
+        shop.select(TableQuery.from("eav_entity_type").columns("entity_type_id", "entity_type_code", "default_attribute_set_id"), row -> {
+            EntityType type = new EntityType(integer(row, "entity_type_id"), row.get("entity_type_code"), integer(row, "default_attribute_set_id"));
+            entityTypes.put(type.code(), type);
+            entityTypeCodes.put(type.id(), type.code());
+        });
+        shop.select(TableQuery.from("eav_attribute").columns("attribute_id", "entity_type_id", "attribute_code", "backend_type",
+                "frontend_input", "source_model", "default_value"), row -> {
+            String typeCode = entityTypeCodes.get(integer(row, "entity_type_id"));
+            if (typeCode == null) {
+                return;
+            }
+            String sourceModel = row.get("source_model");
+            Attribute attribute = new Attribute(integer(row, "attribute_id"), typeCode, row.get("attribute_code"), row.get("backend_type"),
+                    row.get("frontend_input"), sourceModel == null ? null : model.apply(sourceModel), row.get("default_value"));
+            attributesById.put(attribute.id(), attribute);
+            attributesByType.computeIfAbsent(typeCode, k -> new LinkedHashMap<>()).put(attribute.code(), attribute);
+        });
+        // an option's admin label is its value at store 0; an option without one keeps a null label
+        Map<Long, String> adminLabels = new HashMap<>();
+        shop.select(TableQuery.from("eav_attribute_option_value").columns("option_id", "value").where("store_id", TableQuery.Op.EQ, 0)
+                .orderBy("value_id"), row -> adminLabels.put(Long.valueOf(row.get("option_id")), row.get("value")));
+        shop.select(TableQuery.from("eav_attribute_option").columns("option_id", "attribute_id").orderBy("option_id"), row -> {
+            long optionId = Long.parseLong(row.get("option_id"));
+            int attributeId = integer(row, "attribute_id");
+            String label = adminLabels.get(optionId);
+            optionLabels.computeIfAbsent(attributeId, k -> new HashMap<>()).put(optionId, label);
+            if (label != null) {
+                optionIdsByLabel.computeIfAbsent(attributeId, k -> new HashMap<>()).putIfAbsent(normalize(label), optionId);
+            }
+        });
+        shop.select(TableQuery.from("eav_attribute_set").columns("attribute_set_id", "entity_type_id", "attribute_set_name"), row ->
+                attributeSetNames.computeIfAbsent(integer(row, "entity_type_id"), k -> new HashMap<>())
+                        .put(integer(row, "attribute_set_id"), row.get("attribute_set_name")));
+        shop.select(TableQuery.from("core_website").columns("website_id", "code", "default_group_id", "is_default").orderBy("website_id"), row -> {
+            Website website = new Website(integer(row, "website_id"), row.get("code"), integer(row, "default_group_id"),
+                    integer(row, "is_default") == 1);
+            websites.put(website.id(), website);
+        });
+        shop.select(TableQuery.from("core_store_group").columns("group_id", "website_id", "default_store_id", "root_category_id")
+                .orderBy("group_id"), row -> {
+            StoreGroup group = new StoreGroup(integer(row, "group_id"), integer(row, "website_id"), integer(row, "default_store_id"),
+                    row.get("root_category_id") == null ? 0 : Long.parseLong(row.get("root_category_id")));
+            storeGroups.put(group.id(), group);
+        });
+        shop.select(TableQuery.from("core_store").columns("store_id", "code", "website_id", "group_id").orderBy("store_id"), row -> {
+            Store store = new Store(integer(row, "store_id"), row.get("code"), integer(row, "website_id"), integer(row, "group_id"));
+            stores.put(store.id(), store);
+        });
+        shop.select(TableQuery.from("customer_group").columns("customer_group_id", "customer_group_code").orderBy("customer_group_id"),
+                row -> customerGroups.put(integer(row, "customer_group_id"), row.get("customer_group_code")));
+        shop.select(TableQuery.from("directory_country_region").columns("region_id", "country_id", "code", "default_name"), row -> {
+            Region region = new Region(integer(row, "region_id"), row.get("country_id"), row.get("code"), row.get("default_name"));
+            regions.put(region.id(), region);
+            if (region.code() != null) {
+                regionIdsByCode.putIfAbsent(regionKey(region.countryId(), region.code()), region.id());
+            }
+            if (region.name() != null) {
+                regionIdsByName.putIfAbsent(regionKey(region.countryId(), region.name()), region.id());
+            }
+        });
+        if (hasTable.test("tax_class")) {
+            shop.select(TableQuery.from("tax_class").columns("class_id", "class_name", "class_type"), row ->
+                    taxClasses.put(integer(row, "class_id"), new TaxClassRef(row.get("class_name"), row.get("class_type"))));
+        }
+        if (hasTable.test("catalog_product_link_type")) {
+            shop.select(TableQuery.from("catalog_product_link_type").columns("link_type_id", "code"),
+                    row -> linkTypes.put(integer(row, "link_type_id"), row.get("code")));
+        }
+        if (hasTable.test("catalog_product_link_attribute")) {
+            shop.select(TableQuery.from("catalog_product_link_attribute").columns("product_link_attribute_id", "link_type_id",
+                    "product_link_attribute_code"), row -> linkAttributes.put(integer(row, "product_link_attribute_id"),
+                    new LinkAttributeRef(linkTypes.get(integer(row, "link_type_id")), row.get("product_link_attribute_code"))));
+        }
+    }
+
+    /** A whole-number column, 0 for NULL as JDBC's getInt reads it. */
+    private static int integer(Map<String, String> row, String column) {
+        String value = row.get(column);
+        return value == null ? 0 : Integer.parseInt(value);
     }
 
     static String normalize(String label) {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.SqlErrors;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.JobSpec;
@@ -77,16 +77,13 @@ public final class IdConflicts {
     private static long[] ids(ShopDatabase shop, TableShape shape) throws SQLException {
         long[][] ids = {new long[1024]};
         int[] count = {0};
-        String id = Sql.quote(shape.idColumn());
-        try (Connection connection = shop.connection()) {
-            Sql.query(connection, "SELECT " + id + " FROM " + Sql.quote(shop.table(shape.table())) + " ORDER BY " + id, List.of(),
-                    row -> {
-                        if (count[0] == ids[0].length) {
-                            ids[0] = java.util.Arrays.copyOf(ids[0], count[0] * 2);
-                        }
-                        ids[0][count[0]++] = row.getLong(1);
-                    });
-        }
+        String id = shape.idColumn();
+        shop.select(null, TableQuery.from(shape.table()).columns(id).orderBy(id), row -> {
+            if (count[0] == ids[0].length) {
+                ids[0] = java.util.Arrays.copyOf(ids[0], count[0] * 2);
+            }
+            ids[0][count[0]++] = Long.parseLong(row.get(id));
+        });
         return java.util.Arrays.copyOf(ids[0], count[0]);
     }
 
@@ -110,8 +107,10 @@ public final class IdConflicts {
     /** The natural keys of the records these ids are, as the job's reader reads them (a shop database's). */
     private static Map<String, String> naturalKeys(SyncJob job, JobSpec spec, List<String> ids) {
         JobSpec reading = new JobSpec().entityType(spec.entityType()).sourceSystem(spec.sourceSystem()).adapter(spec.adapter())
-                .source(spec.source()).batchSize(spec.batchSize()).rewrite(spec.rewrite()).entityIds(ids);
-        SyncJob reader = job.reading(reading, reading.source().equals(job.spec().source()) ? job.source() : job.destination());
+                .source(spec.source()).agent(spec.agent()).batchSize(spec.batchSize()).rewrite(spec.rewrite()).entityIds(ids);
+        boolean fromSource = java.util.Objects.equals(reading.source(), job.spec().source())
+                && java.util.Objects.equals(reading.agent(), job.spec().agent());
+        SyncJob reader = job.reading(reading, fromSource ? job.source() : job.destination());
         Map<String, String> keys = new HashMap<>();
         SourceAdapters.installed().read(reader).forEachRemaining((Record record) ->
                 keys.put(record.sourceId(), job.handler().naturalKey(reader, record)));

@@ -23,7 +23,14 @@ public interface SourceAdapter {
         /** A shop database: --db-host, --db-port, --db-name, --db-user, --db-pass, --db-prefix. */
         DATABASE,
         /** A file: -f/--file. */
-        FILE
+        FILE,
+        /** A shop database behind the source agent on its web server: --url, the secret from DATASYNC_AGENT_SECRET. */
+        AGENT;
+
+        /** Whether it reads a whole shop (every entity type from one place), not one file's records. */
+        public boolean isShop() {
+            return this != FILE;
+        }
     }
 
     /** The name {@code -a} takes: "openmage", "csv". */
@@ -66,6 +73,11 @@ public interface SourceAdapter {
      */
     default ShopDatabase shopDatabase(ShopDatabase database, Settings settings) {
         return database;
+    }
+
+    /** The source shop as an adapter of {@link Input#AGENT} reaches it, through the agent at the endpoint. */
+    default ShopDatabase remoteShop(org.maho.datasync.db.AgentEndpoint endpoint, Settings settings) {
+        throw new UnsupportedOperationException(name() + " reads no shop through an agent");
     }
 
     /** The job's records, in the order they are to be written; the iterator holds a page at most. */

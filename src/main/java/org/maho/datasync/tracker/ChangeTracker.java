@@ -22,7 +22,7 @@ import org.maho.datasync.mapping.ShopMetadata;
  */
 public final class ChangeTracker {
 
-    public static final String TABLE = "datasync_change_tracker";
+    public static final String TABLE = org.maho.datasync.db.ChangeLog.TABLE;
     /** Every trigger DataSync installs starts so; uninstall drops these and nothing else. */
     static final String TRIGGER_PREFIX = "datasync_trk_";
     private static final String DDL = "schema/datasync/datasync_change_tracker.sql";

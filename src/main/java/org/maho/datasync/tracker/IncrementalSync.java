@@ -1,6 +1,5 @@
 package org.maho.datasync.tracker;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.maho.datasync.app.DataSync;
+import org.maho.datasync.db.AgentEndpoint;
+import org.maho.datasync.db.ChangeLog;
 import org.maho.datasync.db.ConnectionSettings;
 import org.maho.datasync.db.ShopDatabase;
-import org.maho.datasync.db.Sql;
 import org.maho.datasync.db.SqlErrors;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.job.CopyMode;
 import org.maho.datasync.job.Deletion;
 import org.maho.datasync.job.JobSpec;
@@ -27,6 +28,7 @@ import org.maho.datasync.job.SyncPlan;
 import org.maho.datasync.job.TrackedEntity;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.source.SourceAdapters;
 
 /**
  * One incremental run: the tracker's pending changes, type by type in dependency order, each type's changed entities
@@ -71,12 +73,16 @@ public final class IncrementalSync {
     public record TypeRun(String type, int changes, SyncJob job, int acknowledged, int failed, int parked,
                           List<java.time.LocalDateTime> acknowledgedChanges) {}
 
+    private static final String AGENT = "agent";
+
     private final DataSync dataSync;
     private final ConnectionSettings source;
     private final ConnectionSettings destination;
     private final DeletePolicy deletes;
     private final int maxAttempts;
     private Consumer<String> beforeAcknowledging = type -> { };
+    /** Where the source agent answers, when the source is read through it; null: the source database. */
+    private AgentEndpoint agent;
 
     public IncrementalSync(DataSync dataSync, ConnectionSettings source, ConnectionSettings destination, DeletePolicy deletes,
                            int maxAttempts) {
@@ -96,6 +102,12 @@ public final class IncrementalSync {
         return new IncrementalSync(dataSync, source, destination, policy, settings.number("datasync.incremental.max-attempts"));
     }
 
+    /** Reads the source and its tracker through the source agent ({@code -a agent}) instead of its database. */
+    public IncrementalSync through(AgentEndpoint endpoint) {
+        agent = endpoint;
+        return this;
+    }
+
     /** Runs after a type's changes are synced and before they are acknowledged (a test makes a change there). */
     public IncrementalSync beforeAcknowledging(Consumer<String> hook) {
         beforeAcknowledging = hook;
@@ -104,10 +116,11 @@ public final class IncrementalSync {
 
     /** Runs every type with pending changes; stops after a type whose job failed, since the ones after depend on it. */
     public List<TypeRun> run(Options options) throws SQLException {
-        ShopDatabase shop = dataSync.database("source", source);
-        TrackerTable tracker = new TrackerTable(shop);
+        ShopDatabase shop = agent == null ? dataSync.database("source", source)
+                : dataSync.sourceShop(SourceAdapters.installed().get(AGENT), null, agent);
+        ChangeLog tracker = shop.remote(ChangeLog.class).orElseGet(() -> new TrackerTable(shop));
         if (!tracker.exists()) {
-            throw new IllegalStateException("The source " + source.describe() + " has no change tracker: run"
+            throw new IllegalStateException("The source " + shop.describe() + " has no change tracker: run"
                     + " 'datasync tracker install' against it first");
         }
         List<String> types = TrackedEntities.types().stream().filter(type -> selected(type, options)).toList();
@@ -117,7 +130,7 @@ public final class IncrementalSync {
         // earlier type (a stock item with its new product) is never seen by its own type without the other
         List<String> read = new ArrayList<>(types);
         LEGACY_PARTS.stream().filter(part -> types.contains(part.owner())).forEach(part -> read.add(part.type()));
-        Map<String, List<TrackerTable.Change>> snapshot = pendingChanges(tracker, read, options);
+        Map<String, List<ChangeLog.Change>> snapshot = pendingChanges(tracker, read, options);
         SyncPlan.of(dataSync.handlers(), types).run(type -> {
             Pending changes = pending(shop, snapshot, TrackedEntities.find(type).orElseThrow(), options);
             pending.put(type, changes);
@@ -143,11 +156,11 @@ public final class IncrementalSync {
     }
 
     /** One type's pending changes, as they were read, and the job that syncs them. */
-    private record Pending(TrackedEntity entity, List<TrackerTable.Change> changes, Map<Long, List<TrackerTable.Change>> byEntity,
-                           List<TrackerTable.Change> ownerless, Map<Long, List<String>> present, List<Deletion> deletions,
-                           Map<Deletion, List<TrackerTable.Change>> changesOfDeletion, Map<String, Record> outcomes, JobSpec spec) {}
+    private record Pending(TrackedEntity entity, List<ChangeLog.Change> changes, Map<Long, List<ChangeLog.Change>> byEntity,
+                           List<ChangeLog.Change> ownerless, Map<Long, List<String>> present, List<Deletion> deletions,
+                           Map<Deletion, List<ChangeLog.Change>> changesOfDeletion, Map<String, Record> outcomes, JobSpec spec) {}
 
-    private static Map<String, List<TrackerTable.Change>> pendingChanges(TrackerTable tracker, List<String> types, Options options) {
+    private static Map<String, List<ChangeLog.Change>> pendingChanges(ChangeLog tracker, List<String> types, Options options) {
         try {
             return tracker.pending(types, options.limitPerType());
         } catch (SQLException e) {
@@ -156,7 +169,7 @@ public final class IncrementalSync {
     }
 
     /** A type's pending changes and the job that syncs them; null when it has none. */
-    private Pending pending(ShopDatabase shop, Map<String, List<TrackerTable.Change>> snapshot, TrackedEntity entity,
+    private Pending pending(ShopDatabase shop, Map<String, List<ChangeLog.Change>> snapshot, TrackedEntity entity,
                             Options options) {
         try {
             return read(shop, snapshot, entity, options);
@@ -165,20 +178,20 @@ public final class IncrementalSync {
         }
     }
 
-    private Pending read(ShopDatabase shop, Map<String, List<TrackerTable.Change>> snapshot, TrackedEntity entity,
+    private Pending read(ShopDatabase shop, Map<String, List<ChangeLog.Change>> snapshot, TrackedEntity entity,
                          Options options) throws SQLException {
-        List<TrackerTable.Change> changes = new ArrayList<>(snapshot.getOrDefault(entity.type(), List.of()));
+        List<ChangeLog.Change> changes = new ArrayList<>(snapshot.getOrDefault(entity.type(), List.of()));
         // the changes of the entity's tracked entity id, and the ids of the entities the source still has
-        Map<Long, List<TrackerTable.Change>> byEntity = new LinkedHashMap<>();
+        Map<Long, List<ChangeLog.Change>> byEntity = new LinkedHashMap<>();
         changes.forEach(change -> byEntity.computeIfAbsent(change.entityId(), k -> new ArrayList<>()).add(change));
         // a part deleted since names no owner: its owner's own change, if any, carries the news
-        List<TrackerTable.Change> ownerless = new ArrayList<>();
+        List<ChangeLog.Change> ownerless = new ArrayList<>();
         for (LegacyPart part : LEGACY_PARTS) {
             if (part.owner().equals(entity.type())) {
-                List<TrackerTable.Change> partChanges = snapshot.getOrDefault(part.type(), List.of());
+                List<ChangeLog.Change> partChanges = snapshot.getOrDefault(part.type(), List.of());
                 changes.addAll(partChanges);
                 Map<Long, Long> owners = ownersOf(shop, part, partChanges);
-                for (TrackerTable.Change change : partChanges) {
+                for (ChangeLog.Change change : partChanges) {
                     Long owner = owners.get(change.entityId());
                     if (owner == null) {
                         ownerless.add(change);
@@ -194,8 +207,8 @@ public final class IncrementalSync {
         Map<Long, List<String>> present = presentAtSource(shop, entity, byEntity.keySet());
         List<String> toSync = new ArrayList<>();
         List<Deletion> deletions = new ArrayList<>();
-        Map<Deletion, List<TrackerTable.Change>> changesOfDeletion = new HashMap<>();
-        for (Map.Entry<Long, List<TrackerTable.Change>> changed : byEntity.entrySet()) {
+        Map<Deletion, List<ChangeLog.Change>> changesOfDeletion = new HashMap<>();
+        for (Map.Entry<Long, List<ChangeLog.Change>> changed : byEntity.entrySet()) {
             List<String> sourceIds = present.get(changed.getKey());
             if (sourceIds != null) {
                 toSync.addAll(sourceIds);
@@ -207,8 +220,8 @@ public final class IncrementalSync {
             }
         }
         Map<String, Record> outcomes = new ConcurrentHashMap<>();
-        JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem()).adapter("openmage")
-                .source(source).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
+        JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem())
+                .adapter(agent == null ? "openmage" : AGENT).source(source).agent(agent).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
                 .verbosity(options.verbosity())
                 .stockMode(options.stockMode() == JobSpec.StockMode.EXCLUDE ? JobSpec.StockMode.EXCLUDE : JobSpec.StockMode.INCLUDE)
@@ -221,7 +234,7 @@ public final class IncrementalSync {
     }
 
     /** Acknowledges what the job committed, at the revision read; counts and parks what failed. */
-    private TypeRun acknowledge(TrackerTable tracker, Pending pending, SyncJob job, Options options) {
+    private TypeRun acknowledge(ChangeLog tracker, Pending pending, SyncJob job, Options options) {
         try {
             return settle(tracker, pending, job, options);
         } catch (SQLException e) {
@@ -229,18 +242,18 @@ public final class IncrementalSync {
         }
     }
 
-    private TypeRun settle(TrackerTable tracker, Pending pending, SyncJob job, Options options) throws SQLException {
+    private TypeRun settle(ChangeLog tracker, Pending pending, SyncJob job, Options options) throws SQLException {
         TrackedEntity entity = pending.entity();
-        List<TrackerTable.Change> changes = pending.changes();
-        Map<Long, List<TrackerTable.Change>> byEntity = pending.byEntity();
+        List<ChangeLog.Change> changes = pending.changes();
+        Map<Long, List<ChangeLog.Change>> byEntity = pending.byEntity();
         Map<Long, List<String>> present = pending.present();
         Map<String, Record> outcomes = pending.outcomes();
         if (job.failed() || options.dryRun() || !options.markSynced()) {
             return new TypeRun(entity.type(), changes.size(), job, 0, 0, 0, List.of());
         }
-        List<TrackerTable.Change> done = new ArrayList<>(pending.ownerless());
-        Map<TrackerTable.Change, String> failures = new LinkedHashMap<>();
-        for (Map.Entry<Long, List<TrackerTable.Change>> changed : byEntity.entrySet()) {
+        List<ChangeLog.Change> done = new ArrayList<>(pending.ownerless());
+        Map<ChangeLog.Change, String> failures = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<ChangeLog.Change>> changed : byEntity.entrySet()) {
             List<String> sourceIds = present.get(changed.getKey());
             if (sourceIds == null) {
                 continue;
@@ -271,12 +284,12 @@ public final class IncrementalSync {
         int acknowledged = tracker.markSynced(done);
         int parked = tracker.recordFailures(failures, maxAttempts);
         return new TypeRun(entity.type(), changes.size(), job, acknowledged, failures.size(), parked,
-                done.stream().map(TrackerTable.Change::changedAt).filter(java.util.Objects::nonNull).toList());
+                done.stream().map(ChangeLog.Change::changedAt).filter(java.util.Objects::nonNull).toList());
     }
 
-    private static void settle(List<TrackerTable.Change> changes, String failure, List<TrackerTable.Change> done,
-                               Map<TrackerTable.Change, String> failures) {
-        for (TrackerTable.Change change : changes) {
+    private static void settle(List<ChangeLog.Change> changes, String failure, List<ChangeLog.Change> done,
+                               Map<ChangeLog.Change, String> failures) {
+        for (ChangeLog.Change change : changes) {
             if (failure == null) {
                 done.add(change);
             } else {
@@ -286,8 +299,8 @@ public final class IncrementalSync {
     }
 
     /** The natural key a deleted entity had, from whichever of its changes captured it. */
-    private static String identifier(List<TrackerTable.Change> changes) {
-        for (TrackerTable.Change change : changes) {
+    private static String identifier(List<ChangeLog.Change> changes) {
+        for (ChangeLog.Change change : changes) {
             if (change.identifier() != null && !change.identifier().isBlank()) {
                 return change.identifier().toLowerCase(Locale.ROOT);
             }
@@ -306,27 +319,23 @@ public final class IncrementalSync {
             return present;
         }
         String handlerId = "stock".equals(entity.type()) ? "item_id" : entity.idColumn();
-        try (Connection connection = shop.connection()) {
-            Sql.queryIn(connection, "SELECT " + entity.idColumn() + ", " + handlerId + " FROM " + shop.table(entity.table())
-                    + " WHERE " + entity.idColumn() + " IN ", "", List.of(), new LinkedHashSet<>(ids),
-                    row -> present.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(row.getString(2)));
-        }
+        String id = entity.idColumn();
+        shop.select(null, TableQuery.from(entity.table()).columns(id, handlerId).whereIn(id, new LinkedHashSet<>(ids)),
+                row -> present.computeIfAbsent(Long.valueOf(row.get(id)), k -> new ArrayList<>()).add(row.get(handlerId)));
         return present;
     }
 
     /** The entities that the original module's part changes (an address, an order comment) belong to, by part id. */
-    private static Map<Long, Long> ownersOf(ShopDatabase shop, LegacyPart part, List<TrackerTable.Change> changes)
+    private static Map<Long, Long> ownersOf(ShopDatabase shop, LegacyPart part, List<ChangeLog.Change> changes)
             throws SQLException {
         Map<Long, Long> ownerOf = new HashMap<>();
         if (changes.isEmpty()) {
             return ownerOf;
         }
-        try (Connection connection = shop.connection()) {
-            Sql.queryIn(connection, "SELECT " + part.idColumn() + ", " + part.ownerColumn() + " FROM " + shop.table(part.table())
-                    + " WHERE " + part.idColumn() + " IN ", "", List.of(),
-                    changes.stream().map(TrackerTable.Change::entityId).distinct().toList(),
-                    row -> ownerOf.put(row.getLong(1), row.getLong(2)));
-        }
+        shop.select(null, TableQuery.from(part.table()).columns(part.idColumn(), part.ownerColumn())
+                        .whereIn(part.idColumn(), changes.stream().map(ChangeLog.Change::entityId).distinct().toList()),
+                row -> ownerOf.put(Long.valueOf(row.get(part.idColumn())),
+                        row.get(part.ownerColumn()) == null ? 0L : Long.valueOf(row.get(part.ownerColumn()))));
         return ownerOf;
     }
 }

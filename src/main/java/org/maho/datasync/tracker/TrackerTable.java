@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.maho.datasync.db.ChangeLog;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
 
@@ -17,7 +18,7 @@ import org.maho.datasync.db.Sql;
  * counted, and parked with its reason after a number of attempts: it never blocks the others and never retries
  * forever in silence. Acknowledging needs UPDATE and DELETE on the tracker table only.
  */
-public final class TrackerTable {
+public final class TrackerTable implements ChangeLog {
 
     public static final int PENDING = 0;
     public static final int SYNCED = 1;
@@ -25,14 +26,6 @@ public final class TrackerTable {
     /** Changes acknowledged per transaction: few, so that the locks on the shop's tracker rows are held briefly. */
     private static final int SETTLE_CHUNK = 100;
     private static final int ACCESS_DENIED = 1142;
-
-    /** One pending change: an entity of a type, created, updated or deleted, at a revision, last changed at (UTC, whole seconds). */
-    public record Change(long trackerId, String type, long entityId, String action, String identifier, long revision,
-                         int attempts, java.time.LocalDateTime changedAt) {
-        public boolean isDelete() {
-            return "delete".equals(action);
-        }
-    }
 
     /**
      * A change's pending row is reached through the unique key of (type, entity, state), as the shop's triggers reach
@@ -71,6 +64,7 @@ public final class TrackerTable {
         return pendingKey;
     }
 
+    @Override
     public boolean exists() {
         return source.hasTable(ChangeTracker.TABLE) && source.columns(ChangeTracker.TABLE).containsKey("revision");
     }
@@ -80,6 +74,7 @@ public final class TrackerTable {
      * statement reads them all, so they are one consistent snapshot of the tracker: the changes a source transaction made
      * together (a product and its stock item, a customer and the order placed after it) are all in it or none.
      */
+    @Override
     public Map<String, List<Change>> pending(Collection<String> types, Integer limit) throws SQLException {
         Map<String, List<Change>> changes = new LinkedHashMap<>();
         if (types.isEmpty()) {
@@ -103,15 +98,12 @@ public final class TrackerTable {
         return changes;
     }
 
-    /** Marks changes synced, each at the revision read. Returns how many were; the rest changed since and stay pending. */
+    @Override
     public int markSynced(Collection<Change> changes) throws SQLException {
         return settle(changes, SYNCED, null);
     }
 
-    /**
-     * Counts a failed attempt of each change at the revision read; those that failed {@code maxAttempts} times are
-     * parked with their reason. Returns how many were parked.
-     */
+    @Override
     public int recordFailures(Map<Change, String> reasons, int maxAttempts) throws SQLException {
         if (reasons.isEmpty()) {
             return 0;
@@ -251,7 +243,7 @@ public final class TrackerTable {
     private SQLException explained(SQLException e) {
         if (e.getErrorCode() == ACCESS_DENIED) {
             return new SQLException("The source user may not change " + ChangeTracker.TABLE + ": grant it UPDATE and DELETE on "
-                    + source.settings().database() + "." + ChangeTracker.TABLE + ", or run without --mark-synced ("
+                    + source.describe() + " " + ChangeTracker.TABLE + ", or run without --mark-synced ("
                     + ShopDatabase.rootMessage(e) + ")", e.getSQLState(), e.getErrorCode(), e);
         }
         return e;

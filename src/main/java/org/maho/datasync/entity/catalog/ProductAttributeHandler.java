@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.entity.AttributeHandler;
 import org.maho.datasync.job.SyncJob;
 
@@ -29,10 +30,14 @@ public final class ProductAttributeHandler extends AttributeHandler {
         }
         String query = "SELECT t.code, a.product_link_attribute_code, a.data_type FROM %s a JOIN %s t ON t.link_type_id = a.link_type_id";
         List<String[]> wanted = new ArrayList<>();
-        try (Connection source = job.source().connection()) {
-            Sql.query(source, String.format(query, job.source().table(table), job.source().table("catalog_product_link_type")),
-                    List.of(), row -> wanted.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}));
-        }
+        java.util.Map<String, String> typeCodes = new java.util.HashMap<>();
+        job.source().select(null, TableQuery.from("catalog_product_link_type").columns("link_type_id", "code"),
+                row -> typeCodes.put(row.get("link_type_id"), row.get("code")));
+        job.source().select(null, TableQuery.from(table).columns("link_type_id", "product_link_attribute_code", "data_type"), row -> {
+            if (typeCodes.containsKey(row.get("link_type_id"))) {
+                wanted.add(new String[] {typeCodes.get(row.get("link_type_id")), row.get("product_link_attribute_code"), row.get("data_type")});
+            }
+        });
         Set<String> present = new HashSet<>();
         Sql.query(destination, String.format(query, job.destination().table(table), job.destination().table("catalog_product_link_type")),
                 List.of(), row -> present.add(row.getString(1) + "|" + row.getString(2)));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.RowView;
 import org.maho.datasync.entity.TableEntityHandler;
@@ -138,12 +139,11 @@ public final class ProductHandler extends TableEntityHandler {
     public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
             throws SQLException {
         Map<String, String> skus = new HashMap<>();
-        Sql.queryIn(connection, "SELECT entity_id, sku FROM " + shop.table("catalog_product_entity") + " WHERE entity_id IN ",
-                "", List.of(), ids, row -> {
-                    if (row.getString(2) != null) {
-                        skus.put(row.getString(1), row.getString(2).trim().toLowerCase(Locale.ROOT));
-                    }
-                });
+        shop.select(connection, TableQuery.from("catalog_product_entity").columns("entity_id", "sku").whereIn("entity_id", ids), row -> {
+            if (row.get("sku") != null) {
+                skus.put(row.get("entity_id"), row.get("sku").trim().toLowerCase(Locale.ROOT));
+            }
+        });
         return skus;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
@@ -110,16 +111,17 @@ abstract class CmsContentHandler extends TableEntityHandler {
         Map<String, String> identifiers = new HashMap<>();
         Map<String, Set<String>> stores = new HashMap<>();
         ShopMetadata metadata = ShopMetadata.of(shop);
-        Sql.queryIn(connection, "SELECT c." + idColumn + ", c.identifier, s.store_id FROM " + shop.table(shape().table())
-                + " c LEFT JOIN " + shop.table(storeTable) + " s ON s." + idColumn + " = c." + idColumn + " WHERE c." + idColumn
-                + " IN ", "", List.of(), ids, row -> {
-                    identifiers.put(row.getString(1), row.getString(2));
-                    Set<String> codes = stores.computeIfAbsent(row.getString(1), k -> new TreeSet<>());
-                    if (row.getString(3) != null) {
-                        codes.add(metadata.store(row.getInt(3)).map(ShopMetadata.Store::code).orElse(row.getString(3))
-                                .toLowerCase(Locale.ROOT));
-                    }
-                });
+        shop.select(connection, TableQuery.from(shape().table()).columns(idColumn, "identifier").whereIn(idColumn, ids), row -> {
+            identifiers.put(row.get(idColumn), row.get("identifier"));
+            stores.put(row.get(idColumn), new TreeSet<>());
+        });
+        shop.select(connection, TableQuery.from(storeTable).columns(idColumn, "store_id").whereIn(idColumn, ids), row -> {
+            Set<String> codes = stores.get(row.get(idColumn));
+            if (codes != null && row.get("store_id") != null) {
+                codes.add(metadata.store(Integer.parseInt(row.get("store_id"))).map(ShopMetadata.Store::code).orElse(row.get("store_id"))
+                        .toLowerCase(Locale.ROOT));
+            }
+        });
         Map<String, String> keys = new HashMap<>();
         identifiers.forEach((id, identifier) -> {
             if (identifier != null) {

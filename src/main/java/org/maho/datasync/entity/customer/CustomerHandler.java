@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.RowView;
 import org.maho.datasync.entity.TableEntityHandler;
@@ -98,14 +99,14 @@ public final class CustomerHandler extends TableEntityHandler {
             throws SQLException {
         Map<String, String> keys = new HashMap<>();
         ShopMetadata metadata = ShopMetadata.of(shop);
-        Sql.queryIn(connection, "SELECT entity_id, email, website_id FROM " + shop.table(CUSTOMER.table()) + " WHERE entity_id IN ",
-                "", List.of(), ids, row -> {
-                    String website = row.getString(3) == null ? null
-                            : metadata.website(row.getInt(3)).map(ShopMetadata.Website::code).orElse(null);
-                    if (row.getString(2) != null && (website != null || row.getString(3) == null)) {
-                        keys.put(row.getString(1), key(row.getString(2), website));
-                    }
-                });
+        shop.select(connection, TableQuery.from(CUSTOMER.table()).columns("entity_id", "email", "website_id").whereIn("entity_id", ids), row -> {
+            String websiteId = row.get("website_id");
+            String website = websiteId == null ? null
+                    : metadata.website(Integer.parseInt(websiteId)).map(ShopMetadata.Website::code).orElse(null);
+            if (row.get("email") != null && (website != null || websiteId == null)) {
+                keys.put(row.get("entity_id"), key(row.get("email"), website));
+            }
+        });
         return keys;
     }
 

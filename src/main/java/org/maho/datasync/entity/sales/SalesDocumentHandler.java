@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.maho.datasync.db.ShopDatabase;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.db.Sql;
 import org.maho.datasync.entity.RowView;
 import org.maho.datasync.entity.StoreFallback;
@@ -78,12 +79,12 @@ abstract class SalesDocumentHandler extends TableEntityHandler {
     public Map<String, String> naturalKeysOf(SyncJob job, ShopDatabase shop, Connection connection, Collection<Long> ids)
             throws SQLException {
         Map<String, String> keys = new HashMap<>();
-        Sql.queryIn(connection, "SELECT " + shape().idColumn() + ", increment_id FROM " + shop.table(shape().table())
-                + " WHERE " + shape().idColumn() + " IN ", "", List.of(), ids, row -> {
-                    if (row.getString(2) != null) {
-                        keys.put(row.getString(1), row.getString(2).trim().toLowerCase(Locale.ROOT));
-                    }
-                });
+        String id = shape().idColumn();
+        shop.select(connection, TableQuery.from(shape().table()).columns(id, "increment_id").whereIn(id, ids), row -> {
+            if (row.get("increment_id") != null) {
+                keys.put(row.get(id), row.get("increment_id").trim().toLowerCase(Locale.ROOT));
+            }
+        });
         return keys;
     }
 

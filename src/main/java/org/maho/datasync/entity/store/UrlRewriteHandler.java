@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
 import org.maho.datasync.entity.TableEntityHandler;
 import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.SyncJob;
@@ -79,13 +80,9 @@ public final class UrlRewriteHandler extends TableEntityHandler {
         if (job.source() == null) {
             return;
         }
-        long[] system = {0};
-        try (Connection source = job.source().connection()) {
-            Sql.query(source, "SELECT COUNT(*) FROM " + job.source().table("core_url_rewrite") + " WHERE is_system = 1", List.of(),
-                    row -> system[0] = row.getLong(1));
-        }
-        if (system[0] > 0) {
-            job.report().note(system[0] + " system rewrites at the source were not copied: the destination's indexer (\"Catalog URL"
+        long system = job.source().count(TableQuery.from("core_url_rewrite").where("is_system", TableQuery.Op.EQ, 1));
+        if (system > 0) {
+            job.report().note(system + " system rewrites at the source were not copied: the destination's indexer (\"Catalog URL"
                     + " Rewrites\") makes its own from its catalog");
         }
     }

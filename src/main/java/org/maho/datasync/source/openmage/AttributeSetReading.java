@@ -1,7 +1,8 @@
 package org.maho.datasync.source.openmage;
 
-import java.util.Collections;
 import java.util.List;
+import org.maho.datasync.db.TableQuery.Condition;
+import org.maho.datasync.db.TableQuery.Op;
 import org.maho.datasync.entity.catalog.AttributeSetHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
@@ -14,13 +15,13 @@ import org.maho.datasync.model.TableShape;
 final class AttributeSetReading implements OpenMageReading {
 
     @Override
-    public List<String> passes(SyncJob job) {
+    public List<List<Condition>> passes(SyncJob job) {
         ShopMetadata shop = job.inputShop();
-        StringBuilder ids = new StringBuilder();
+        List<Integer> ids = new java.util.ArrayList<>();
         for (String type : AttributeSetHandler.TYPES) {
-            shop.entityType(type).ifPresent(t -> ids.append(ids.length() == 0 ? "" : ",").append(t.id()));
+            shop.entityType(type).ifPresent(t -> ids.add(t.id()));
         }
-        return Collections.singletonList("entity_type_id IN (" + ids + ")");
+        return List.of(List.of(new Condition("entity_type_id", Op.IN, ids)));
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.maho.datasync.db.Retry;
+import org.maho.datasync.db.TableQuery;
+import org.maho.datasync.db.TableQuery.Condition;
+import org.maho.datasync.db.TableQuery.Op;
 import org.maho.datasync.entity.AttributeHandler;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.JobOption;
@@ -39,10 +42,9 @@ public final class OpenMageAdapter implements SourceAdapter {
             Map.entry("cms_page", new DatedReading("update_time")),
             Map.entry("cms_block", new DatedReading("update_time")),
             // system rewrites are the destination's indexer's, made from its own catalog
-            Map.entry("urlrewrite", new ConditionReading(job -> "is_system = 0")),
+            Map.entry("urlrewrite", new ConditionReading(job -> new Condition("is_system", Op.EQ, List.of(0)))),
             // OpenMage writes reviews of products only; review_entity's customer and category rows are never used
-            Map.entry("review", new ConditionReading(job -> "entity_id = (SELECT e.entity_id FROM "
-                    + job.source().table("review_entity") + " e WHERE e.entity_code = 'product')")));
+            Map.entry("review", new ConditionReading(job -> new Condition("entity_id", Op.IN, productReviewEntity(job)))));
 
     @Override
     public String name() {
@@ -87,35 +89,30 @@ public final class OpenMageAdapter implements SourceAdapter {
         if (!job.spec().entityIds().isEmpty()) {
             return java.util.OptionalLong.of(job.spec().entityIds().size());
         }
-        String table = job.handler().shape().table();
-        try (java.sql.Connection connection = job.source().connection()) {
-            long[] rows = {-1};
-            if (job.source().isDerived(table)) {
-                org.maho.datasync.db.Sql.query(connection, "SELECT COUNT(*) FROM " + job.source().table(table), List.of(),
-                        row -> rows[0] = row.getLong(1));
-                return java.util.OptionalLong.of(job.spec().limit() == null ? rows[0] : Math.min(rows[0], job.spec().limit()));
-            }
-            org.maho.datasync.db.Sql.query(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
-                    + " DATABASE() AND TABLE_NAME = ?", List.of(job.source().table(table)), row -> rows[0] = row.getLong(1));
-            if (rows[0] >= 0 && rows[0] < 1_000_000) {
-                org.maho.datasync.db.Sql.query(connection, "SELECT COUNT(*) FROM `" + job.source().table(table) + "`", List.of(),
-                        row -> rows[0] = row.getLong(1));
-            }
-            if (rows[0] < 0) {
-                return java.util.OptionalLong.empty();
-            }
-            long expected = job.spec().limit() == null ? rows[0] : Math.min(rows[0], job.spec().limit());
-            return java.util.OptionalLong.of(expected);
-        } catch (java.sql.SQLException | RuntimeException e) {
+        long rows = job.source().rowCount(job.handler().shape().table());
+        if (rows < 0) {
             return java.util.OptionalLong.empty();
         }
+        return java.util.OptionalLong.of(job.spec().limit() == null ? rows : Math.min(rows, job.spec().limit()));
+    }
+
+    /** The id review_entity gives products' reviews (none: no review is read). */
+    private static List<Object> productReviewEntity(SyncJob job) {
+        List<Object> ids = new java.util.ArrayList<>();
+        try {
+            job.source().select(null, TableQuery.from("review_entity").columns("entity_id").where("entity_code", Op.EQ, "product"),
+                    row -> ids.add(row.get("entity_id")));
+        } catch (java.sql.SQLException e) {
+            throw org.maho.datasync.db.SqlErrors.wrap("Reading review_entity of the source", e);
+        }
+        return ids;
     }
 
     @Override
     public Iterator<Record> read(SyncJob job) {
         EntityHandler handler = job.handler();
         OpenMageReading reading = reading(handler);
-        List<String> passes = reading.passes(job);
+        List<List<Condition>> passes = reading.passes(job);
         ReadPosition after = job.spec().resume() == null ? null : job.spec().resume().after();
         Retry retry = new Retry(job.settings().retryAttempts(), job.settings().retryDelayMillis());
         return new LookAhead<>() {
@@ -148,7 +145,8 @@ public final class OpenMageAdapter implements SourceAdapter {
     /** Attribute definitions are read per entity type; every other type by its name. */
     private static OpenMageReading reading(EntityHandler handler) {
         if (handler instanceof AttributeHandler attributes) {
-            return new ConditionReading(job -> "entity_type_id = " + job.inputShop().requireEntityType(attributes.entityType()).id());
+            return new ConditionReading(job -> new Condition("entity_type_id", Op.EQ,
+                    List.of(job.inputShop().requireEntityType(attributes.entityType()).id())));
         }
         return READINGS.getOrDefault(handler.type(), OpenMageReading.PLAIN);
     }

@@ -1,7 +1,7 @@
 package org.maho.datasync.source.openmage;
 
-import java.util.Collections;
 import java.util.List;
+import org.maho.datasync.db.TableQuery.Condition;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.StoredRow;
@@ -19,10 +19,10 @@ interface OpenMageReading {
 
     /**
      * The conditions on the main table the rows are read in, one pass each, in order (products: simple ones first, so
-     * that a composite product finds its children written); null in the list reads every row.
+     * that a composite product finds its children written); an empty list of conditions reads every row.
      */
-    default List<String> passes(SyncJob job) {
-        return Collections.singletonList(null);
+    default List<List<Condition>> passes(SyncJob job) {
+        return List.of(List.of());
     }
 
     /** The main table's column that --date-from/--date-to compare. */

@@ -1,7 +1,8 @@
 package org.maho.datasync.source.openmage;
 
-import java.util.Collections;
 import java.util.List;
+import org.maho.datasync.db.TableQuery.Condition;
+import org.maho.datasync.db.TableQuery.Op;
 import org.maho.datasync.job.SyncJob;
 
 /**
@@ -10,10 +11,11 @@ import org.maho.datasync.job.SyncJob;
  */
 final class ProductReading implements OpenMageReading {
 
-    private static final String COMPOSITE = "type_id IN ('configurable', 'grouped', 'bundle')";
+    private static final List<String> COMPOSITE = List.of("configurable", "grouped", "bundle");
 
     @Override
-    public List<String> passes(SyncJob job) {
-        return job.spec().limit() != null ? Collections.singletonList(null) : List.of("NOT " + COMPOSITE, COMPOSITE);
+    public List<List<Condition>> passes(SyncJob job) {
+        return job.spec().limit() != null ? List.of(List.of()) : List.of(
+                List.of(new Condition("type_id", Op.NOT_IN, COMPOSITE)), List.of(new Condition("type_id", Op.IN, COMPOSITE)));
     }
 }

@@ -1,6 +1,5 @@
 package org.maho.datasync.source.openmage;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,9 @@ import java.util.TreeSet;
 import org.maho.datasync.db.Retry;
 import org.maho.datasync.db.ShopDatabase;
 import org.maho.datasync.db.Sql;
+import org.maho.datasync.db.TableQuery;
+import org.maho.datasync.db.TableQuery.Condition;
+import org.maho.datasync.db.TableQuery.Op;
 import org.maho.datasync.job.EntityHandler;
 import org.maho.datasync.job.JobSpec;
 import org.maho.datasync.job.SyncJob;
@@ -49,7 +51,7 @@ public final class ShopReader extends PagedIterator<Record> {
     private final TableShape shape;
     private final Set<String> childReferenceFields;
     private final String dateColumn;
-    private final String extraCondition;
+    private final List<Condition> passConditions;
     private final ColumnHook hook;
     private final ShopDatabase source;
     private final Retry retry;
@@ -60,18 +62,18 @@ public final class ShopReader extends PagedIterator<Record> {
     private long yielded;
 
     /**
-     * @param extraCondition SQL on the main table every page must meet (a pass over some product types), or null
+     * @param passConditions what every row of the main table read must meet (a pass over some product types)
      * @param afterId        the id the reading starts after: {@link #BEFORE_EVERY_ID}, or where a resumed run goes on
      */
     public ShopReader(SyncJob job, TableShape shape, Set<String> childReferenceFields, String dateColumn,
-                      String extraCondition, ColumnHook hook, Retry retry, long afterId) {
+                      List<Condition> passConditions, ColumnHook hook, Retry retry, long afterId) {
         this.lastId = afterId;
         this.job = job;
         this.hook = hook;
         this.shape = shape;
         this.childReferenceFields = childReferenceFields;
         this.dateColumn = dateColumn;
-        this.extraCondition = extraCondition;
+        this.passConditions = passConditions;
         this.source = job.source();
         this.retry = retry;
         List<Long> ids = new ArrayList<>();
@@ -92,67 +94,55 @@ public final class ShopReader extends PagedIterator<Record> {
             }
         }
         String id = shape.idColumn();
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
+        TableQuery query = TableQuery.from(shape.table());
         if (idChunks != null) {
             if (!idChunks.hasNext()) {
                 return List.of();
             }
-            List<Long> chunk = idChunks.next();
-            where.append(id).append(" IN (").append(Sql.placeholders(chunk.size())).append(")");
-            params.addAll(chunk);
+            query = query.whereIn(id, idChunks.next());
         } else {
-            where.append(id).append(" > ?");
-            params.add(lastId);
+            query = query.where(id, Op.GT, lastId);
         }
         if (!spec.incrementIds().isEmpty()) {
-            where.append(" AND increment_id IN (").append(Sql.placeholders(spec.incrementIds().size())).append(")");
-            params.addAll(spec.incrementIds());
+            query = query.whereIn("increment_id", spec.incrementIds());
         }
         if (spec.dateFrom() != null) {
-            where.append(" AND ").append(dateColumn).append(" >= ?");
-            params.add(DateValues.format(spec.dateFrom()));
+            query = query.where(dateColumn, Op.GE, DateValues.format(spec.dateFrom()));
         }
         if (spec.dateTo() != null) {
-            where.append(" AND ").append(dateColumn).append(" <= ?");
-            params.add(DateValues.format(spec.dateTo()));
+            query = query.where(dateColumn, Op.LE, DateValues.format(spec.dateTo()));
         }
-        if (extraCondition != null) {
-            where.append(" AND (").append(extraCondition).append(")");
-        }
-        String sql = "SELECT * FROM " + source.table(shape.table()) + " WHERE " + where + " ORDER BY " + id + " LIMIT " + pageSize;
-        List<Record> page = retry.read(shape.table() + " of the source database " + source.settings().describe() + " after " + id + " " + lastId, () -> {
-            try (Connection connection = source.connection()) {
-                return readPage(connection, sql, params);
-            }
-        });
-        if (!page.isEmpty()) {
-            lastId = Long.parseLong(page.get(page.size() - 1).sourceId());
-            yielded += page.size();
+        TableQuery page = query.where(passConditions).orderBy(id).limit(pageSize);
+        List<Record> records = retry.read(shape.table() + " of the source " + source.describe() + " after " + id + " " + lastId,
+                () -> readPage(page));
+        if (!records.isEmpty()) {
+            lastId = Long.parseLong(records.get(records.size() - 1).sourceId());
+            yielded += records.size();
         } else if (idChunks != null && idChunks.hasNext()) {
             // a chunk of requested ids none of which passed the filters: go on with the next chunk
             return nextPage();
         }
-        return page;
+        return records;
     }
 
-    private List<Record> readPage(Connection connection, String sql, List<Object> params) throws SQLException {
+    private List<Record> readPage(TableQuery query) throws SQLException {
         Map<Long, StoredRow> rows = new LinkedHashMap<>();
-        Sql.query(connection, sql, params, row -> rows.put(row.getLong(shape.idColumn()),
-                new StoredRow(row.getLong(shape.idColumn()), source.row(shape.table(), Sql.rowAsText(row)))));
-        RowLoader.complete(connection, source, shape, rows, job.report()::warn);
+        source.select(null, query, row -> {
+            long id = Long.parseLong(row.get(shape.idColumn()));
+            rows.put(id, new StoredRow(id, row));
+        });
+        RowLoader.complete(null, source, shape, rows, job.report()::warn);
         Map<String, java.util.Set<Long>> referenced = new HashMap<>();
         for (StoredRow row : rows.values()) {
             collectReferences(row, shape, referenced);
         }
-        Map<String, Map<String, String>> naturalKeys = naturalKeys(connection, referenced);
+        Map<String, Map<String, String>> naturalKeys = naturalKeys(referenced);
         List<Record> records = new ArrayList<>(rows.size());
         for (StoredRow row : rows.values()) {
             records.add(toRecord(row, shape, null, childReferenceFields, naturalKeys));
         }
         return records;
     }
-
     /**
      * The ids of the entities a row tree refers to (products, categories, orders), by entity type: in its reference
      * columns, in attribute values that are references (a category's landing page), in content directives.
@@ -196,12 +186,11 @@ public final class ShopReader extends PagedIterator<Record> {
     }
 
     /** Natural keys (skus, url-key paths) of the referenced entities, one query per entity type. */
-    private Map<String, Map<String, String>> naturalKeys(Connection connection, Map<String, java.util.Set<Long>> referenced)
-            throws SQLException {
+    private Map<String, Map<String, String>> naturalKeys(Map<String, java.util.Set<Long>> referenced) throws SQLException {
         Map<String, Map<String, String>> keys = new HashMap<>();
         for (Map.Entry<String, java.util.Set<Long>> type : referenced.entrySet()) {
             EntityHandler target = job.handlers().find(type.getKey()).orElse(null);
-            keys.put(type.getKey(), target == null ? Map.of() : target.naturalKeysOf(job, source, connection, type.getValue()));
+            keys.put(type.getKey(), target == null ? Map.of() : target.naturalKeysOf(job, source, null, type.getValue()));
         }
         return keys;
     }

@@ -1,7 +1,8 @@
 package org.maho.datasync.source.openmage;
 
-import java.util.Collections;
 import java.util.List;
+import org.maho.datasync.db.TableQuery.Condition;
+import org.maho.datasync.db.TableQuery.Op;
 import org.maho.datasync.entity.store.StoreHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.ChildRef;
@@ -15,8 +16,8 @@ import org.maho.datasync.model.TableShape;
 final class StoreReading implements OpenMageReading {
 
     @Override
-    public List<String> passes(SyncJob job) {
-        return Collections.singletonList("website_id > 0");
+    public List<List<Condition>> passes(SyncJob job) {
+        return List.of(List.of(new Condition("website_id", Op.GT, List.of(0))));
     }
 
     @Override
