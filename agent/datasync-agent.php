@@ -24,6 +24,9 @@
  * PHP 7.4 to 8.4 with PDO MySQL; nothing else.
  */
 
+// a PHP warning goes to the web server's error log, never into an answer
+ini_set('display_errors', '0');
+
 const DATASYNC_AGENT_VERSION = '1';
 const MAX_REQUEST_BYTES = 1048576;
 const MAX_IN_VALUES = 5000;

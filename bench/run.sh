@@ -173,11 +173,17 @@ if [ "$SOURCE" = agent ]; then
 return ['secret' => '$DATASYNC_AGENT_SECRET', 'allow_http' => true, 'nonce_dir' => '$AGENT_ROOT/nonces',
   'db' => ['host' => '$HOST', 'port' => $PORT, 'dbname' => '$SRC', 'user' => '$USER_NAME', 'password' => '$PASS', 'prefix' => '']];
 PHP
-  AGENT_PORT=8799
+  AGENT_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$AGENT_PORT" -t "$AGENT_ROOT" > "$OUT/agent-server.log" 2>&1 &
   AGENT_PID=$!
-  trap 'kill $AGENT_PID 2>/dev/null || true' EXIT
+  # the server's workers are its children: stop them with it
+  stop_agent() { pkill -P "$AGENT_PID" 2>/dev/null || true; kill "$AGENT_PID" 2>/dev/null || true; }
+  trap stop_agent EXIT
   sleep 1
+  if ! kill -0 "$AGENT_PID" 2>/dev/null; then
+    echo "PHP's built-in server did not start: $(cat "$OUT/agent-server.log")" >&2
+    exit 1
+  fi
   echo "sync all -a openmage $SRC -> $DST..."
   start=$(now)
   measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
@@ -187,7 +193,7 @@ PHP
   DATASYNC_DEST_DB="$AG_DST" measured "$OUT/sync-all-agent.txt" sync all bench -a agent --url "http://127.0.0.1:$AGENT_PORT/datasync-agent.php"
   AG_SECONDS=$(seconds "$start" "$(now)")
   DATASYNC_DEST_DB="$AG_DST" measured "$OUT/verify-agent.txt" verify bench -a agent --url "http://127.0.0.1:$AGENT_PORT/datasync-agent.php"
-  kill $AGENT_PID 2>/dev/null || true
+  stop_agent
   {
     echo "## Maho DataSync benchmark, agent adapter, $(date -u '+%Y-%m-%d %H:%M') UTC"
     echo

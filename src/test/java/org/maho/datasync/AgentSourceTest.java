@@ -205,6 +205,19 @@ class AgentSourceTest {
     }
 
     @Test
+    @Order(7)
+    void withoutDatabaseSettingsTheAgentReadsTheShopsLocalXml() throws Exception {
+        try {
+            agent.configureFromLocalXml(source, READER, READER_PASS);
+            Answer stores = post(select("core_store", "store_id", "GT", 0));
+            assertEquals(200, stores.status(), stores.body() + agent.log());
+            assertTrue(stores.body().contains("\"default\""), stores.body());
+        } finally {
+            agent.configure(source, READER, READER_PASS, true);
+        }
+    }
+
+    @Test
     @Order(8)
     void aRefusalIsAMessageNamingTheUrlAndTheStatus() throws Exception {
         Path env = CliTest.envFile(throughAgent, null);

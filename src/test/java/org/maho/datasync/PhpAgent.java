@@ -68,6 +68,26 @@ final class PhpAgent implements AutoCloseable {
                 + "];\n");
     }
 
+    /**
+     * Writes a config without database settings and the shop's app/etc/local.xml beside the agent, as OpenMage writes it
+     * (values in CDATA), naming {@code shop} and {@code user}: the agent then reads its database settings from there.
+     */
+    void configureFromLocalXml(ConnectionSettings shop, String user, String password) throws IOException {
+        Files.writeString(root.resolve("datasync-agent.config.php"), "<?php\nreturn ['secret' => '" + secret
+                + "', 'allow_http' => true, 'nonce_dir' => '" + root.resolve("nonces") + "'];\n");
+        Files.createDirectories(root.resolve("app/etc"));
+        Files.writeString(root.resolve("app/etc/local.xml"), "<?xml version=\"1.0\"?>\n<config>\n  <global>\n"
+                + "    <resources>\n      <db>\n        <table_prefix><![CDATA[" + shop.tablePrefix() + "]]></table_prefix>\n"
+                + "      </db>\n      <default_setup>\n        <connection>\n"
+                + "          <host><![CDATA[" + shop.host() + ":" + shop.port() + "]]></host>\n"
+                + "          <username><![CDATA[" + user + "]]></username>\n"
+                + "          <password><![CDATA[" + password + "]]></password>\n"
+                + "          <dbname><![CDATA[" + shop.database() + "]]></dbname>\n"
+                + "          <initStatements><![CDATA[SET NAMES utf8]]></initStatements>\n"
+                + "          <active>1</active>\n        </connection>\n      </default_setup>\n    </resources>\n"
+                + "  </global>\n</config>\n");
+    }
+
     String url() {
         return "http://127.0.0.1:" + port + "/datasync-agent.php";
     }
