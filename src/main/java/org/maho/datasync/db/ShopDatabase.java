@@ -151,6 +151,11 @@ public final class ShopDatabase implements AutoCloseable {
         return remote != null ? remote.describe() : settings.describe();
     }
 
+    /** Whether the shop is read through a {@link Remote}, which names itself in its errors. */
+    public boolean isRemote() {
+        return remote != null;
+    }
+
     /**
      * The shop's remote, when it is read through one that is also a {@code kind} (the source agent keeps the change
      * tracker's log too); empty for a shop read by JDBC.

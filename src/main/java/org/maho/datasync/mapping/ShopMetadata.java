@@ -69,8 +69,9 @@ public final class ShopMetadata {
             try {
                 return load(shop.reader(null), shop::hasTable, shop::modelAlias);
             } catch (SQLException | RuntimeException e) {
-                throw new DatabaseUnavailableException("Cannot read the shop configuration of the " + shop.role() + " database "
-                        + shop.describe() + ": " + ShopDatabase.rootMessage(e), e);
+                // a remote shop's errors name it already
+                throw new DatabaseUnavailableException("Cannot read the shop configuration of the " + shop.role()
+                        + (shop.isRemote() ? "" : " database " + shop.describe()) + ": " + ShopDatabase.rootMessage(e), e);
             }
         });
     }

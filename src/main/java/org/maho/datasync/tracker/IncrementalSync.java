@@ -120,7 +120,7 @@ public final class IncrementalSync {
                 : dataSync.sourceShop(SourceAdapters.installed().get(AGENT), null, agent);
         ChangeLog tracker = shop.remote(ChangeLog.class).orElseGet(() -> new TrackerTable(shop));
         if (!tracker.exists()) {
-            throw new IllegalStateException("The source " + shop.describe() + " has no change tracker: run"
+            throw new IllegalStateException("The source (" + shop.describe() + ") has no change tracker: run"
                     + " 'datasync tracker install' against it first");
         }
         List<String> types = TrackedEntities.types().stream().filter(type -> selected(type, options)).toList();

@@ -67,7 +67,7 @@ final class AgentClient implements ShopDatabase.Remote, ChangeLog {
 
     @Override
     public String describe() {
-        return "the source agent " + endpoint.url();
+        return "the source agent at " + endpoint.url();
     }
 
     @Override
@@ -257,8 +257,11 @@ final class AgentClient implements ShopDatabase.Remote, ChangeLog {
                 throw new SQLException(refusal(status, reason), status >= 500 ? "08S01" : "42000", status);
             } catch (IOException e) {
                 if (attempt >= attempts) {
-                    throw new SQLTransientConnectionException(describe() + " does not answer after " + attempts + " attempts: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), "08S01", e);
+                    // this message is what the run reports; the network's own exception is kept for -vv
+                    SQLTransientConnectionException unanswered = new SQLTransientConnectionException(describe()
+                            + " does not answer after " + attempts + " attempts: " + networkFailure(e), "08S01");
+                    unanswered.addSuppressed(e);
+                    throw unanswered;
                 }
                 pause(delay);
                 delay *= 2;
@@ -284,6 +287,16 @@ final class AgentClient implements ShopDatabase.Remote, ChangeLog {
             }
             return result;
         }
+    }
+
+    private static String networkFailure(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "nothing accepts connections there";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "it timed out";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private String refusal(int status, String reason) {
