@@ -243,7 +243,7 @@ public final class TrackerTable implements ChangeLog {
     private SQLException explained(SQLException e) {
         if (e.getErrorCode() == ACCESS_DENIED) {
             return new SQLException("The source user may not change " + ChangeTracker.TABLE + ": grant it UPDATE and DELETE on "
-                    + source.describe() + " " + ChangeTracker.TABLE + ", or run without --mark-synced ("
+                    + source.settings().database() + "." + ChangeTracker.TABLE + ", or run without --mark-synced ("
                     + ShopDatabase.rootMessage(e) + ")", e.getSQLState(), e.getErrorCode(), e);
         }
         return e;

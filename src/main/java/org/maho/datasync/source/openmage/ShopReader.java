@@ -113,7 +113,7 @@ public final class ShopReader extends PagedIterator<Record> {
             query = query.where(dateColumn, Op.LE, DateValues.format(spec.dateTo()));
         }
         TableQuery page = query.where(passConditions).orderBy(id).limit(pageSize);
-        List<Record> records = retry.read(shape.table() + " of the source " + source.describe() + " after " + id + " " + lastId,
+        List<Record> records = retry.read(shape.table() + " of the source " + (source.isRemote() ? "through " : "database ") + source.describe() + " after " + id + " " + lastId,
                 () -> readPage(page));
         if (!records.isEmpty()) {
             lastId = Long.parseLong(records.get(records.size() - 1).sourceId());
