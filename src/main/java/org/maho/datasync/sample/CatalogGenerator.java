@@ -1,9 +1,7 @@
 package org.maho.datasync.sample;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +50,17 @@ public final class CatalogGenerator {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            nextId = max("catalog_category_entity", "entity_id") + 1;
+            nextId = new ShopSql(connection).max("catalog_category_entity", "entity_id") + 1;
             categoryTree();
             rows.flush(connection);
-            nextId = max("catalog_product_entity", "entity_id") + 1;
+            nextId = new ShopSql(connection).max("catalog_product_entity", "entity_id") + 1;
             // one counter for every child table's explicit ids: above the highest id any of them has
             nextOption = 1;
             for (String[] table : new String[][] {{"catalog_product_option", "option_id"}, {"catalog_product_option_type_value", "option_type_id"},
                     {"catalog_product_bundle_option", "option_id"}, {"catalog_product_bundle_selection", "selection_id"},
                     {"catalog_product_super_attribute", "product_super_attribute_id"}, {"catalog_product_entity_media_gallery", "value_id"},
                     {"catalog_product_link", "link_id"}, {"downloadable_link", "link_id"}, {"downloadable_sample", "sample_id"}}) {
-                nextOption = Math.max(nextOption, max(table[0], table[1]) + 1);
+                nextOption = Math.max(nextOption, new ShopSql(connection).max(table[0], table[1]) + 1);
             }
             int made = 0;
             while (made < count) {
@@ -356,13 +354,5 @@ public final class CatalogGenerator {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    private long max(String table, String column) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

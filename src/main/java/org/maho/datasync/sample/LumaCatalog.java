@@ -63,6 +63,8 @@ final class LumaCatalog {
     private int productType;
     private long root;
     private final Map<String, Long> categories = new HashMap<>();
+    /** Each category's path of ids, as catalog_category_entity keeps it. */
+    private final Map<Long, String> paths = new HashMap<>();
     private final Map<String, Long> skus = new HashMap<>();
     private final Map<Long, Integer> imagePositions = new HashMap<>();
     private long nextId;
@@ -88,9 +90,9 @@ final class LumaCatalog {
         reload();
         categoryTree();
         rows.flush(connection);
-        nextId = max("catalog_product_entity", "entity_id") + 1;
+        nextId = sql.max("catalog_product_entity", "entity_id") + 1;
         for (String[] table : CHILD_IDS) {
-            nextChild = Math.max(nextChild, max(table[0], table[1]) + 1);
+            nextChild = Math.max(nextChild, sql.max(table[0], table[1]) + 1);
         }
         installerProducts(SIMPLE_PRODUCTS, "simple");
         importFormat(false);
@@ -185,7 +187,7 @@ final class LumaCatalog {
     private void categoryTree() throws SQLException {
         root = shop.defaultWebsite().flatMap(w -> shop.storeGroup(w.defaultGroupId())).map(ShopMetadata.StoreGroup::rootCategoryId)
                 .orElseThrow();
-        nextCategory = max("catalog_category_entity", "entity_id") + 1;
+        nextCategory = sql.max("catalog_category_entity", "entity_id") + 1;
         categories.put("", root);
         for (Map<String, String> row : fixtures.files(CATEGORY_FILES)) {
             String parent = row.getOrDefault("path", "");
@@ -234,8 +236,6 @@ final class LumaCatalog {
         paths.put(id, parentPath + "/" + id);
         return id;
     }
-
-    private final Map<Long, String> paths = new HashMap<>();
 
     private String pathOf(long category) {
         return paths.computeIfAbsent(category, id -> {
@@ -490,7 +490,7 @@ final class LumaCatalog {
             String created = java.time.LocalDateTime.of(2024, 2, 1, 12, 0).plusMinutes(i).toString().replace('T', ' ') + ":00";
             sql.execute("INSERT INTO review (created_at, entity_id, entity_pk_value, status_id) VALUES ('" + created + "', 1, " + product
                     + ", 1)");
-            long id = ((Number) sql.rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
+            long id = sql.lastInsertId();
             sql.execute("INSERT INTO review_detail (review_id, store_id, title, detail, nickname) VALUES (" + id + ", " + store + ", "
                     + quoted(review.get("title").trim()) + ", " + quoted(review.get("review")) + ", " + quoted(review.get("reviewer")) + ")");
             sql.execute("INSERT INTO review_store (review_id, store_id) VALUES (" + id + ", 0), (" + id + ", " + store + ")");
@@ -508,7 +508,7 @@ final class LumaCatalog {
                 return ((Number) known.get(0).get("rating_id")).longValue();
             }
             sql.execute("INSERT INTO rating (entity_id, rating_code, position) VALUES (1, " + quoted(code) + ", 0)");
-            long id = ((Number) sql.rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
+            long id = sql.lastInsertId();
             for (int value = 1; value <= 5; value++) {
                 sql.execute("INSERT INTO rating_option (rating_id, code, value, position) VALUES (" + id + ", '" + value + "', " + value + ", "
                         + value + ")");
@@ -526,11 +526,6 @@ final class LumaCatalog {
             rows.add("catalog_category_entity_" + attribute.backendType(), "entity_type_id, attribute_id, store_id, entity_id, value",
                     shop.requireEntityType("catalog_category").id(), attribute.id(), 0, category, value);
         }
-    }
-
-    private long max(String table, String column) throws SQLException {
-        Object max = sql.rows("SELECT COALESCE(MAX(" + column + "), 0) m FROM " + table).get(0).get("m");
-        return ((Number) max).longValue();
     }
 
     private static String quoted(String text) {

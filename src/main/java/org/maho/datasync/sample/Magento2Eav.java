@@ -127,7 +127,7 @@ final class Magento2Eav {
             if (same.isEmpty()) {
                 sql.execute("INSERT INTO eav_attribute_option (attribute_id, sort_order) VALUES (" + option.get("new_id") + ", "
                         + option.get("sort_order") + ")");
-                id = ((Number) sql.rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
+                id = sql.lastInsertId();
                 sql.execute("INSERT INTO eav_attribute_option_value (option_id, store_id, value) SELECT " + id + ", store_id, value FROM "
                         + openMage + "eav_attribute_option_value WHERE option_id = " + option.get("option_id"));
             } else {

@@ -104,7 +104,7 @@ public final class Magento2Shop {
                 eav.values(table, EAV_TABLES.get(table));
             }
             for (String column : Magento2Tables.jsonColumns(table)) {
-                if (table.endsWith("rule")) {
+                if (Magento2Tables.holdsRuleConditions(table, column)) {
                     conditions.rewrite(table, column);
                 } else {
                     json(target, Magento2Tables.magento2SalesColumn(column));

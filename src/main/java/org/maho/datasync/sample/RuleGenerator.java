@@ -55,8 +55,8 @@ public final class RuleGenerator {
         try {
             websites.addAll(ints("SELECT website_id FROM core_website WHERE website_id <> 0 ORDER BY website_id"));
             groups.addAll(ints("SELECT customer_group_id FROM customer_group ORDER BY customer_group_id"));
-            ruleId = max("salesrule", "rule_id") + 1;
-            couponId = max("salesrule_coupon", "coupon_id") + 1;
+            ruleId = new ShopSql(connection).max("salesrule", "rule_id") + 1;
+            couponId = new ShopSql(connection).max("salesrule_coupon", "coupon_id") + 1;
             rules();
             rows.flush(connection);
             ordersWithCoupons();
@@ -272,13 +272,5 @@ public final class RuleGenerator {
             }
         }
         return values;
-    }
-
-    private long max(String table, String column) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }

@@ -47,6 +47,16 @@ final class ShopSql {
         }
     }
 
+    /** The id the connection's last INSERT gave its auto-increment column. */
+    long lastInsertId() throws SQLException {
+        return ((Number) rows("SELECT LAST_INSERT_ID() id").get(0).get("id")).longValue();
+    }
+
+    /** The largest value of a column, 0 for an empty table. */
+    long max(String table, String column) throws SQLException {
+        return ((Number) rows("SELECT COALESCE(MAX(" + column + "), 0) m FROM " + table).get(0).get("m")).longValue();
+    }
+
     /** A query's rows, each by column label. */
     List<Map<String, Object>> rows(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();

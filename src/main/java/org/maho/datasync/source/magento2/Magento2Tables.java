@@ -56,6 +56,9 @@ public final class Magento2Tables {
             "salesrule", Set.of("conditions_serialized", "actions_serialized"),
             "catalogrule", Set.of("conditions_serialized", "actions_serialized"));
 
+    /** The price rules' tables, whose JSON columns hold conditions and actions that name Magento 2's classes. */
+    private static final Set<String> RULES = Set.of("salesrule", "catalogrule");
+
     /**
      * Columns of OpenMage's credit memo grid that Magento 2's lacks, each a copy of the credit memo's own column (the
      * other grids have all of OpenMage's columns).
@@ -151,6 +154,11 @@ public final class Magento2Tables {
     /** The columns of one of OpenMage's tables that Magento 2 keeps as JSON. */
     public static Set<String> jsonColumns(String openMageTable) {
         return JSON_COLUMNS.getOrDefault(openMageTable, Set.of());
+    }
+
+    /** Whether a JSON column holds a rule's conditions (Magento 2's classes named), not plain values. */
+    public static boolean holdsRuleConditions(String openMageTable, String column) {
+        return RULES.contains(openMageTable) && jsonColumns(openMageTable).contains(column);
     }
 
     /** The columns of one of OpenMage's grid tables that Magento 2's grid lacks and the document holds. */
