@@ -85,6 +85,21 @@ rates() {
   awk '/^entity +read/ { t = 1; next } /^entity +rows written/ || /^$/ { t = 0 } t && NF >= 9 && !seen[$1]++ { print $1, $2, $NF }' "$1"
 }
 
+# sync all -a openmage of bench_src into bench_dst, the yardstick of the other adapters; sets OM_SECONDS
+sync_openmage() {
+  echo "sync all -a openmage $SRC -> $DST..."
+  local started
+  started=$(now)
+  measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
+  OM_SECONDS=$(seconds "$started" "$(now)")
+}
+
+# A table row per entity type: records, openmage's records/s, the other report's records/s, and their ratio
+side_by_side() {
+  join <(rates "$OUT/sync-all-openmage.txt" | sort) <(rates "$1" | sort) \
+    | awk '{ printf "| %s | %s | %s | %s | %.2f |\n", $1, $4, $3, $5, ($3 > 0 ? $5 / $3 : 0) }'
+}
+
 # The source shop at the chosen scale in bench_src, and the given databases as empty destinations
 generate_shops() {
   echo "Generating the source shop ($CUSTOMERS customers, $PRODUCTS products, $ORDERS orders, $SUBSCRIBERS subscribers)..."
@@ -127,10 +142,7 @@ if [ "$SOURCE" = magento2 ]; then
   datasync generate --db-name "$M2_DST" --layout destination --customers 0 >> "$OUT/generate.txt"
   echo "  $(seconds "$start" "$(now)") s"
   raw_copy "$M2"
-  echo "sync all -a openmage $SRC -> $DST..."
-  start=$(now)
-  measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
-  OM_SECONDS=$(seconds "$start" "$(now)")
+  sync_openmage
   echo "sync all -a magento2 $M2 -> $M2_DST, then verify..."
   start=$(now)
   DATASYNC_LIVE_DB="$M2" DATASYNC_DEST_DB="$M2_DST" measured "$OUT/sync-all-magento2.txt" sync all bench -a magento2
@@ -144,8 +156,7 @@ if [ "$SOURCE" = magento2 ]; then
     echo
     echo "| entity | records | openmage records/s | magento2 records/s | magento2 / openmage |"
     echo "| --- | ---: | ---: | ---: | ---: |"
-    join <(rates "$OUT/sync-all-openmage.txt" | sort) <(rates "$OUT/sync-all-magento2.txt" | sort) \
-      | awk '{ printf "| %s | %s | %s | %s | %.2f |\n", $1, $4, $3, $5, ($3 > 0 ? $5 / $3 : 0) }'
+    side_by_side "$OUT/sync-all-magento2.txt"
     echo
     echo "\`sync all -a magento2\`: $M2_SECONDS s, \`sync all -a openmage\` of the same shop: $OM_SECONDS s, against a raw copy of"
     echo "the Magento 2 database of $RAW_SECONDS s (ratio $(awk -v a="$M2_SECONDS" -v b="$RAW_SECONDS" 'BEGIN { printf "%.1f", a / b }'))."
@@ -184,10 +195,7 @@ PHP
     echo "PHP's built-in server did not start: $(cat "$OUT/agent-server.log")" >&2
     exit 1
   fi
-  echo "sync all -a openmage $SRC -> $DST..."
-  start=$(now)
-  measured "$OUT/sync-all-openmage.txt" sync all bench -a openmage
-  OM_SECONDS=$(seconds "$start" "$(now)")
+  sync_openmage
   echo "sync all -a agent (http://127.0.0.1:$AGENT_PORT) $SRC -> $AG_DST, then verify..."
   start=$(now)
   DATASYNC_DEST_DB="$AG_DST" measured "$OUT/sync-all-agent.txt" sync all bench -a agent --url "http://127.0.0.1:$AGENT_PORT/datasync-agent.php"
@@ -202,8 +210,7 @@ PHP
     echo
     echo "| entity | records | openmage records/s | agent records/s | agent / openmage |"
     echo "| --- | ---: | ---: | ---: | ---: |"
-    join <(rates "$OUT/sync-all-openmage.txt" | sort) <(rates "$OUT/sync-all-agent.txt" | sort) \
-      | awk '{ printf "| %s | %s | %s | %s | %.2f |\n", $1, $4, $3, $5, ($3 > 0 ? $5 / $3 : 0) }'
+    side_by_side "$OUT/sync-all-agent.txt"
     echo
     echo "\`sync all -a agent\`: $AG_SECONDS s, \`sync all -a openmage\` of the same shop: $OM_SECONDS s (the agent's overhead:"
     echo "$(awk -v a="$AG_SECONDS" -v b="$OM_SECONDS" 'BEGIN { printf "%+.0f", (a / b - 1) * 100 }') %), against a raw copy of the source database of $RAW_SECONDS s."

@@ -25,6 +25,7 @@ public final class ShopDatabase implements AutoCloseable {
     private final Map<String, TableColumns> columnsByTable = new ConcurrentHashMap<>();
     private volatile SessionSettings sessionSettings;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<String>> derivedTables = new ConcurrentHashMap<>();
     /** OpenMage's tables as this shop keeps them (another schema names some otherwise: Magento 2's store_website). */
     private final TableNames tableNames;
     /** The OpenMage alias of a model class this shop names (Magento 2 names its own classes where OpenMage has aliases). */
@@ -169,25 +170,15 @@ public final class ShopDatabase implements AutoCloseable {
      * pool, or through the remote shop. A long IN list is read in chunks.
      */
     public void select(Connection connection, TableQuery query, TableQuery.Rows rows) throws SQLException {
-        TableQuery.Condition inList = query.inList();
-        if (inList != null) {
-            for (List<?> chunk : Sql.chunks(inList.values(), Sql.IN_CHUNK)) {
-                select(connection, query.replacing(inList, chunk), rows);
-            }
-            return;
-        }
-        if (connection == null && remote != null) {
-            remote.select(query, row -> rows.row(row(query.table(), row)));
-            return;
-        }
-        List<Object> params = new java.util.ArrayList<>();
-        String sql = query.sql(table(query.table()), params);
+        TableQuery.Rows asOpenMage = row -> rows.row(row(query.table(), row));
         if (connection != null) {
-            Sql.query(connection, sql, params, row -> rows.row(row(query.table(), Sql.rowAsText(row))));
-            return;
-        }
-        try (Connection pooled = connection()) {
-            Sql.query(pooled, sql, params, row -> rows.row(row(query.table(), Sql.rowAsText(row))));
+            TableQuery.on(connection, this::table).select(query, asOpenMage);
+        } else if (remote != null) {
+            query.inChunks(remote::select, asOpenMage);
+        } else {
+            try (Connection pooled = connection()) {
+                TableQuery.on(pooled, this::table).select(query, asOpenMage);
+            }
         }
     }
 
@@ -219,11 +210,12 @@ public final class ShopDatabase implements AutoCloseable {
         }
         try (Connection connection = connection()) {
             long[] rows = {-1};
-            if (!isDerived(table)) {
+            boolean derived = isDerived(table);
+            if (!derived) {
                 Sql.query(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                         + " AND TABLE_NAME = ?", List.of(table(table)), row -> rows[0] = row.getLong(1));
             }
-            if (isDerived(table) || rows[0] >= 0 && rows[0] < 1_000_000) {
+            if (derived || rows[0] >= 0 && rows[0] < 1_000_000) {
                 Sql.query(connection, "SELECT COUNT(*) FROM " + table(table), List.of(), row -> rows[0] = row.getLong(1));
             }
             return rows[0];
@@ -280,8 +272,14 @@ public final class ShopDatabase implements AutoCloseable {
      * table ({@code (SELECT ...) AS name}) where the shop keeps it in another shape ({@link TableNames#derived}).
      */
     public String table(String name) {
-        String derived = tableNames.derived(name, this::realTable);
+        String derived = derived(name);
         return derived == null ? realTable(name) : "(" + derived + ") AS " + name;
+    }
+
+    /** The query standing for a table this shop keeps in another shape, made once per table; null for one it has. */
+    private String derived(String name) {
+        return derivedTables.computeIfAbsent(name, table -> java.util.Optional.ofNullable(tableNames.derived(table, this::realTable)))
+                .orElse(null);
     }
 
     /** How this shop keeps OpenMage's tables. */
@@ -291,7 +289,7 @@ public final class ShopDatabase implements AutoCloseable {
 
     /** Whether this shop keeps an OpenMage table in another shape, read through a derived table. */
     public boolean isDerived(String name) {
-        return tableNames.derived(name, this::realTable) != null;
+        return derived(name) != null;
     }
 
     private String realTable(String name) {

@@ -28,17 +28,26 @@ public record TableQuery(String table, List<String> columns, List<Condition> con
 
     /** Queries on a connection, the tables named by {@code table} (a prefix added); values as the server sends them. */
     public static Reader on(java.sql.Connection connection, java.util.function.UnaryOperator<String> table) {
-        return (query, rows) -> {
-            TableQuery.Condition inList = query.inList();
-            if (inList != null) {
-                for (List<?> chunk : Sql.chunks(inList.values(), Sql.IN_CHUNK)) {
-                    on(connection, table).select(query.replacing(inList, chunk), rows);
-                }
-                return;
-            }
+        return (query, rows) -> query.inChunks((chunk, chunkRows) -> {
             List<Object> params = new ArrayList<>();
-            Sql.query(connection, query.sql(table.apply(query.table()), params), params, row -> rows.row(Sql.rowAsText(row)));
-        };
+            Sql.query(connection, chunk.sql(table.apply(chunk.table()), params), params, row -> chunkRows.row(Sql.rowAsText(row)));
+        }, rows);
+    }
+
+    /** Reads this query through {@code reader}, a long IN list (over {@link Sql#IN_CHUNK} values) a chunk at a time. */
+    public void inChunks(Reader reader, Rows rows) throws java.sql.SQLException {
+        Condition inList = conditions.stream().filter(c -> c.op() == Op.IN && c.values().size() > Sql.IN_CHUNK).findFirst()
+                .orElse(null);
+        if (inList == null) {
+            reader.select(this, rows);
+            return;
+        }
+        List<Condition> chunked = new ArrayList<>(conditions);
+        int at = chunked.indexOf(inList);
+        for (List<?> chunk : Sql.chunks(inList.values(), Sql.IN_CHUNK)) {
+            chunked.set(at, new Condition(inList.column(), inList.op(), chunk));
+            reader.select(new TableQuery(table, columns, chunked, orderBy, limit), rows);
+        }
     }
 
     /** What a condition compares a column with. */
@@ -119,18 +128,6 @@ public record TableQuery(String table, List<String> columns, List<Condition> con
 
     public TableQuery limit(int rows) {
         return new TableQuery(table, columns, conditions, orderBy, rows);
-    }
-
-    /** The IN condition on a column, if the query has one: a long list of ids is read in chunks. */
-    Condition inList() {
-        return conditions.stream().filter(c -> c.op() == Op.IN && c.values().size() > Sql.IN_CHUNK).findFirst().orElse(null);
-    }
-
-    /** The same query with one of its conditions taking other values (a chunk of a long IN list). */
-    TableQuery replacing(Condition condition, List<?> values) {
-        List<Condition> all = new ArrayList<>(conditions);
-        all.set(all.indexOf(condition), new Condition(condition.column(), condition.op(), values));
-        return new TableQuery(table, columns, all, orderBy, limit);
     }
 
     /** The query as SQL on the shop's database, its values added to {@code params}. */

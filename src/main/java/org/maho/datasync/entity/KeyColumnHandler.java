@@ -91,20 +91,16 @@ public abstract class KeyColumnHandler extends TableEntityHandler {
         return job.cached(type() + ".keys-repeated-at-source", () -> {
             Map<String, String> repeated = new HashMap<>();
             String id = shape().idColumn();
-            // every key with the ids that hold it, in id order: the first is the lowest
-            Map<String, List<String>> holders = new HashMap<>();
+            // in id order: a key's first row is its lowest id
+            Map<String, String> first = new HashMap<>();
             try {
                 job.source().select(null, TableQuery.from(shape().table()).columns(id, keyColumn).whereNotNull(keyColumn).orderBy(id),
                         row -> {
-                            if (key(row.get(keyColumn)) != null) {
-                                holders.computeIfAbsent(key(row.get(keyColumn)), k -> new java.util.ArrayList<>()).add(row.get(id));
+                            String key = key(row.get(keyColumn));
+                            if (key != null && first.putIfAbsent(key, row.get(id)) != null) {
+                                repeated.put(key, first.get(key));
                             }
                         });
-                holders.forEach((key, ids) -> {
-                    if (ids.size() > 1) {
-                        repeated.put(key, ids.get(0));
-                    }
-                });
             } catch (SQLException e) {
                 throw new IllegalStateException("Reading the source's " + shape().table() + " failed: " + e.getMessage(), e);
             }

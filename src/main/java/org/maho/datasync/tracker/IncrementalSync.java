@@ -73,8 +73,6 @@ public final class IncrementalSync {
     public record TypeRun(String type, int changes, SyncJob job, int acknowledged, int failed, int parked,
                           List<java.time.LocalDateTime> acknowledgedChanges) {}
 
-    private static final String AGENT = "agent";
-
     private final DataSync dataSync;
     private final ConnectionSettings source;
     private final ConnectionSettings destination;
@@ -102,6 +100,11 @@ public final class IncrementalSync {
         return new IncrementalSync(dataSync, source, destination, policy, settings.number("datasync.incremental.max-attempts"));
     }
 
+    /** The adapter that reads the source: openmage, or the source agent's. */
+    private org.maho.datasync.source.SourceAdapter adapter() {
+        return SourceAdapters.installed().get(agent == null ? "openmage" : "agent");
+    }
+
     /** Reads the source and its tracker through the source agent ({@code -a agent}) instead of its database. */
     public IncrementalSync through(AgentEndpoint endpoint) {
         agent = endpoint;
@@ -116,8 +119,7 @@ public final class IncrementalSync {
 
     /** Runs every type with pending changes; stops after a type whose job failed, since the ones after depend on it. */
     public List<TypeRun> run(Options options) throws SQLException {
-        ShopDatabase shop = agent == null ? dataSync.database("source", source)
-                : dataSync.sourceShop(SourceAdapters.installed().get(AGENT), null, agent);
+        ShopDatabase shop = dataSync.sourceShop(adapter(), source, agent);
         ChangeLog tracker = shop.remote(ChangeLog.class).orElseGet(() -> new TrackerTable(shop));
         if (!tracker.exists()) {
             throw new IllegalStateException("The source (" + shop.describe() + ") has no change tracker: run"
@@ -221,7 +223,7 @@ public final class IncrementalSync {
         }
         Map<String, Record> outcomes = new ConcurrentHashMap<>();
         JobSpec spec = new JobSpec().entityType(entity.type()).sourceSystem(options.sourceSystem())
-                .adapter(agent == null ? "openmage" : AGENT).source(source).agent(agent).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
+                .adapter(adapter().name()).source(source).agent(agent).entityIds(toSync).skipReading(toSync.isEmpty()).deletions(deletions)
                 .deletionMode(deletes.modeFor(entity.type())).skipInvalid(true).dryRun(options.dryRun())
                 .verbosity(options.verbosity())
                 .stockMode(options.stockMode() == JobSpec.StockMode.EXCLUDE ? JobSpec.StockMode.EXCLUDE : JobSpec.StockMode.INCLUDE)
