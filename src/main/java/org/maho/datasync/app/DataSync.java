@@ -195,12 +195,13 @@ public final class DataSync implements AutoCloseable {
         ShopDatabase destination = database("destination", destinationSettings);
         SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
         // a shop's metadata and tables are read; a file has no shop of its own
-        ShopDatabase source = sourceShop(adapter, spec.source(), spec.agent());
+        ShopDatabase read = sourceShop(adapter, spec.source(), spec.agent());
+        ShopDatabase source = adapter.readsOpenMageSchema() ? read : null;
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));
         }
         return new SyncJob(spec, handlers, handler, source, destination, registry(destination, spec.sourceSystem()),
-                deadLetterDirectory()).settings(settings).checkpoints(checkpoints(destination));
+                deadLetterDirectory()).settings(settings).checkpoints(checkpoints(destination)).sourceDatabase(read);
     }
 
     /**

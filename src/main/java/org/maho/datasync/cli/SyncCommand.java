@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 public final class SyncCommand implements Callable<Integer> {
 
     private static final String ALL_ENTITIES = "all";
-    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("shopify", "woocommerce");
+    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("shopify");
 
     @Spec
     CommandSpec spec;
@@ -153,7 +153,8 @@ public final class SyncCommand implements Callable<Integer> {
         List<JobSpec> jobs = toJobSpecs(handlers, environment, err);
         ConnectionSettings destination = SourceDatabaseOptions.requiredDestination(environment, spec.commandLine());
         copyOptions.check(environment, spec.commandLine());
-        if (copyOptions.keepIds && jobs.stream().anyMatch(job -> job.source() == null)) {
+        if (copyOptions.keepIds && jobs.stream().anyMatch(job -> job.source() == null
+                || !SourceAdapters.installed().get(job.adapter()).readsOpenMageSchema())) {
             throw usage("--keep-ids keeps a shop database's ids: use -a openmage");
         }
         if (waitLock < 0) {
@@ -214,7 +215,7 @@ public final class SyncCommand implements Callable<Integer> {
             return List.of(toJobSpec(handlers, environment, err));
         }
         if (adapter != null && !SourceAdapters.installed().find(adapter).map(a -> a.input().isShop()).orElse(true)) {
-            throw usage("sync all reads a shop: use -a openmage, -a magento2 or -a agent (CSV files hold one entity type each)");
+            throw usage("sync all reads a shop: use -a openmage, -a magento2, -a woocommerce or -a agent (CSV files hold one entity type each)");
         }
         List<String> notForAll = new ArrayList<>();
         if (file != null) notForAll.add("-f/--file");

@@ -73,8 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // the source is a shop database, read by its adapter; the destination is an OpenMage database
-        SourceAdapter reader = SourceAdapters.installed().find(adapter).filter(a -> a.input().isShop())
-                .orElseThrow(() -> usage("verify reads a shop: use -a openmage, -a magento2 or -a agent"));
+        SourceAdapter reader = SourceAdapters.installed().find(adapter).filter(SourceAdapter::readsOpenMageSchema)
+                .orElseThrow(() -> usage("verify compares a shop kept in OpenMage tables: use -a openmage, -a magento2 or -a agent"));
         if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
             throw usage("--batch-size must be between 1 and 10000, not " + batchSize);
         }

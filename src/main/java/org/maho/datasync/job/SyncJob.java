@@ -34,6 +34,7 @@ public final class SyncJob {
     private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
     private Settings settings;
+    private ShopDatabase sourceDatabase;
     private org.maho.datasync.registry.Checkpoints checkpoints;
 
     /** @param deadLetterDirectory where this run's dead-letter file goes, named by time, entity and run */
@@ -113,9 +114,19 @@ public final class SyncJob {
         return passes;
     }
 
-    /** The source shop's database; null for CSV input. */
+    /** The source shop's database, holding OpenMage's tables; null for a file or a shop of another kind. */
     public ShopDatabase source() {
         return source;
+    }
+
+    /** The database the adapter reads: the source shop's, or a shop of another kind (a WordPress database); null for a file. */
+    public ShopDatabase sourceDatabase() {
+        return sourceDatabase != null ? sourceDatabase : source;
+    }
+
+    public SyncJob sourceDatabase(ShopDatabase value) {
+        sourceDatabase = value;
+        return this;
     }
 
     public ShopDatabase destination() {

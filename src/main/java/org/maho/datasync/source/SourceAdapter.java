@@ -33,6 +33,16 @@ public interface SourceAdapter {
         }
     }
 
+    /**
+     * Whether the shop it reads keeps OpenMage's tables, as {@link #shopDatabase} shows them (an OpenMage or Magento 2
+     * shop): the pipeline then finds the source shop's stores, attributes and ids there ({@link SyncJob#source}). A
+     * shop of another kind (a WordPress database) is read by its adapter alone ({@link SyncJob#sourceDatabase}), and
+     * its records hold codes and the destination's ids, as a file's do.
+     */
+    default boolean readsOpenMageSchema() {
+        return input().isShop();
+    }
+
     /** The name {@code -a} takes: "openmage", "csv". */
     String name();
 

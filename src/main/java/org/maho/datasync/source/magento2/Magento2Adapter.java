@@ -10,6 +10,7 @@ import org.maho.datasync.job.JobOption;
 import org.maho.datasync.job.Settings;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.source.PasswordResets;
 import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.openmage.OpenMageAdapter;
 
@@ -102,7 +103,7 @@ public final class Magento2Adapter implements SourceAdapter {
                     + " staging (" + entityTable + " keyed by row_id): its catalog cannot be read yet");
         }
         Iterator<Record> records = tables.read(job);
-        PasswordResets passwords = new PasswordResets(job);
+        PasswordResets passwords = new PasswordResets(job, "Magento 2", "magento2_hash_version");
         Magento2Schema schema = new Magento2Schema(job.handler().shape(), job.inputShop(), passwords, job.report()::warn);
         return new Iterator<>() {
             private Record next;

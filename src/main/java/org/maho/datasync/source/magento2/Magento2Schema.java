@@ -11,6 +11,7 @@ import org.maho.datasync.model.PhpSerialized;
 import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.TableShape;
+import org.maho.datasync.source.PasswordResets;
 
 /**
  * Where a Magento 2.4 record differs from OpenMage's for the entity types the magento2 adapter reads, beyond the names of
@@ -35,6 +36,8 @@ final class Magento2Schema {
     private static final List<String> EAV_DESIGN = List.of("custom_design", "custom_layout_update", "custom_layout_update_file");
 
     /** Options of Magento 2 that stand for no value, which OpenMage has no option for: a gender "Not Specified". */
+    /** Magento 2's hash versions OpenMage verifies: 0 md5, 1 sha256. */
+    private static final Set<String> VERIFIABLE_HASHES = Set.of("0", "1");
     private static final Map<String, String> NO_VALUE_OPTIONS = Map.of("gender", "Not Specified");
 
     private final TableShape shape;
@@ -101,8 +104,29 @@ final class Magento2Schema {
         }
         staticOptions(customer, "customer");
         if (customer.fields().containsKey("password_hash")) {
-            customer.put("password_hash", passwords.toOpenMage(customer, customer.text("password_hash")));
+            customer.put("password_hash", openMageHash(customer, customer.text("password_hash")));
         }
+    }
+
+    /**
+     * The hash OpenMage verifies, or null when it cannot verify Magento 2's (the customer is listed). Magento 2 writes
+     * {@code hash:salt:version}: version 0 is md5(salt + password) and 1 sha256(salt + password), which OpenMage checks
+     * in the form {@code hash:salt}. Argon2id (version 2 and its {@code 3_32_2_67108864} form) and a hash upgraded
+     * through several versions ({@code 0:2}) it cannot verify.
+     */
+    private String openMageHash(Record customer, String hash) {
+        if (hash == null || hash.isBlank()) {
+            return hash;
+        }
+        String[] parts = hash.split(":", 3);
+        if (parts.length < 3) {
+            return hash; // without a version (imported from Magento 1): md5 of salt and password, as OpenMage has it
+        }
+        if (VERIFIABLE_HASHES.contains(parts[2])) {
+            return parts[0] + ":" + parts[1];
+        }
+        passwords.add(customer, parts[2]);
+        return null;
     }
 
     /** An address's static columns are OpenMage's attribute values too; its region id is carried as the region's code. */

@@ -1,0 +1,64 @@
+package org.maho.datasync.source.woocommerce;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.maho.datasync.job.JobOption;
+import org.maho.datasync.job.SyncJob;
+import org.maho.datasync.model.Record;
+import org.maho.datasync.source.SourceAdapter;
+
+/**
+ * A WooCommerce shop's WordPress database ({@code --db-prefix}, default {@code wp_}). WordPress keeps no OpenMage
+ * tables, so each entity type is read from WooCommerce's own (posts and their meta, terms, users, order items) into
+ * portable records that name the destination's stores, groups, attribute sets and tax classes by code, as a file's
+ * records do.
+ */
+public final class WooCommerceAdapter implements SourceAdapter {
+
+    /** The entity types it reads, in the order the pipeline writes them, each by its reader. */
+    private static final Map<String, BiFunction<SyncJob, WordPress, Iterator<Record>>> READERS = Map.of(
+            "taxclass", WooTaxClasses::read,
+            "category", WooCategories::read,
+            "productattribute", WooAttributes::read,
+            "product", WooProducts::read,
+            "customer", WooCustomers::read,
+            "order", WooOrders::read);
+
+    @Override
+    public String name() {
+        return "woocommerce";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("wordpress");
+    }
+
+    @Override
+    public Input input() {
+        return Input.DATABASE;
+    }
+
+    @Override
+    public boolean readsOpenMageSchema() {
+        return false;
+    }
+
+    @Override
+    public boolean reads(String entityType) {
+        return READERS.containsKey(entityType);
+    }
+
+    @Override
+    public Set<JobOption> options() {
+        return Set.of(JobOption.IMAGES);
+    }
+
+    @Override
+    public Iterator<Record> read(SyncJob job) {
+        return READERS.get(job.handler().type()).apply(job, new WordPress(job.sourceDatabase()));
+    }
+}

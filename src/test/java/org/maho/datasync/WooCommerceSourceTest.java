@@ -1,0 +1,229 @@
+package org.maho.datasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.maho.datasync.cli.ExitCode;
+import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.sample.DatabaseServer;
+
+/**
+ * The real WooCommerce 5.1 shop (orders kept as posts) as a source: {@code sync all -a woocommerce} into the clean
+ * OpenMage install brings its categories with their tree, its global and per-product attributes with their options, its
+ * products of every type (variable ones as configurables of their variations, grouped, external, downloadable, two
+ * without a SKU under their slug), prices, stock, images, its customer with addresses (the WordPress hash not copied,
+ * listed) and its orders with items, totals, addresses, payment and notes; each is compared by natural key with the
+ * WordPress tables it came from. A second run changes nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WooCommerceSourceTest {
+
+    private static final Path DUMP = Path.of("../shared/fixtures/woocommerce/woocommerce-5.1.0-shop.sql.gz");
+
+    /** A WooCommerce meta value of post p. */
+    private static String meta(String key) {
+        return "(SELECT m.meta_value FROM wp_postmeta m WHERE m.post_id = p.ID AND m.meta_key = '" + key + "' LIMIT 1)";
+    }
+
+    /** An amount as text without trailing zeros, however it is kept (WordPress's "50.00", OpenMage's 50.0000). */
+    private static String trimmed(String decimal) {
+        return "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(" + decimal + " AS DECIMAL(12,4))))";
+    }
+
+    private static String productValue(String backend, String code) {
+        return "(SELECT x.value FROM catalog_product_entity_" + backend + " x JOIN eav_attribute a ON a.attribute_id = x.attribute_id"
+                + " AND a.attribute_code = '" + code + "' AND a.entity_type_id = p.entity_type_id WHERE x.entity_id = p.entity_id AND"
+                + " x.store_id = 0)";
+    }
+
+    private static String optionLabel(String code) {
+        return "(SELECT v.value FROM eav_attribute_option_value v WHERE v.store_id = 0 AND v.option_id = " + productValue("int", code) + ")";
+    }
+
+    /** Every product and variation not in the trash: SKU (the slug where it has none), name, price, sale price, stock status. */
+    private static final String SOURCE_PRODUCTS = "SELECT GROUP_CONCAT(CONCAT_WS('|', COALESCE(NULLIF(" + meta("_sku") + ", ''),"
+            + " p.post_name), p.post_title, COALESCE(NULLIF(" + meta("_regular_price") + ", ''), '-'), COALESCE(NULLIF("
+            + meta("_sale_price") + ", ''), '-'), IF(" + meta("_stock_status") + " = 'outofstock', 0, 1)) ORDER BY"
+            + " LOWER(COALESCE(NULLIF(" + meta("_sku") + ", ''), p.post_name)) SEPARATOR '\\n') FROM wp_posts p WHERE p.post_type IN"
+            + " ('product', 'product_variation') AND p.post_status NOT IN ('trash', 'auto-draft')";
+    private static final String PRODUCTS = "SELECT GROUP_CONCAT(CONCAT_WS('|', p.sku, " + productValue("varchar", "name") + ", COALESCE("
+            + trimmed(productValue("decimal", "price")) + ", '-'), COALESCE(" + trimmed(productValue("decimal", "special_price"))
+            + ", '-'), (SELECT s.is_in_stock FROM cataloginventory_stock_item s WHERE s.product_id = p.entity_id)) ORDER BY"
+            + " LOWER(p.sku) SEPARATOR '\\n') FROM catalog_product_entity p";
+
+    /** A variable product's variations by SKU. */
+    private static final String SOURCE_CHILDREN = "SELECT GROUP_CONCAT(CONCAT(" + meta("_sku") + ", ':', (SELECT GROUP_CONCAT(v.meta_value"
+            + " ORDER BY v.meta_value) FROM wp_posts c JOIN wp_postmeta v ON v.post_id = c.ID AND v.meta_key = '_sku' WHERE c.post_parent"
+            + " = p.ID AND c.post_type = 'product_variation')) ORDER BY " + meta("_sku") + ") FROM wp_posts p WHERE p.post_type = 'product'"
+            + " AND EXISTS (SELECT 1 FROM wp_posts c WHERE c.post_parent = p.ID AND c.post_type = 'product_variation')";
+    private static final String CHILDREN = "SELECT GROUP_CONCAT(CONCAT(p.sku, ':', (SELECT GROUP_CONCAT(c.sku ORDER BY c.sku) FROM"
+            + " catalog_product_super_link l JOIN catalog_product_entity c ON c.entity_id = l.product_id WHERE l.parent_id = p.entity_id))"
+            + " ORDER BY p.sku) FROM catalog_product_entity p WHERE p.type_id = 'configurable'";
+
+    /** Each product's categories by name (a product without one is left out on both sides). */
+    private static final String SOURCE_CATEGORIES = "SELECT GROUP_CONCAT(CONCAT(COALESCE(NULLIF(" + meta("_sku") + ", ''), p.post_name),"
+            + " ':', (SELECT GROUP_CONCAT(t.name ORDER BY t.name) FROM wp_term_relationships r JOIN wp_term_taxonomy x ON"
+            + " x.term_taxonomy_id = r.term_taxonomy_id AND x.taxonomy = 'product_cat' JOIN wp_terms t ON t.term_id = x.term_id WHERE"
+            + " r.object_id = p.ID)) ORDER BY LOWER(COALESCE(NULLIF(" + meta("_sku") + ", ''), p.post_name))) FROM wp_posts p WHERE"
+            + " p.post_type = 'product' AND p.post_status = 'publish'";
+    private static final String CATEGORIES = "SELECT GROUP_CONCAT(CONCAT(p.sku, ':', (SELECT GROUP_CONCAT(n.value ORDER BY n.value) FROM"
+            + " catalog_category_product c JOIN catalog_category_entity_varchar n ON n.entity_id = c.category_id AND n.store_id = 0 AND"
+            + " n.attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'name' AND entity_type_id = 3) WHERE"
+            + " c.product_id = p.entity_id)) ORDER BY LOWER(p.sku)) FROM catalog_product_entity p";
+
+    /** The category tree as url-key paths below the default root category. */
+    private static final String SOURCE_TREE = "SELECT GROUP_CONCAT(IF(x.parent = 0, t.slug, CONCAT((SELECT pt.slug FROM wp_terms pt WHERE"
+            + " pt.term_id = x.parent), '/', t.slug)) ORDER BY 1) FROM wp_term_taxonomy x JOIN wp_terms t ON t.term_id = x.term_id WHERE"
+            + " x.taxonomy = 'product_cat'";
+    private static final String URL_KEY = "(SELECT u.value FROM catalog_category_entity_varchar u WHERE u.entity_id = %s AND u.store_id = 0"
+            + " AND u.attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'url_key' AND entity_type_id = 3))";
+    private static final String TREE = "SELECT GROUP_CONCAT(IF(e.level = 2, " + String.format(URL_KEY, "e.entity_id") + ", CONCAT("
+            + String.format(URL_KEY, "e.parent_id") + ", '/', " + String.format(URL_KEY, "e.entity_id") + ")) ORDER BY 1) FROM"
+            + " catalog_category_entity e WHERE e.level >= 2 AND e.path LIKE '1/2/%'";
+
+    /** Orders: number, state/status, totals, customer, items and notes. */
+    private static final String SOURCE_ORDERS = "SELECT GROUP_CONCAT(CONCAT_WS('|', p.ID, CASE p.post_status WHEN 'wc-processing' THEN"
+            + " 'processing/processing' WHEN 'wc-on-hold' THEN 'holded/holded' ELSE p.post_status END, " + trimmed(meta("_order_total")) + ", "
+            + trimmed(meta("_order_shipping")) + ", " + trimmed(meta("_cart_discount")) + ", " + meta("_billing_email") + ", (SELECT COUNT(*) FROM"
+            + " wp_woocommerce_order_items i WHERE i.order_id = p.ID AND i.order_item_type = 'line_item'), (SELECT COUNT(*) FROM"
+            + " wp_comments c WHERE c.comment_post_ID = p.ID AND c.comment_type = 'order_note')) ORDER BY p.ID SEPARATOR '\\n') FROM"
+            + " wp_posts p WHERE p.post_type = 'shop_order'";
+    private static final String ORDERS = "SELECT GROUP_CONCAT(CONCAT_WS('|', o.increment_id, CONCAT(o.state, '/', o.status), "
+            + trimmed("o.grand_total") + ", " + trimmed("o.shipping_amount") + ", " + trimmed("-o.discount_amount") + ", o.customer_email,"
+            + " (SELECT COUNT(*) FROM sales_flat_order_item i WHERE i.order_id = o.entity_id), (SELECT COUNT(*) FROM"
+            + " sales_flat_order_status_history h WHERE h.parent_id = o.entity_id)) ORDER BY CAST(o.increment_id AS UNSIGNED) SEPARATOR"
+            + " '\\n') FROM sales_flat_order o";
+
+    private static DatabaseServer server;
+    private static ConnectionSettings source;
+    private static ConnectionSettings destination;
+
+    @BeforeAll
+    static void loadTheShopAndTheCleanInstall() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(DUMP), "needs ../shared/fixtures/woocommerce");
+        server = TestServer.get();
+        source = server.database(TestServer.uniqueName("woo_src"));
+        destination = server.database(TestServer.uniqueName("woo_dst"));
+        server.createDatabase(source.database());
+        server.createDatabase(destination.database());
+        DumpLoader.load(DUMP, source);
+        DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
+    }
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
+        if (server != null) {
+            server.dropDatabase(source.database());
+            server.dropDatabase(destination.database());
+        }
+    }
+
+    private static CliTest.Result cli(String... command) throws Exception {
+        return CliTest.runAgainst(source, destination, command);
+    }
+
+    @Test
+    @Order(1)
+    void theWholeShopArrivesByNaturalKey() throws Exception {
+        CliTest.Result result = cli("sync", "all", "live", "-a", "woocommerce");
+
+        assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
+        assertTrue(result.out().matches("(?s).*\\ncategory\\s+8\\s+8\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
+        assertTrue(result.out().matches("(?s).*\\nproduct\\s+27\\s+23\\s+0\\s+0\\s+4\\s+0\\s.*"), "4 in the trash: " + result.out());
+        assertTrue(result.out().matches("(?s).*\\ncustomer\\s+1\\s+1\\s.*\\norder\\s+24\\s+24\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
+
+        assertEquals(Checksums.text(source, SOURCE_PRODUCTS), Checksums.text(destination, PRODUCTS));
+        assertEquals(Checksums.text(source, SOURCE_CHILDREN), Checksums.text(destination, CHILDREN));
+        assertEquals(Checksums.text(source, SOURCE_TREE).replace(",", "\n"), Checksums.text(destination, TREE).replace(",", "\n"));
+        assertEquals(Checksums.text(source, SOURCE_CATEGORIES), Checksums.text(destination, CATEGORIES));
+        assertEquals("logo-collection:grouped|woo-album:downloadable|woo-hoodie:configurable|woo-vneck-tee:configurable|wp-pennant:virtual",
+                Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT(sku, ':', type_id) ORDER BY sku SEPARATOR '|') FROM"
+                        + " catalog_product_entity WHERE type_id <> 'simple' AND sku NOT LIKE 'sample-virtual%'"));
+        assertEquals("woo-hoodie:color,wc_logo|woo-vneck-tee:color", Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT(p.sku, ':',"
+                + " (SELECT GROUP_CONCAT(a.attribute_code ORDER BY s.position) FROM catalog_product_super_attribute s JOIN eav_attribute a"
+                + " ON a.attribute_id = s.attribute_id WHERE s.product_id = p.entity_id)) ORDER BY p.sku SEPARATOR '|') FROM"
+                + " catalog_product_entity p WHERE p.type_id = 'configurable'"), "a variation's 'any size' makes size no axis");
+        assertEquals("Blue|Yes|1", Checksums.text(destination, "SELECT CONCAT_WS('|', " + optionLabel("color") + ", " + optionLabel("wc_logo")
+                + ", " + productValue("int", "visibility") + ") FROM catalog_product_entity p WHERE p.sku = 'woo-hoodie-blue-logo'"));
+        assertEquals("woo-beanie,woo-hoodie-with-logo", Checksums.text(destination, "SELECT GROUP_CONCAT(c.sku ORDER BY c.sku) FROM"
+                + " catalog_product_link l JOIN catalog_product_entity p ON p.entity_id = l.product_id JOIN catalog_product_entity c ON"
+                + " c.entity_id = l.linked_product_id WHERE p.sku = 'logo-collection'"), "the trashed T-Shirt is no child");
+        assertEquals("https://mercantile.wordpress.org/product/wordpress-pennant/", Checksums.text(destination, "SELECT "
+                + productValue("varchar", "wc_product_url") + " FROM catalog_product_entity p WHERE p.sku = 'wp-pennant'"));
+        assertEquals(Checksums.text(source, "SELECT GROUP_CONCAT(m.meta_value ORDER BY m.meta_value) FROM wp_postmeta m JOIN wp_posts p ON"
+                        + " p.ID = m.post_id WHERE m.meta_key = '_wp_attached_file' AND p.ID = (SELECT meta_value FROM wp_postmeta WHERE"
+                        + " meta_key = '_thumbnail_id' AND post_id = (SELECT post_id FROM wp_postmeta WHERE meta_key = '_sku' AND"
+                        + " meta_value = 'woo-belt'))"),
+                Checksums.text(destination, "SELECT GROUP_CONCAT(TRIM(LEADING '/' FROM g.value)) FROM catalog_product_entity_media_gallery g"
+                        + " JOIN catalog_product_entity p ON p.entity_id = g.entity_id WHERE p.sku = 'woo-belt'"));
+
+        assertEquals("buyer@test.org|Testuser|Shoppe|101\ntest/CA|101\ntest/CA", Checksums.text(destination, "SELECT CONCAT_WS('|', e.email,"
+                + " (SELECT v.value FROM customer_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND"
+                + " a.attribute_code = 'firstname' AND a.entity_type_id = 1 WHERE v.entity_id = e.entity_id), (SELECT v.value FROM"
+                + " customer_entity_varchar v JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code = 'lastname' AND"
+                + " a.entity_type_id = 1 WHERE v.entity_id = e.entity_id), (SELECT GROUP_CONCAT(CONCAT(s.value, '/', r.code) SEPARATOR '|')"
+                + " FROM customer_address_entity ad JOIN customer_address_entity_text s ON s.entity_id = ad.entity_id JOIN"
+                + " customer_address_entity_int ri ON ri.entity_id = ad.entity_id AND ri.attribute_id = (SELECT attribute_id FROM"
+                + " eav_attribute WHERE attribute_code = 'region_id' AND entity_type_id = 2) JOIN directory_country_region r ON"
+                + " r.region_id = ri.value WHERE ad.parent_id = e.entity_id)) FROM customer_entity e"));
+        assertTrue(result.out().contains("1 customers' WordPress password hashes cannot be verified"), result.out());
+        Path resets = Path.of(result.out().replaceFirst("(?s).*need a password reset; listed in (\\S+\\.csv).*", "$1"));
+        assertEquals(List.of("email,wordpress_hash", "buyer@test.org,phpass"), Files.readAllLines(resets));
+        Files.delete(resets);
+        assertEquals(0, Checksums.single(destination, "SELECT COUNT(*) FROM customer_entity_varchar WHERE attribute_id = (SELECT"
+                + " attribute_id FROM eav_attribute WHERE attribute_code = 'password_hash' AND entity_type_id = 1)"), "no hash invented");
+
+        assertEquals(Checksums.text(source, SOURCE_ORDERS), Checksums.text(destination, ORDERS));
+        assertEquals(24, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order o JOIN customer_entity c ON c.entity_id ="
+                + " o.customer_id WHERE o.customer_is_guest = 0"), "the buyer's orders are the customer's");
+        assertEquals(Checksums.text(source, "SELECT " + trimmed("SUM(meta_value)") + " FROM wp_postmeta WHERE meta_key = '_order_total'"),
+                Checksums.text(destination, "SELECT " + trimmed("SUM(grand_total)") + " FROM sales_flat_order"));
+        assertEquals(32, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order_item i JOIN catalog_product_entity p ON"
+                + " p.entity_id = i.product_id AND p.sku = i.sku"), "every item names its product, by SKU");
+        assertEquals("cashondelivery:24", Checksums.text(destination, "SELECT CONCAT(method, ':', COUNT(*)) FROM sales_flat_order_payment"
+                + " GROUP BY method"));
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunChangesNothing() throws Exception {
+        CliTest.Result result = cli("sync", "all", "live", "-a", "woocommerce");
+
+        assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
+        for (String line : result.out().split("\n")) {
+            if (line.matches("(taxclass|productattribute|category|product|customer|order)\\s+\\d+\\s.*")) {
+                assertTrue(line.matches("\\S+\\s+(\\d+)\\s+0\\s+0\\s+\\d+\\s+\\d+\\s+0\\s.*"), "nothing created or updated: " + line);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aWrongPrefixAndHposOrdersAreSaidPlainly() throws Exception {
+        CliTest.Result prefix = cli("sync", "product", "live", "-a", "woocommerce", "--db-prefix", "shop_");
+        assertEquals(ExitCode.FAILED, prefix.exit(), prefix.out() + prefix.err());
+        assertTrue(prefix.out().contains("has no WordPress tables named with the prefix 'shop_' (no shop_posts): give the shop's table"
+                + " prefix ($table_prefix in wp-config.php) with --db-prefix"), prefix.out());
+        assertTrue(!prefix.out().contains("Exception") && !prefix.err().contains("\tat "), prefix.out() + prefix.err());
+
+        TestShops.execute(source, "CREATE TABLE wp_wc_orders (id BIGINT UNSIGNED PRIMARY KEY)",
+                "INSERT INTO wp_options (option_name, option_value) VALUES ('woocommerce_custom_orders_table_enabled', 'yes')");
+        try {
+            CliTest.Result hpos = cli("sync", "order", "live", "-a", "woocommerce");
+            assertEquals(ExitCode.FAILED, hpos.exit(), hpos.out() + hpos.err());
+            assertTrue(hpos.out().contains("keeps its orders in its HPOS tables (wc_orders), which this version does not read yet"), hpos.out());
+        } finally {
+            TestShops.execute(source, "DROP TABLE wp_wc_orders", "DELETE FROM wp_options WHERE option_name = 'woocommerce_custom_orders_table_enabled'");
+        }
+    }
+}
