@@ -209,21 +209,114 @@ class WooCommerceSourceTest {
 
     @Test
     @Order(3)
-    void aWrongPrefixAndHposOrdersAreSaidPlainly() throws Exception {
+    void aWrongPrefixIsSaidPlainly() throws Exception {
         CliTest.Result prefix = cli("sync", "product", "live", "-a", "woocommerce", "--db-prefix", "shop_");
         assertEquals(ExitCode.FAILED, prefix.exit(), prefix.out() + prefix.err());
         assertTrue(prefix.out().contains("has no WordPress tables named with the prefix 'shop_' (no shop_posts): give the shop's table"
                 + " prefix ($table_prefix in wp-config.php) with --db-prefix"), prefix.out());
         assertTrue(!prefix.out().contains("Exception") && !prefix.err().contains("\tat "), prefix.out() + prefix.err());
+    }
 
-        TestShops.execute(source, "CREATE TABLE wp_wc_orders (id BIGINT UNSIGNED PRIMARY KEY)",
-                "INSERT INTO wp_options (option_name, option_value) VALUES ('woocommerce_custom_orders_table_enabled', 'yes')");
+    /** WooCommerce's HPOS tables as {@code OrdersTableDataStore::get_database_schema()} creates them. */
+    private static final String[] HPOS_TABLES = {
+            "CREATE TABLE wp_wc_orders (id bigint(20) unsigned NOT NULL, status varchar(20) NULL, currency varchar(10) NULL, type"
+                    + " varchar(20) NULL, tax_amount decimal(26,8) NULL, total_amount decimal(26,8) NULL, customer_id bigint(20) unsigned NULL,"
+                    + " billing_email varchar(320) NULL, date_created_gmt datetime NULL, date_updated_gmt datetime NULL, parent_order_id"
+                    + " bigint(20) unsigned NULL, payment_method varchar(100) NULL, payment_method_title text NULL, transaction_id"
+                    + " varchar(100) NULL, ip_address varchar(100) NULL, user_agent text NULL, customer_note text NULL, PRIMARY KEY (id),"
+                    + " KEY status (status), KEY date_created (date_created_gmt), KEY type_status_date (type, status, date_created_gmt))",
+            "CREATE TABLE wp_wc_order_addresses (id bigint(20) unsigned auto_increment primary key, order_id bigint(20) unsigned NOT NULL,"
+                    + " address_type varchar(20) NULL, first_name text NULL, last_name text NULL, company text NULL, address_1 text NULL,"
+                    + " address_2 text NULL, city text NULL, state text NULL, postcode text NULL, country text NULL, email varchar(320) NULL,"
+                    + " phone varchar(100) NULL, KEY order_id (order_id), UNIQUE KEY address_type_order_id (address_type, order_id))",
+            "CREATE TABLE wp_wc_order_operational_data (id bigint(20) unsigned auto_increment primary key, order_id bigint(20) unsigned"
+                    + " NULL, created_via varchar(100) NULL, woocommerce_version varchar(20) NULL, prices_include_tax tinyint(1) NULL,"
+                    + " coupon_usages_are_counted tinyint(1) NULL, download_permission_granted tinyint(1) NULL, cart_hash varchar(100) NULL,"
+                    + " new_order_email_sent tinyint(1) NULL, order_key varchar(100) NULL, order_stock_reduced tinyint(1) NULL, date_paid_gmt"
+                    + " datetime NULL, date_completed_gmt datetime NULL, shipping_tax_amount decimal(26,8) NULL, shipping_total_amount"
+                    + " decimal(26,8) NULL, discount_tax_amount decimal(26,8) NULL, discount_total_amount decimal(26,8) NULL, recorded_sales"
+                    + " tinyint(1) NULL, UNIQUE KEY order_id (order_id), KEY order_key (order_key))",
+            "CREATE TABLE wp_wc_orders_meta (id bigint(20) unsigned auto_increment primary key, order_id bigint(20) unsigned NULL, meta_key"
+                    + " varchar(255), meta_value text NULL, KEY meta_key_value (meta_key(100), meta_value(82)), KEY order_id_meta_key_meta_value"
+                    + " (order_id, meta_key(100), meta_value(82)))"};
+
+    /** The meta keys WooCommerce's migration moves into the HPOS tables' columns; the others go to wc_orders_meta. */
+    private static final String MAPPED_KEYS = "'_order_currency', '_order_tax', '_order_total', '_customer_user', '_billing_email',"
+            + " '_payment_method', '_payment_method_title', '_transaction_id', '_customer_ip_address', '_customer_user_agent',"
+            + " '_created_via', '_order_version', '_prices_include_tax', '_recorded_coupon_usage_counts', '_download_permissions_granted',"
+            + " '_cart_hash', '_new_order_email_sent', '_order_key', '_order_stock_reduced', '_paid_date', '_date_paid', '_completed_date',"
+            + " '_date_completed', '_order_shipping_tax', '_order_shipping', '_cart_discount_tax', '_cart_discount', '_recorded_sales',"
+            + " '_billing_first_name', '_billing_last_name', '_billing_company', '_billing_address_1', '_billing_address_2', '_billing_city',"
+            + " '_billing_state', '_billing_postcode', '_billing_country', '_billing_phone', '_shipping_first_name', '_shipping_last_name',"
+            + " '_shipping_company', '_shipping_address_1', '_shipping_address_2', '_shipping_city', '_shipping_state',"
+            + " '_shipping_postcode', '_shipping_country', '_shipping_phone'";
+
+    private static String address(String type) {
+        String fields = "first_name, last_name, company, address_1, address_2, city, state, postcode, country, email, phone";
+        StringBuilder values = new StringBuilder();
+        for (String field : fields.split(", ")) {
+            values.append(", ").append(meta("_" + type + "_" + field));
+        }
+        return "INSERT INTO wp_wc_order_addresses (order_id, address_type, " + fields + ") SELECT p.ID, '" + type + "'" + values
+                + " FROM wp_posts p WHERE p.post_type = 'shop_order' AND " + meta("_" + type + "_address_1") + " IS NOT NULL";
+    }
+
+    /** The posts' orders moved into the HPOS tables as WooCommerce's migration moves them, the posts left as placeholders. */
+    private static final String[] TO_HPOS = {
+            "INSERT INTO wp_wc_orders SELECT p.ID, p.post_status, " + meta("_order_currency") + ", p.post_type, " + meta("_order_tax") + ", "
+                    + meta("_order_total") + ", " + meta("_customer_user") + ", " + meta("_billing_email") + ", p.post_date_gmt,"
+                    + " p.post_modified_gmt, p.post_parent, " + meta("_payment_method") + ", " + meta("_payment_method_title") + ", "
+                    + meta("_transaction_id") + ", " + meta("_customer_ip_address") + ", " + meta("_customer_user_agent") + ", p.post_excerpt"
+                    + " FROM wp_posts p WHERE p.post_type IN ('shop_order', 'shop_order_refund')",
+            address("billing"), address("shipping"),
+            "INSERT INTO wp_wc_order_operational_data (order_id, created_via, woocommerce_version, prices_include_tax, order_key,"
+                    + " date_paid_gmt, shipping_tax_amount, shipping_total_amount, discount_tax_amount, discount_total_amount) SELECT p.ID, "
+                    + meta("_created_via") + ", " + meta("_order_version") + ", " + meta("_prices_include_tax") + " = 'yes', "
+                    + meta("_order_key") + ", FROM_UNIXTIME(" + meta("_date_paid") + "), " + meta("_order_shipping_tax") + ", "
+                    + meta("_order_shipping") + ", " + meta("_cart_discount_tax") + ", " + meta("_cart_discount") + " FROM wp_posts p WHERE"
+                    + " p.post_type = 'shop_order'",
+            "INSERT INTO wp_wc_orders_meta (order_id, meta_key, meta_value) SELECT m.post_id, m.meta_key, m.meta_value FROM wp_postmeta m"
+                    + " JOIN wp_posts p ON p.ID = m.post_id AND p.post_type = 'shop_order' WHERE m.meta_key NOT IN (" + MAPPED_KEYS + ")",
+            "DELETE m FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id AND p.post_type = 'shop_order'",
+            "UPDATE wp_posts SET post_type = 'shop_order_placehold' WHERE post_type = 'shop_order'",
+            "INSERT INTO wp_options (option_name, option_value) VALUES ('woocommerce_custom_orders_table_enabled', 'yes')"};
+
+    /** Everything an order holds, for two destinations of the same shop. */
+    private static final String ORDER_DETAILS = "SELECT GROUP_CONCAT(CONCAT_WS('|', o.increment_id, o.state, o.status, o.grand_total,"
+            + " o.subtotal, o.tax_amount, o.shipping_amount, o.discount_amount, o.total_paid, o.total_due, o.order_currency_code,"
+            + " o.customer_email, o.customer_is_guest, o.shipping_method, o.shipping_description, o.coupon_code, o.created_at,"
+            + " o.remote_ip, (SELECT GROUP_CONCAT(CONCAT_WS(':', i.sku, i.name, i.qty_ordered, i.price, i.row_total, i.discount_amount)"
+            + " ORDER BY i.sku, i.qty_ordered) FROM sales_flat_order_item i WHERE i.order_id = o.entity_id), (SELECT"
+            + " GROUP_CONCAT(CONCAT_WS(':', a.address_type, a.firstname, a.street, a.city, a.region_id, a.postcode, a.country_id,"
+            + " a.telephone, a.email) ORDER BY a.address_type) FROM sales_flat_order_address a WHERE a.parent_id = o.entity_id),"
+            + " (SELECT GROUP_CONCAT(CONCAT_WS(':', p.method, p.amount_paid)) FROM sales_flat_order_payment p WHERE p.parent_id ="
+            + " o.entity_id), (SELECT GROUP_CONCAT(h.comment ORDER BY h.created_at, h.comment) FROM sales_flat_order_status_history h"
+            + " WHERE h.parent_id = o.entity_id)) ORDER BY CAST(o.increment_id AS UNSIGNED) SEPARATOR '\\n') FROM sales_flat_order o";
+
+    @Test
+    @Order(4)
+    void ordersKeptInHposTablesArriveAsFromPosts() throws Exception {
+        ConnectionSettings hpos = server.database(TestServer.uniqueName("woo_hpos"));
+        ConnectionSettings hposDestination = server.database(TestServer.uniqueName("woo_hpos_dst"));
+        server.createDatabase(hpos.database());
+        server.createDatabase(hposDestination.database());
         try {
-            CliTest.Result hpos = cli("sync", "order", "live", "-a", "woocommerce");
-            assertEquals(ExitCode.FAILED, hpos.exit(), hpos.out() + hpos.err());
-            assertTrue(hpos.out().contains("keeps its orders in its HPOS tables (wc_orders), which this version does not read yet"), hpos.out());
+            DumpLoader.load(DUMP, hpos);
+            TestShops.execute(hpos, HPOS_TABLES);
+            TestShops.execute(hpos, TO_HPOS);
+            DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), hposDestination);
+            assertEquals(ExitCode.OK, cli("sync", "all", "live", "-a", "woocommerce").exit());
+
+            CliTest.Result result = CliTest.runAgainst(hpos, hposDestination, "sync", "all", "live", "-a", "woocommerce");
+
+            assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
+            assertTrue(result.out().matches("(?s).*\\ncustomer\\s+1\\s+1\\s.*\\norder\\s+24\\s+24\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
+            String fromPosts = Checksums.text(destination, ORDER_DETAILS);
+            assertTrue(fromPosts.contains("101\ntest:Los angeles"), fromPosts);
+            assertEquals(fromPosts, Checksums.text(hposDestination, ORDER_DETAILS));
         } finally {
-            TestShops.execute(source, "DROP TABLE wp_wc_orders", "DELETE FROM wp_options WHERE option_name = 'woocommerce_custom_orders_table_enabled'");
+            server.dropDatabase(hpos.database());
+            server.dropDatabase(hposDestination.database());
         }
     }
 }

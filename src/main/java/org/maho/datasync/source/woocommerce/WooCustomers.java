@@ -36,7 +36,7 @@ final class WooCustomers extends PagedIterator<Record> {
         this.shop = shop;
         this.passwords = new PasswordResets(job, "WordPress", "wordpress_hash");
         this.defaults = ShopDefaults.of(job);
-        this.buyers = WooOrders.customerIds(shop);
+        this.buyers = OrderStorage.of(shop).customerIds();
     }
 
     static Iterator<Record> read(SyncJob job, WordPress shop) {

@@ -3,7 +3,6 @@ package org.maho.datasync.source.woocommerce;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.maho.datasync.model.Ref;
 import org.maho.datasync.source.PagedIterator;
 
 /**
- * Orders ({@code shop_order} posts and their meta) with their items ({@code woocommerce_order_items}: products,
+ * Orders, kept as posts or in WooCommerce's own tables ({@link OrderStorage}), with their items ({@code woocommerce_order_items}: products,
  * shipping, coupons), addresses, payment and notes as status history, in the destination's default store. The order
  * number is the post id. Amounts are WooCommerce's in the order's currency, which is also the base currency (WooCommerce
  * has one). The order's status becomes OpenMage's state and status as {@code datasync.woocommerce.order-status.*}
@@ -39,6 +38,7 @@ final class WooOrders extends PagedIterator<Record> {
     private final WordPress shop;
     private final Map<String, String[]> statuses = new HashMap<>();
     private final WooSkus skus;
+    private final OrderStorage storage;
     private final ShopDefaults defaults;
     private long after;
 
@@ -51,42 +51,22 @@ final class WooOrders extends PagedIterator<Record> {
             job.settings().under(STATUS_SETTINGS).forEach((key, value) -> statuses.put(key.substring(STATUS_SETTINGS.length()),
                     value.split("/", 2)));
         }
-        if (storesOrdersInTables(shop)) {
-            throw new IllegalStateException("the WooCommerce shop at " + shop.describe() + " keeps its orders in its HPOS tables"
-                    + " (wc_orders), which this version does not read yet; only orders kept as posts are read");
-        }
+        this.storage = OrderStorage.of(shop);
     }
 
     static Iterator<Record> read(SyncJob job, WordPress shop) {
         return new WooOrders(job, shop);
     }
 
-    /** Whether WooCommerce keeps the shop's orders in its own tables (HPOS), as its setting says, not as posts. */
-    static boolean storesOrdersInTables(WordPress shop) {
-        return shop.hasTable("wc_orders") && shop.option("woocommerce_custom_orders_table_enabled").map("yes"::equals).orElse(false);
-    }
-
-    /** The users who placed an order: customers whatever their role. */
-    static Set<String> customerIds(WordPress shop) {
-        Set<String> ids = new HashSet<>();
-        for (Map<String, String> row : shop.rows(shop.from("postmeta").columns("meta_value")
-                .where("meta_key", TableQuery.Op.EQ, "_customer_user"))) {
-            if (row.get("meta_value") != null && !"0".equals(row.get("meta_value"))) {
-                ids.add(row.get("meta_value"));
-            }
-        }
-        return ids;
-    }
-
     @Override
     protected List<Record> nextPage() {
-        List<Map<String, String>> posts = shop.posts("shop_order", after, job.spec().batchSize());
+        List<Map<String, String>> posts = storage.orders(after, job.spec().batchSize());
         if (posts.isEmpty()) {
             return List.of();
         }
         after = Long.parseLong(posts.get(posts.size() - 1).get("ID"));
         List<String> ids = posts.stream().map(post -> post.get("ID")).toList();
-        Map<String, Map<String, String>> meta = shop.postMeta(ids);
+        Map<String, Map<String, String>> meta = storage.meta(ids);
         Map<String, List<Map<String, String>>> items = new HashMap<>();
         for (Map<String, String> item : shop.rows(shop.from("woocommerce_order_items").whereIn("order_id", ids).orderBy("order_item_id"))) {
             items.computeIfAbsent(item.get("order_id"), id -> new ArrayList<>()).add(item);
