@@ -140,7 +140,8 @@ class WooCommerceSourceTest {
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
         assertTrue(result.out().matches("(?s).*\\ncategory\\s+8\\s+8\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
         assertTrue(result.out().matches("(?s).*\\nproduct\\s+27\\s+23\\s+0\\s+0\\s+4\\s+0\\s.*"), "4 in the trash: " + result.out());
-        assertTrue(result.out().matches("(?s).*\\ncustomer\\s+1\\s+1\\s.*\\norder\\s+24\\s+24\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
+        assertTrue(result.out().matches("(?s).*\\ncustomer\\s+1\\s+1\\s.*\\nsalesrule\\s+4\\s+4\\s.*\\norder\\s+24\\s+24\\s+0\\s+0\\s+0\\s+0\\s.*"),
+                result.out());
 
         assertEquals(Checksums.text(source, SOURCE_PRODUCTS), Checksums.text(destination, PRODUCTS));
         assertEquals(Checksums.text(source, SOURCE_CHILDREN), Checksums.text(destination, CHILDREN));
@@ -190,6 +191,18 @@ class WooCommerceSourceTest {
                 Checksums.text(destination, "SELECT " + trimmed("SUM(grand_total)") + " FROM sales_flat_order"));
         assertEquals(32, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order_item i JOIN catalog_product_entity p ON"
                 + " p.entity_id = i.product_id AND p.sku = i.sku"), "every item names its product, by SKU");
+        assertEquals(Checksums.text(source, "SELECT GROUP_CONCAT(CONCAT_WS('|', p.post_title, CASE " + meta("discount_type") + " WHEN"
+                        + " 'percent' THEN 'by_percent' WHEN 'fixed_cart' THEN 'cart_fixed' END, " + trimmed(meta("coupon_amount")) + ", "
+                        + meta("usage_limit") + ", COALESCE(" + meta("usage_count") + ", 0), IF(" + meta("individual_use") + " = 'yes', 1, 0),"
+                        + " (SELECT COUNT(*) FROM wp_postmeta u WHERE u.post_id = p.ID AND u.meta_key = '_used_by')) ORDER BY p.post_title)"
+                        + " FROM wp_posts p WHERE p.post_type = 'shop_coupon'"),
+                Checksums.text(destination, "SELECT GROUP_CONCAT(CONCAT_WS('|', r.name, r.simple_action, " + trimmed("r.discount_amount")
+                        + ", c.usage_limit, c.times_used, r.stop_rules_processing, (SELECT COUNT(*) FROM salesrule_coupon_usage u WHERE"
+                        + " u.coupon_id = c.coupon_id)) ORDER BY r.name) FROM salesrule r JOIN salesrule_coupon c ON c.rule_id = r.rule_id"
+                        + " AND c.code = r.name"), "each coupon a rule of its own, by code");
+        assertTrue(Checksums.text(destination, "SELECT actions_serialized FROM salesrule WHERE name = 'BR7QANHV'")
+                .contains("s:3:\"sku\";s:8:\"operator\";s:2:\"()\";s:5:\"value\";s:22:\"sample-virtual-product\""),
+                "the coupon's product, by SKU");
         assertEquals("cashondelivery:24", Checksums.text(destination, "SELECT CONCAT(method, ':', COUNT(*)) FROM sales_flat_order_payment"
                 + " GROUP BY method"));
     }
@@ -201,7 +214,7 @@ class WooCommerceSourceTest {
 
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
         for (String line : result.out().split("\n")) {
-            if (line.matches("(taxclass|productattribute|category|product|customer|order)\\s+\\d+\\s.*")) {
+            if (line.matches("(taxclass|productattribute|category|product|customer|salesrule|order)\\s+\\d+\\s.*")) {
                 assertTrue(line.matches("\\S+\\s+(\\d+)\\s+0\\s+0\\s+\\d+\\s+\\d+\\s+0\\s.*"), "nothing created or updated: " + line);
             }
         }

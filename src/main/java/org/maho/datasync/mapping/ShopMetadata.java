@@ -310,6 +310,11 @@ public final class ShopMetadata {
         return stores.values().stream().filter(s -> s.websiteId() == websiteId).findFirst();
     }
 
+    /** Every customer group's code, by id. */
+    public java.util.Collection<String> customerGroupCodes() {
+        return java.util.Collections.unmodifiableCollection(customerGroups.values());
+    }
+
     public Optional<String> customerGroupCode(int groupId) {
         return Optional.ofNullable(customerGroups.get(groupId));
     }

@@ -28,6 +28,46 @@ public record RuleConditions(Object tree) {
      */
     public record Value(ValueKind kind, String attribute, List<Object> items, Form form) {}
 
+    /**
+     * A combination of conditions as OpenMage serializes it ({@code salesrule/rule_condition_combine}, the actions'
+     * {@code salesrule/rule_condition_product_combine}, a cart item's {@code salesrule/rule_condition_product_found}):
+     * all of them true.
+     */
+    @SafeVarargs
+    public static Map<Object, Object> combine(String type, Map<Object, Object>... conditions) {
+        Map<Object, Object> combine = new LinkedHashMap<>();
+        combine.put("type", type);
+        combine.put("attribute", null);
+        combine.put("operator", null);
+        combine.put("value", "1");
+        combine.put("is_value_processed", null);
+        combine.put("aggregator", "all");
+        if (conditions.length > 0) {
+            combine.put("conditions", array((Object[]) conditions));
+        }
+        return combine;
+    }
+
+    /** One condition: an attribute compared by an operator ({@code ==}, {@code >=}, {@code ()} one of) with a value. */
+    public static Map<Object, Object> condition(String type, String attribute, String operator, Object value) {
+        Map<Object, Object> condition = new LinkedHashMap<>();
+        condition.put("type", type);
+        condition.put("attribute", attribute);
+        condition.put("operator", operator);
+        condition.put("value", value);
+        condition.put("is_value_processed", false);
+        return condition;
+    }
+
+    /** A PHP list: its values under the keys 0, 1, 2 ... */
+    public static Map<Object, Object> array(Object... values) {
+        Map<Object, Object> array = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            array.put((long) i, values[i]);
+        }
+        return array;
+    }
+
     /** Turns one condition's value into another: a condition is a map with a type and an attribute. */
     public interface ConditionValue<E extends Exception> {
         Object apply(String type, String attribute, Object value) throws E;

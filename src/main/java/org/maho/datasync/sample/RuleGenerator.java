@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.maho.datasync.mapping.ShopMetadata;
+import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.PhpSerialized;
 
 /**
@@ -201,17 +202,7 @@ public final class RuleGenerator {
 
     @SafeVarargs
     private static Map<Object, Object> combine(String type, Map<Object, Object>... conditions) {
-        Map<Object, Object> combine = new LinkedHashMap<>();
-        combine.put("type", type);
-        combine.put("attribute", null);
-        combine.put("operator", null);
-        combine.put("value", "1");
-        combine.put("is_value_processed", null);
-        combine.put("aggregator", "all");
-        if (conditions.length > 0) {
-            combine.put("conditions", array((Object[]) conditions));
-        }
-        return combine;
+        return RuleConditions.combine(type, conditions);
     }
 
     /** "If an item is found in the cart with all of these conditions true". */
@@ -221,17 +212,11 @@ public final class RuleGenerator {
     }
 
     private static Map<Object, Object> product(String attribute, String operator, Object value) {
-        return condition("salesrule/rule_condition_product", attribute, operator, value);
+        return RuleConditions.condition("salesrule/rule_condition_product", attribute, operator, value);
     }
 
     private static Map<Object, Object> condition(String type, String attribute, String operator, Object value) {
-        Map<Object, Object> condition = new LinkedHashMap<>();
-        condition.put("type", type);
-        condition.put("attribute", attribute);
-        condition.put("operator", operator);
-        condition.put("value", value);
-        condition.put("is_value_processed", false);
-        return condition;
+        return RuleConditions.condition(type, attribute, operator, value);
     }
 
     /** Store code, label, store code, label...: in that order, so that the labels' ids follow the seed. */
@@ -244,11 +229,7 @@ public final class RuleGenerator {
     }
 
     private static Map<Object, Object> array(Object... values) {
-        Map<Object, Object> array = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            array.put((long) i, values[i]);
-        }
-        return array;
+        return RuleConditions.array(values);
     }
 
     private String option(String attribute, String label) {

@@ -25,6 +25,7 @@ public final class WooCommerceAdapter implements SourceAdapter {
             "productattribute", WooAttributes::read,
             "product", WooProducts::read,
             "customer", WooCustomers::read,
+            "salesrule", WooCoupons::read,
             "order", WooOrders::read);
 
     @Override
