@@ -1,14 +1,38 @@
 package org.maho.datasync.source.csv;
 
 import java.util.List;
+import java.util.Set;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
 
-/** How one entity type's CSV files read: a line to a record, and the columns filters select by. */
-interface CsvFormat {
+/**
+ * How one entity type's CSV files read: a line (or the lines of one record) to a record, and the columns filters select
+ * by. Another adapter's files (a Shopify export) read through the same reader with a format of their own.
+ */
+public interface CsvFormat {
 
     /** Maps one line to a record; problems are recorded on the record, never thrown. */
     Record toRecord(CsvRow row, SyncJob job);
+
+    /**
+     * Whether a line continues the record the lines before it began (an export that writes a product's variants or an
+     * order's items on lines of their own); by default every line is a record.
+     */
+    default boolean continues(CsvRow first, CsvRow line) {
+        return false;
+    }
+
+    /**
+     * Maps the lines of one record (its first line and the lines that {@link #continues} it) to the records they hold,
+     * in the order they are written: a configurable's children before it.
+     */
+    default List<Record> toRecords(List<CsvRow> lines, SyncJob job) {
+        return List.of(toRecord(lines.get(0), job));
+    }
+
+    /** Refuses a file whose header is not this format's (a product export given as orders), naming what it lacks. */
+    default void checkHeader(String file, Set<String> columns) {
+    }
 
     /** The columns a --date-from/--date-to filter compares, the first present wins. */
     default List<String> dateColumns() {

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class CsvReader {
 
     private CsvReader() {}
 
-    static Iterator<Record> read(SyncJob job, CsvFormat format) {
+    public static Iterator<Record> read(SyncJob job, CsvFormat format) {
         JobSpec spec = job.spec();
         Path file = spec.file();
         String name = file.getFileName().toString();
@@ -52,6 +54,12 @@ public final class CsvReader {
             });
         }
         Set<String> columns = Set.copyOf(header);
+        try {
+            format.checkHeader(name, columns);
+        } catch (InputFileException e) {
+            close(parser);
+            throw e;
+        }
         String dateColumn = null;
         if (spec.dateFrom() != null || spec.dateTo() != null) {
             dateColumn = format.dateColumns().stream().filter(columns::contains).findFirst().orElseThrow(() -> {
@@ -141,17 +149,65 @@ public final class CsvReader {
 
         @Override
         protected Record advance() {
+            if (!queued.isEmpty()) {
+                return queued.poll();
+            }
             Integer limit = job.spec().limit();
             while (true) {
                 if (limit != null && yielded >= limit) {
                     close(parser);
                     return null;
                 }
+                CsvRow row = nextRow();
+                if (row == null) {
+                    close(parser);
+                    return null;
+                }
+                List<CsvRow> lines = new ArrayList<>(List.of(row));
+                for (CsvRow more = nextRow(); more != null; more = nextRow()) {
+                    if (!format.continues(row, more)) {
+                        pushedBack = more;
+                        break;
+                    }
+                    lines.add(more);
+                }
+                if (!selected(row)) {
+                    continue;
+                }
+                List<Record> records = lines.size() == 1 ? List.of(format.toRecord(row, job)) : format.toRecords(lines, job);
+                for (Record record : records) {
+                    for (CsvRow line : lines) {
+                        if (line.malformed() != null) {
+                            record.reject(null, (lines.size() == 1 ? "" : "line " + line.line() + ": ") + line.malformed());
+                        }
+                        line.values().forEach((column, value) -> controlCharacter(value).ifPresent(c -> record.reject(column,
+                                "holds the control character " + c + ", which a shop's text never does; the record is not written")));
+                    }
+                }
+                queued.addAll(records.subList(1, records.size()));
+                yielded++;
+                return records.get(0);
+            }
+        }
+
+        /** The records a record's lines held after the first, given out before the next lines are read. */
+        private final ArrayDeque<Record> queued = new ArrayDeque<>();
+
+        /** The line a record's lines ended at, read but not yet taken. */
+        private CsvRow pushedBack;
+
+        /** The next line that holds values, or null at the end of the file. */
+        private CsvRow nextRow() {
+            if (pushedBack != null) {
+                CsvRow row = pushedBack;
+                pushedBack = null;
+                return row;
+            }
+            while (true) {
                 CSVRecord line;
                 long startLine = lastLine + 1;
                 try {
                     if (!records.hasNext()) {
-                        close(parser);
                         return null;
                     }
                     line = records.next();
@@ -162,22 +218,14 @@ public final class CsvReader {
                 }
                 lastLine = parser.getCurrentLineNumber();
                 CsvRow row = toRow(line, startLine);
-                if (row == null || !selected(row)) {
-                    continue;
+                if (row != null) {
+                    return row;
                 }
-                Record record = format.toRecord(row, job);
-                if (row.malformed() != null) {
-                    record.reject(null, row.malformed());
-                }
-                row.values().forEach((column, value) -> controlCharacter(value).ifPresent(c -> record.reject(column,
-                        "holds the control character " + c + ", which a shop's text never does; the record is not written")));
-                yielded++;
-                return record;
             }
         }
 
         private CsvRow toRow(CSVRecord line, long startLine) {
-            List<String> cells = new java.util.ArrayList<>(line.size());
+            List<String> cells = new ArrayList<>(line.size());
             line.forEach(cells::add);
             if (cells.stream().allMatch(String::isEmpty) && cells.size() <= header.size()) {
                 return null;
