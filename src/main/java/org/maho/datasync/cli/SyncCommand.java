@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.maho.datasync.app.DataSync;
 import org.maho.datasync.db.ConnectionSettings;
@@ -42,7 +41,6 @@ import picocli.CommandLine.Spec;
 public final class SyncCommand implements Callable<Integer> {
 
     private static final String ALL_ENTITIES = "all";
-    private static final Set<String> ADAPTERS_NOT_BUILT = Set.of("shopify");
 
     @Spec
     CommandSpec spec;
@@ -354,9 +352,6 @@ public final class SyncCommand implements Callable<Integer> {
         String name = adapter == null ? "csv" : adapter.trim().toLowerCase(Locale.ROOT);
         SourceAdapters adapters = SourceAdapters.installed();
         String installed = String.join(" or ", adapters.names());
-        if (ADAPTERS_NOT_BUILT.contains(name)) {
-            throw usage("The " + name + " adapter is not available; use " + installed);
-        }
         SourceAdapter chosen = adapters.find(name).orElseThrow(() -> usage("Unknown adapter '" + adapter + "'; use " + installed));
         if (!chosen.reads(handler.type())) {
             throw usage("Entity " + handler.type() + " cannot be read by the " + name + " adapter");

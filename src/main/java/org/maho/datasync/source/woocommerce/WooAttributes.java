@@ -11,6 +11,7 @@ import java.util.Set;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.source.AttributeRecords;
 
 /**
  * Product attributes. A global attribute ({@code woocommerce_attribute_taxonomies}, its values the terms of
@@ -24,8 +25,6 @@ final class WooAttributes {
     static final String CUSTOM_PREFIX = "wc_";
     static final String PRODUCT_URL = "wc_product_url";
     static final String BUTTON_TEXT = "wc_button_text";
-    private static final String PRODUCT = "catalog_product";
-    private static final String TABLE_SOURCE = "eav/entity_attribute_source_table";
 
     private WooAttributes() {}
 
@@ -35,29 +34,29 @@ final class WooAttributes {
         ShopMetadata destination = ShopMetadata.of(job.destination());
         for (Map<String, String> row : shop.rows(shop.from("woocommerce_attribute_taxonomies").orderBy("attribute_id"))) {
             String name = row.get("attribute_name");
-            Record attribute = attribute(globalCode(name, destination), row.get("attribute_label"), true,
+            Record attribute = AttributeRecords.attribute(globalCode(name, destination), row.get("attribute_label"), true,
                     "woocommerce_attribute_taxonomies attribute_id=" + row.get("attribute_id"));
             int sort = 0;
             for (Terms.Term term : terms.of(Terms.ATTRIBUTE_PREFIX + name)) {
-                attribute.addChild("options", option(term.name(), sort++, attribute.origin()));
+                attribute.addChild("options", AttributeRecords.option(Texts.html(term.name()), sort++, attribute.origin()));
             }
             records.add(attribute);
         }
         Map<String, Custom> custom = customAttributes(shop);
         for (Custom attribute : custom.values()) {
-            Record record = attribute(attribute.code(), attribute.label(), attribute.variation(), "_product_attributes " + attribute.label());
+            Record record = AttributeRecords.attribute(attribute.code(), attribute.label(), attribute.variation(), "_product_attributes " + attribute.label());
             if (attribute.variation()) {
                 int sort = 0;
                 for (String value : attribute.values()) {
-                    record.addChild("options", option(value, sort++, record.origin()));
+                    record.addChild("options", AttributeRecords.option(Texts.html(value), sort++, record.origin()));
                 }
             }
             records.add(record);
         }
         if (!shop.rows(shop.from("postmeta").columns("post_id").where("meta_key", org.maho.datasync.db.TableQuery.Op.EQ, "_product_url")
                 .limit(1)).isEmpty()) {
-            records.add(attribute(PRODUCT_URL, "Product URL", false, "_product_url of external products"));
-            records.add(attribute(BUTTON_TEXT, "Button text", false, "_button_text of external products"));
+            records.add(AttributeRecords.attribute(PRODUCT_URL, "Product URL", false, "_product_url of external products"));
+            records.add(AttributeRecords.attribute(BUTTON_TEXT, "Button text", false, "_button_text of external products"));
         }
         return records.iterator();
     }
@@ -67,10 +66,7 @@ final class WooAttributes {
      * options of its own (a system attribute: name, price, status), which the attribute would overwrite.
      */
     static String globalCode(String name, ShopMetadata destination) {
-        return destination.attribute(PRODUCT, name)
-                .filter(existing -> !("select".equals(existing.frontendInput()) || "multiselect".equals(existing.frontendInput()))
-                        || !(existing.sourceModel() == null || existing.sourceModel().isEmpty() || TABLE_SOURCE.equals(existing.sourceModel())))
-                .map(existing -> CUSTOM_PREFIX + name).orElse(name);
+        return AttributeRecords.selectCode(name, CUSTOM_PREFIX, destination);
     }
 
     /** A product's own attribute's code, from its name ("Gift wrap" is wc_gift_wrap). */
@@ -119,30 +115,5 @@ final class WooAttributes {
 
     static boolean isTrue(Object flag) {
         return flag != null && ("1".equals(flag.toString()) || "true".equals(flag.toString()));
-    }
-
-    private static Record attribute(String code, String label, boolean select, String origin) {
-        Record attribute = new Record("productattribute", code, origin);
-        attribute.put("entity_type_id", PRODUCT);
-        attribute.put("attribute_code", code);
-        attribute.put("frontend_label", label);
-        attribute.put("backend_type", select ? "int" : "varchar");
-        attribute.put("frontend_input", select ? "select" : "text");
-        // a select without a source model keeps its options in OpenMage's option tables, as the destination's own may
-        attribute.put("is_user_defined", "1");
-        Record properties = new Record("properties", null, origin);
-        properties.put("is_global", "1");
-        if (select) {
-            properties.put("is_configurable", "1");
-        }
-        attribute.addChild("properties", properties);
-        return attribute;
-    }
-
-    private static Record option(String label, int sort, String origin) {
-        Record option = new Record("option", null, origin + " (" + label + ")");
-        option.put("sort_order", String.valueOf(sort));
-        option.addChild("values", new Record("option_value", null, origin).put("store_id", "admin").put("value", Texts.html(label)));
-        return option;
     }
 }

@@ -17,6 +17,7 @@ import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.RuleConditions;
 import org.maho.datasync.model.ValueKind;
+import org.maho.datasync.source.ShopDefaults;
 
 /**
  * Coupons ({@code shop_coupon} posts) as cart price rules of one specific coupon each, named by the code, for every

@@ -12,6 +12,7 @@ import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.source.PagedIterator;
 import org.maho.datasync.source.PasswordResets;
+import org.maho.datasync.source.ShopDefaults;
 
 /**
  * Customers: WordPress users who have WooCommerce's customer role or placed an order, with their billing and shipping

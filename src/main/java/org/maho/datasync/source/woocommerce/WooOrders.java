@@ -16,7 +16,9 @@ import org.maho.datasync.model.ChildRef;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
+import org.maho.datasync.source.OrderRecords;
 import org.maho.datasync.source.PagedIterator;
+import org.maho.datasync.source.ShopDefaults;
 
 /**
  * Orders, kept as posts or in WooCommerce's own tables ({@link OrderStorage}), with their items ({@code woocommerce_order_items}: products,
@@ -116,13 +118,7 @@ final class WooOrders extends PagedIterator<Record> {
         put(order, "customer_firstname", meta.get("_billing_first_name"));
         put(order, "customer_lastname", meta.get("_billing_last_name"));
         customer(order, meta);
-        String currency = meta.get("_order_currency");
-        for (String code : List.of("order_currency_code", "base_currency_code", "global_currency_code", "store_currency_code")) {
-            put(order, code, currency);
-        }
-        for (String rate : List.of("base_to_global_rate", "base_to_order_rate", "store_to_base_rate", "store_to_order_rate")) {
-            order.put(rate, "1");
-        }
+        OrderRecords.oneCurrency(order, meta.get("_order_currency"));
         Totals totals = new Totals();
         for (Map<String, String> item : items) {
             Map<String, String> values = itemMeta.getOrDefault(item.get("order_item_id"), Map.of());
@@ -256,12 +252,7 @@ final class WooOrders extends PagedIterator<Record> {
         Record payment = new Record("order_payment", null, order.origin() + " (payment)");
         payment.put("method", Texts.blank(method) ? "free" : PAYMENT_METHODS.getOrDefault(method, method));
         put(payment, "last_trans_id", meta.get("_transaction_id"));
-        put(payment, "amount_ordered", order.text("grand_total"));
-        put(payment, "base_amount_ordered", order.text("base_grand_total"));
-        put(payment, "amount_paid", order.text("total_paid"));
-        put(payment, "base_amount_paid", order.text("base_total_paid"));
-        put(payment, "shipping_amount", order.text("shipping_amount"));
-        put(payment, "base_shipping_amount", order.text("base_shipping_amount"));
+        OrderRecords.paymentAmounts(payment, order);
         order.addChild(OrderHandler.PAYMENT.name(), payment);
     }
 

@@ -18,6 +18,7 @@ import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.source.PagedIterator;
+import org.maho.datasync.source.ShopDefaults;
 
 /**
  * Products ({@code product} posts) with their meta, terms and variations. A simple product stays simple, or is virtual
