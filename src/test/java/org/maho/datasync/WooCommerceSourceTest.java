@@ -104,6 +104,36 @@ class WooCommerceSourceTest {
             + " sales_flat_order_status_history h WHERE h.parent_id = o.entity_id)) ORDER BY CAST(o.increment_id AS UNSIGNED) SEPARATOR"
             + " '\\n') FROM sales_flat_order o";
 
+    /**
+     * Two refunds as WooCommerce writes them (the dump has none): one of an item of order 64 (1 of its 2, 50.00), with a
+     * reason; one of an amount alone (5.00 of order 60).
+     */
+    private static final String[] REFUNDS = {
+            "INSERT INTO wp_posts (ID, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping,"
+                    + " pinged, post_modified, post_modified_gmt, post_content_filtered, post_parent, post_type) VALUES"
+                    + " (900, '2021-03-20 10:00:00', '2021-03-20 10:00:00', '', 'Refund', '', 'wc-completed', 'refund-900', '', '',"
+                    + " '2021-03-20 10:00:00', '2021-03-20 10:00:00', '', 64, 'shop_order_refund'), (901, '2021-03-21 09:30:00',"
+                    + " '2021-03-21 09:30:00', '', 'Refund', '', 'wc-completed', 'refund-901', '', '', '2021-03-21 09:30:00',"
+                    + " '2021-03-21 09:30:00', '', 60, 'shop_order_refund')",
+            "INSERT INTO wp_postmeta (post_id, meta_key, meta_value) VALUES (900, '_refund_amount', '50.00'), (900, '_refund_reason',"
+                    + " 'Damaged on arrival'), (900, '_order_currency', 'USD'), (900, '_order_total', '-50.00'), (900, '_order_shipping', '0'),"
+                    + " (901, '_refund_amount', '5.00'), (901, '_refund_reason', 'Goodwill'), (901, '_order_currency', 'USD'),"
+                    + " (901, '_order_total', '-5.00')",
+            "INSERT INTO wp_woocommerce_order_items (order_item_id, order_item_name, order_item_type, order_id) VALUES"
+                    + " (900, 'Sample virtual product', 'line_item', 900)",
+            "INSERT INTO wp_woocommerce_order_itemmeta (order_item_id, meta_key, meta_value) VALUES (900, '_qty', '-1'),"
+                    + " (900, '_line_total', '-50'), (900, '_line_subtotal', '-50'), (900, '_line_tax', '0'), (900, '_refunded_item_id', '4')",
+            "INSERT INTO wp_woocommerce_order_itemmeta (order_item_id, meta_key, meta_value) SELECT 900, meta_key, meta_value FROM"
+                    + " wp_woocommerce_order_itemmeta WHERE order_item_id = 4 AND meta_key IN ('_product_id', '_variation_id')"};
+
+    /** Credit memos: number, order, amounts, items (order item's sku, qty, row total) and comments. */
+    private static final String CREDITMEMOS = "SELECT GROUP_CONCAT(CONCAT_WS('|', c.increment_id, o.increment_id, c.state, "
+            + trimmed("c.grand_total") + ", " + trimmed("c.subtotal") + ", " + trimmed("c.adjustment_positive") + ", c.created_at,"
+            + " (SELECT GROUP_CONCAT(CONCAT_WS(':', oi.sku, " + trimmed("i.qty") + ", " + trimmed("i.row_total") + ")) FROM"
+            + " sales_flat_creditmemo_item i JOIN sales_flat_order_item oi ON oi.item_id = i.order_item_id WHERE i.parent_id = c.entity_id),"
+            + " (SELECT GROUP_CONCAT(m.comment) FROM sales_flat_creditmemo_comment m WHERE m.parent_id = c.entity_id)) ORDER BY"
+            + " c.increment_id SEPARATOR '\\n') FROM sales_flat_creditmemo c JOIN sales_flat_order o ON o.entity_id = c.order_id";
+
     private static DatabaseServer server;
     private static ConnectionSettings source;
     private static ConnectionSettings destination;
@@ -117,6 +147,7 @@ class WooCommerceSourceTest {
         server.createDatabase(source.database());
         server.createDatabase(destination.database());
         DumpLoader.load(DUMP, source);
+        TestShops.execute(source, REFUNDS);
         DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
     }
 
@@ -187,7 +218,8 @@ class WooCommerceSourceTest {
         assertEquals(Checksums.text(source, SOURCE_ORDERS), Checksums.text(destination, ORDERS));
         assertEquals(24, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order o JOIN customer_entity c ON c.entity_id ="
                 + " o.customer_id WHERE o.customer_is_guest = 0"), "the buyer's orders are the customer's");
-        assertEquals(Checksums.text(source, "SELECT " + trimmed("SUM(meta_value)") + " FROM wp_postmeta WHERE meta_key = '_order_total'"),
+        assertEquals(Checksums.text(source, "SELECT " + trimmed("SUM(m.meta_value)") + " FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id"
+                        + " AND p.post_type = 'shop_order' WHERE m.meta_key = '_order_total'"),
                 Checksums.text(destination, "SELECT " + trimmed("SUM(grand_total)") + " FROM sales_flat_order"));
         assertEquals(32, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order_item i JOIN catalog_product_entity p ON"
                 + " p.entity_id = i.product_id AND p.sku = i.sku"), "every item names its product, by SKU");
@@ -205,6 +237,10 @@ class WooCommerceSourceTest {
                 "the coupon's product, by SKU");
         assertEquals("cashondelivery:24", Checksums.text(destination, "SELECT CONCAT(method, ':', COUNT(*)) FROM sales_flat_order_payment"
                 + " GROUP BY method"));
+
+        assertTrue(result.out().matches("(?s).*\\ncreditmemo\\s+2\\s+2\\s+0\\s+0\\s+0\\s+0\\s.*"), result.out());
+        assertEquals("900|64|2|50|50|0|2021-03-20 10:00:00|sample-virtual-product:1:50|Damaged on arrival\n"
+                + "901|60|2|5|0|5|2021-03-21 09:30:00|Goodwill", Checksums.text(destination, CREDITMEMOS));
     }
 
     @Test
@@ -214,7 +250,7 @@ class WooCommerceSourceTest {
 
         assertEquals(ExitCode.OK, result.exit(), result.out() + result.err());
         for (String line : result.out().split("\n")) {
-            if (line.matches("(taxclass|productattribute|category|product|customer|salesrule|order)\\s+\\d+\\s.*")) {
+            if (line.matches("(taxclass|productattribute|category|product|customer|salesrule|order|creditmemo)\\s+\\d+\\s.*")) {
                 assertTrue(line.matches("\\S+\\s+(\\d+)\\s+0\\s+0\\s+\\d+\\s+\\d+\\s+0\\s.*"), "nothing created or updated: " + line);
             }
         }
@@ -287,11 +323,12 @@ class WooCommerceSourceTest {
                     + meta("_created_via") + ", " + meta("_order_version") + ", " + meta("_prices_include_tax") + " = 'yes', "
                     + meta("_order_key") + ", FROM_UNIXTIME(" + meta("_date_paid") + "), " + meta("_order_shipping_tax") + ", "
                     + meta("_order_shipping") + ", " + meta("_cart_discount_tax") + ", " + meta("_cart_discount") + " FROM wp_posts p WHERE"
-                    + " p.post_type = 'shop_order'",
+                    + " p.post_type IN ('shop_order', 'shop_order_refund')",
             "INSERT INTO wp_wc_orders_meta (order_id, meta_key, meta_value) SELECT m.post_id, m.meta_key, m.meta_value FROM wp_postmeta m"
-                    + " JOIN wp_posts p ON p.ID = m.post_id AND p.post_type = 'shop_order' WHERE m.meta_key NOT IN (" + MAPPED_KEYS + ")",
-            "DELETE m FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id AND p.post_type = 'shop_order'",
-            "UPDATE wp_posts SET post_type = 'shop_order_placehold' WHERE post_type = 'shop_order'",
+                    + " JOIN wp_posts p ON p.ID = m.post_id AND p.post_type IN ('shop_order', 'shop_order_refund') WHERE m.meta_key NOT IN ("
+                    + MAPPED_KEYS + ")",
+            "DELETE m FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id AND p.post_type IN ('shop_order', 'shop_order_refund')",
+            "UPDATE wp_posts SET post_type = 'shop_order_placehold' WHERE post_type IN ('shop_order', 'shop_order_refund')",
             "INSERT INTO wp_options (option_name, option_value) VALUES ('woocommerce_custom_orders_table_enabled', 'yes')"};
 
     /** Everything an order holds, for two destinations of the same shop. */
@@ -315,6 +352,7 @@ class WooCommerceSourceTest {
         server.createDatabase(hposDestination.database());
         try {
             DumpLoader.load(DUMP, hpos);
+            TestShops.execute(hpos, REFUNDS);
             TestShops.execute(hpos, HPOS_TABLES);
             TestShops.execute(hpos, TO_HPOS);
             DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), hposDestination);
@@ -327,6 +365,7 @@ class WooCommerceSourceTest {
             String fromPosts = Checksums.text(destination, ORDER_DETAILS);
             assertTrue(fromPosts.contains("101\ntest:Los angeles"), fromPosts);
             assertEquals(fromPosts, Checksums.text(hposDestination, ORDER_DETAILS));
+            assertEquals(Checksums.text(destination, CREDITMEMOS), Checksums.text(hposDestination, CREDITMEMOS));
         } finally {
             server.dropDatabase(hpos.database());
             server.dropDatabase(hposDestination.database());

@@ -35,9 +35,9 @@ final class HposOrders implements OrderStorage {
     }
 
     @Override
-    public List<Map<String, String>> orders(long after, int limit) {
+    public List<Map<String, String>> orders(String type, long after, int limit) {
         List<Map<String, String>> posts = new ArrayList<>();
-        for (Map<String, String> order : shop.rows(shop.from("wc_orders").where("type", TableQuery.Op.EQ, "shop_order")
+        for (Map<String, String> order : shop.rows(shop.from("wc_orders").where("type", TableQuery.Op.EQ, type)
                 .where("id", TableQuery.Op.GT, after).orderBy("id").limit(limit))) {
             Map<String, String> post = new HashMap<>();
             post.put("ID", order.get("id"));
@@ -45,6 +45,7 @@ final class HposOrders implements OrderStorage {
             post.put("post_date_gmt", order.get("date_created_gmt"));
             post.put("post_modified_gmt", order.get("date_updated_gmt"));
             post.put("post_excerpt", order.get("customer_note"));
+            post.put("post_parent", order.get("parent_order_id"));
             posts.add(post);
         }
         return posts;

@@ -15,8 +15,12 @@ import java.util.Set;
  */
 interface OrderStorage {
 
-    /** A page of orders after the id {@code after}, by id, as post rows. */
-    List<Map<String, String>> orders(long after, int limit);
+    /** WooCommerce's order types: an order, and a refund of one (its parent). */
+    String ORDER = "shop_order";
+    String REFUND = "shop_order_refund";
+
+    /** A page of orders of a type after the id {@code after}, by id, as post rows (a refund's order its post_parent). */
+    List<Map<String, String>> orders(String type, long after, int limit);
 
     /** The orders' values by order id, under the post meta keys. */
     Map<String, Map<String, String>> meta(Collection<String> orderIds);

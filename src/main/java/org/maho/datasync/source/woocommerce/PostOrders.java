@@ -17,8 +17,8 @@ final class PostOrders implements OrderStorage {
     }
 
     @Override
-    public List<Map<String, String>> orders(long after, int limit) {
-        return shop.posts("shop_order", after, limit);
+    public List<Map<String, String>> orders(String type, long after, int limit) {
+        return shop.posts(type, after, limit);
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class WooCommerceAdapter implements SourceAdapter {
             "product", WooProducts::read,
             "customer", WooCustomers::read,
             "salesrule", WooCoupons::read,
-            "order", WooOrders::read);
+            "order", WooOrders::read,
+            "creditmemo", WooRefunds::read);
 
     @Override
     public String name() {

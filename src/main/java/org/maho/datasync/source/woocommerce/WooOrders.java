@@ -62,7 +62,7 @@ final class WooOrders extends PagedIterator<Record> {
 
     @Override
     protected List<Record> nextPage() {
-        List<Map<String, String>> posts = storage.orders(after, job.spec().batchSize());
+        List<Map<String, String>> posts = storage.orders(OrderStorage.ORDER, after, job.spec().batchSize());
         if (posts.isEmpty()) {
             return List.of();
         }
@@ -76,7 +76,7 @@ final class WooOrders extends PagedIterator<Record> {
         List<String> itemIds = new ArrayList<>();
         items.values().forEach(list -> list.forEach(item -> itemIds.add(item.get("order_item_id"))));
         Map<String, Map<String, String>> itemMeta = shop.meta("woocommerce_order_itemmeta", "order_item_id", itemIds);
-        Map<String, String> itemSkus = productSkus(itemMeta);
+        Map<String, String> itemSkus = productSkus(skus, itemMeta);
         Map<String, List<Map<String, String>>> notes = new HashMap<>();
         for (Map<String, String> note : shop.rows(shop.from("comments").where("comment_type", TableQuery.Op.EQ, "order_note")
                 .whereIn("comment_post_ID", ids).orderBy("comment_ID"))) {
@@ -108,7 +108,7 @@ final class WooOrders extends PagedIterator<Record> {
             order.put("state", state[0].trim());
             order.put("status", state[1].trim());
         }
-        order.put("increment_id", Texts.blank(meta.get("_order_number")) ? id : meta.get("_order_number"));
+        order.put("increment_id", number(id, meta));
         put(order, "created_at", Texts.gmt(post.get("post_date_gmt")));
         put(order, "updated_at", Texts.gmt(post.get("post_modified_gmt")));
         put(order, "store_id", defaults.store());
@@ -141,6 +141,11 @@ final class WooOrders extends PagedIterator<Record> {
         return order;
     }
 
+    /** An order's number: a sequential-number plugin's {@code _order_number}, else its id, as WooCommerce shows it. */
+    static String number(String id, Map<String, String> meta) {
+        return Texts.blank(meta.get("_order_number")) ? id : meta.get("_order_number").trim();
+    }
+
     /** A registered buyer is the customer of its user id, else of its email in the default website; else a guest. */
     private void customer(Record order, Map<String, String> meta) {
         String user = meta.get("_customer_user");
@@ -167,13 +172,7 @@ final class WooOrders extends PagedIterator<Record> {
 
     private Record item(Record order, Map<String, String> item, Map<String, String> meta, Map<String, String> skus, Totals totals) {
         Record line = new Record("order_item", item.get("order_item_id"), order.origin() + " (item " + item.get("order_item_id") + ")");
-        String productId = Texts.blank(meta.get("_variation_id")) || "0".equals(meta.get("_variation_id"))
-                ? meta.get("_product_id") : meta.get("_variation_id");
-        String sku = skus.get(productId);
-        put(line, "sku", sku);
-        if (!Texts.blank(productId) && !"0".equals(productId)) {
-            line.put("product_id", new Ref("product", productId, sku == null ? null : sku.toLowerCase(Locale.ROOT), Ref.Missing.EMPTY));
-        }
+        product(line, meta, skus);
         line.put("name", item.get("order_item_name"));
         line.put("product_type", "simple");
         BigDecimal qty = Texts.decimal(meta.get("_qty"));
@@ -272,8 +271,19 @@ final class WooOrders extends PagedIterator<Record> {
         }
     }
 
+    /** An item's product (its variation's, where it has one) by id and SKU, and the SKU. */
+    static void product(Record line, Map<String, String> meta, Map<String, String> skus) {
+        String productId = Texts.blank(meta.get("_variation_id")) || "0".equals(meta.get("_variation_id"))
+                ? meta.get("_product_id") : meta.get("_variation_id");
+        String sku = skus.get(productId);
+        put(line, "sku", sku);
+        if (!Texts.blank(productId) && !"0".equals(productId)) {
+            line.put("product_id", new Ref("product", productId, sku == null ? null : sku.toLowerCase(Locale.ROOT), Ref.Missing.EMPTY));
+        }
+    }
+
     /** The SKUs of the products and variations the items name, by post id. */
-    private Map<String, String> productSkus(Map<String, Map<String, String>> itemMeta) {
+    static Map<String, String> productSkus(WooSkus skus, Map<String, Map<String, String>> itemMeta) {
         Set<String> products = new LinkedHashSet<>();
         for (Map<String, String> values : itemMeta.values()) {
             for (String key : List.of("_product_id", "_variation_id")) {
@@ -286,7 +296,7 @@ final class WooOrders extends PagedIterator<Record> {
     }
 
     /** An amount and its base amount, equal: WooCommerce has one currency. */
-    private static void both(Record record, String field, BigDecimal amount) {
+    static void both(Record record, String field, BigDecimal amount) {
         String text = amount.toPlainString();
         record.put(field, text);
         record.put("base_" + field, text);
