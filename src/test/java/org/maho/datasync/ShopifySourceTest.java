@@ -245,8 +245,32 @@ class ShopifySourceTest {
         assertUnchangedOnASecondRun("order", "orders_export.csv", 51);
     }
 
+    /** The export with order #1044 refunded in part (the fixture has no refund), as Shopify writes it. */
     @Test
     @Order(4)
+    void aRefundedAmountIsACreditMemoOfItsOrder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path refunded = dir.resolve("orders_export.csv");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(FILES.resolve("orders_export.csv"))) {
+            lines.add(line.startsWith("#1044,buyer2@example.org,paid,") ? line.replace(",paid,", ",partially_refunded,")
+                    .replace(",0.00,Serenity Home,", ",899.00,Serenity Home,") : line);
+        }
+        Files.write(refunded, lines);
+        CliTest.Result orders = CliTest.run("sync", "order", "shop", "-a", "shopify", "-f", refunded.toString());
+        assertEquals(ExitCode.OK, orders.exit(), orders.out() + orders.err());
+        assertCounts(orders, "order", 51, 0, 1, 50, 0, 0);
+        CliTest.Result memos = CliTest.run("sync", "creditmemo", "shop", "-a", "shopify", "-f", refunded.toString());
+        assertEquals(ExitCode.OK, memos.exit(), memos.out() + memos.err());
+        assertCounts(memos, "creditmemo", 1, 1, 0, 0, 0, 0);
+        assertEquals("1044|1044|2|899|899|INR|899|processing", Checksums.text(destination, "SELECT CONCAT_WS('|', c.increment_id,"
+                + " o.increment_id, c.state, " + amount("c.grand_total") + ", " + amount("c.adjustment_positive") + ", c.order_currency_code, "
+                + amount("o.total_refunded") + ", o.state) FROM sales_flat_creditmemo c JOIN sales_flat_order o ON o.entity_id = c.order_id"));
+        CliTest.Result again = CliTest.run("sync", "creditmemo", "shop", "-a", "shopify", "-f", refunded.toString());
+        assertCounts(again, "creditmemo", 1, 0, 0, 1, 0, 0);
+    }
+
+    @Test
+    @Order(5)
     void anExportGivenAsAnotherOrAFileWithoutAHandleIsRefusedNamingWhatItIs() throws Exception {
         CliTest.Result asOrders = sync("order", "product_template.csv");
         assertEquals(ExitCode.FAILED, asOrders.exit(), asOrders.out());

@@ -174,7 +174,7 @@ public final class CsvReader {
                 if (!selected(row)) {
                     continue;
                 }
-                List<Record> records = lines.size() == 1 ? List.of(format.toRecord(row, job)) : format.toRecords(lines, job);
+                List<Record> records = format.toRecords(lines, job);
                 for (Record record : records) {
                     for (CsvRow line : lines) {
                         if (line.malformed() != null) {
@@ -183,6 +183,9 @@ public final class CsvReader {
                         line.values().forEach((column, value) -> controlCharacter(value).ifPresent(c -> record.reject(column,
                                 "holds the control character " + c + ", which a shop's text never does; the record is not written")));
                     }
+                }
+                if (records.isEmpty()) {
+                    continue; // lines that hold none of this entity type's records (an order without a refund)
                 }
                 queued.addAll(records.subList(1, records.size()));
                 yielded++;

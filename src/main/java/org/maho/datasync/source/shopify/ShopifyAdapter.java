@@ -13,7 +13,7 @@ import org.maho.datasync.source.csv.CsvReader;
 
 /**
  * Shopify's CSV exports ({@code -f}): the product export gives the attributes its options need and the products, the
- * customers export the customers and the newsletter's subscribers, the orders export the orders. They read through the
+ * customers export the customers and the newsletter's subscribers, the orders export the orders and their refunds. They read through the
  * CSV adapter's reader, with the file's lines of one product or order joined into one record. A Shopify shop has one
  * store, so its records go to the destination's default website and store, as a WooCommerce shop's do.
  */
@@ -25,7 +25,8 @@ public final class ShopifyAdapter implements SourceAdapter {
             "product", job -> CsvReader.read(job, new ShopifyProducts(job)),
             "customer", job -> CsvReader.read(job, new ShopifyCustomers(job, false)),
             "newsletter", job -> CsvReader.read(job, new ShopifyCustomers(job, true)),
-            "order", job -> CsvReader.read(job, new ShopifyOrders(job)));
+            "order", job -> CsvReader.read(job, new ShopifyOrders(job, false)),
+            "creditmemo", job -> CsvReader.read(job, new ShopifyOrders(job, true)));
 
     @Override
     public String name() {

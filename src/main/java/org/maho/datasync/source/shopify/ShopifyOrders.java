@@ -39,12 +39,15 @@ final class ShopifyOrders extends ShopifyFormat {
 
     private final SyncJob job;
     private final ShopDefaults defaults;
+    private final boolean refunds;
     private final Map<String, String> statuses = new TreeMap<>();
     private final Map<String, String> payments = new TreeMap<>();
 
-    ShopifyOrders(SyncJob job) {
+    /** @param refunds whether to read the orders' refunds (sync creditmemo) rather than the orders */
+    ShopifyOrders(SyncJob job, boolean refunds) {
         super(ShopifyExport.ORDER);
         this.job = job;
+        this.refunds = refunds;
         this.defaults = ShopDefaults.of(job);
         if (job.settings() != null) {
             job.settings().under(STATUS_SETTINGS).forEach((key, value) -> statuses.put(key.substring(STATUS_SETTINGS.length()), value));
@@ -66,6 +69,9 @@ final class ShopifyOrders extends ShopifyFormat {
         if (name == null) {
             order.reject("Name", "is empty: Shopify names every order");
             return List.of(order);
+        }
+        if (refunds) {
+            return refund(first, name.replaceFirst("^#", ""));
         }
         order.put("increment_id", name.replaceFirst("^#", ""));
         put(order, "ext_order_id", ShopifyExport.get(first, "Id"));
@@ -102,6 +108,30 @@ final class ShopifyOrders extends ShopifyFormat {
         addresses(order, first);
         payment(order, first);
         return List.of(order);
+    }
+
+    /**
+     * An order's refunds as one credit memo of the amount refunded, numbered as the order: the export holds no more of
+     * them (no items, no date), so the amount is the credit memo's positive adjustment. An order without a refund gives none.
+     */
+    private List<Record> refund(CsvRow first, String number) {
+        BigDecimal refunded = ShopifyExport.amount(ShopifyExport.get(first, "Refunded Amount"));
+        if (refunded.signum() <= 0) {
+            return List.of();
+        }
+        Record memo = new Record("creditmemo", null, first.origin() + " (refund of #" + number + ")");
+        memo.put("increment_id", number);
+        memo.put("order_id", new Ref("order", null, number.toLowerCase(Locale.ROOT), Ref.Missing.INVALID));
+        memo.put("state", "2");
+        put(memo, "store_id", defaults.store());
+        OrderRecords.oneCurrency(memo, ShopifyExport.get(first, "Currency"));
+        for (String amount : List.of("grand_total", "adjustment_positive")) {
+            both(memo, amount, refunded.toPlainString());
+        }
+        for (String amount : List.of("subtotal", "tax_amount", "shipping_amount", "adjustment_negative")) {
+            both(memo, amount, "0");
+        }
+        return List.of(memo);
     }
 
     /**
