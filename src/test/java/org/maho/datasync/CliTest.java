@@ -152,6 +152,7 @@ class CliTest {
             "tracker status | The tracker lives on the source database",
             "run | The service reads the source's tracker: --db-name or DATASYNC_LIVE_DB",
             "sync all live -a csv -f examples/customers.csv | sync all reads a shop: use -a openmage, -a magento2, -a woocommerce or -a agent",
+            "sync all live -a shopify -f examples/customers.csv | a Shopify export a few: sync them one at a time",
             "sync all live -a agent | The agent adapter needs the agent's URL: --url",
             "sync customer live -a agent --url https://shop.example/datasync-agent.php --db-name shop | --db-name does not apply to the agent adapter",
             "sync customer live -a openmage --db-name shop --url https://shop.example/a.php | --url applies to the agent adapter, not openmage",

@@ -213,7 +213,8 @@ public final class SyncCommand implements Callable<Integer> {
             return List.of(toJobSpec(handlers, environment, err));
         }
         if (adapter != null && !SourceAdapters.installed().find(adapter).map(a -> a.input().isShop()).orElse(true)) {
-            throw usage("sync all reads a shop: use -a openmage, -a magento2, -a woocommerce or -a agent (CSV files hold one entity type each)");
+            throw usage("sync all reads a shop: use -a openmage, -a magento2, -a woocommerce or -a agent (a file holds one entity type,"
+                    + " a Shopify export a few: sync them one at a time)");
         }
         List<String> notForAll = new ArrayList<>();
         if (file != null) notForAll.add("-f/--file");
