@@ -126,7 +126,7 @@ public final class DataSync implements AutoCloseable {
     }
 
     /**
-     * The shop an adapter reads: its database, or the shop behind its agent; null for a file.
+     * The shop an adapter reads: its database, or the shop behind its agent; null for a file or a web API.
      *
      * @param database where an adapter of {@link SourceAdapter.Input#DATABASE} reads
      * @param agent    where an adapter of {@link SourceAdapter.Input#AGENT} reads
@@ -135,7 +135,7 @@ public final class DataSync implements AutoCloseable {
         return switch (adapter.input()) {
             case DATABASE -> sourceDatabase(adapter, database);
             case AGENT -> sourceViews.computeIfAbsent(adapter.name() + "|" + agent.url(), k -> adapter.remoteShop(agent, settings));
-            case FILE -> null;
+            case FILE, API -> null;
         };
     }
 

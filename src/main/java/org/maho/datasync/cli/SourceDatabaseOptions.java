@@ -3,8 +3,10 @@ package org.maho.datasync.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.maho.datasync.db.AgentEndpoint;
 import org.maho.datasync.db.ConnectionSettings;
+import org.maho.datasync.job.ApiEndpoint;
 import picocli.CommandLine.Option;
 
 /** The source shop database's options, shared by the commands that read one; DATASYNC_LIVE_* fill what is not given. */
@@ -29,8 +31,13 @@ final class SourceDatabaseOptions {
     String prefix;
 
     @Option(names = "--url", paramLabel = "<url>",
-            description = "The source agent's URL (-a agent). Default DATASYNC_AGENT_URL; its secret: DATASYNC_AGENT_SECRET.")
+            description = "The source agent's URL (-a agent; default DATASYNC_AGENT_URL, its secret DATASYNC_AGENT_SECRET), or the"
+                    + " shop's (-a shopify: https://example.myshopify.com).")
     String url;
+
+    @Option(names = "--api-key", paramLabel = "<token>",
+            description = "The shop API's access token (-a shopify --url). Prefer DATASYNC_SHOPIFY_API_KEY in .env.local.")
+    String apiKey;
 
     private boolean warnedOfPassword;
 
@@ -57,6 +64,27 @@ final class SourceDatabaseOptions {
             warnedOfPassword = true;
         }
         return environment.connection("LIVE", host, port, name, user, password, prefix);
+    }
+
+    /**
+     * A shop's web API: --url and --api-key, else DATASYNC_SHOPIFY_API_KEY; a usage error naming what is missing. A key
+     * on the command line works, with a warning.
+     */
+    ApiEndpoint api(String adapter, Environment environment, PrintWriter err, Function<String, RuntimeException> usage) {
+        String where = url.trim().replaceFirst("/+$", "");
+        if (!where.matches("https?://[^\\s]+")) {
+            throw usage.apply("--url must be an http or https URL, not '" + where + "'");
+        }
+        if (apiKey != null) {
+            err.println("Warning: --api-key on the command line is visible to other users of this machine;"
+                    + " put DATASYNC_SHOPIFY_API_KEY in .env.local or the environment instead.");
+        }
+        String key = apiKey != null ? apiKey.trim() : environment.get("DATASYNC_SHOPIFY_API_KEY");
+        if (key == null || key.isEmpty()) {
+            throw usage.apply("The " + adapter + " adapter needs the shop's Admin API access token: --api-key or"
+                    + " DATASYNC_SHOPIFY_API_KEY in .env.local");
+        }
+        return new ApiEndpoint(where, key);
     }
 
     /**

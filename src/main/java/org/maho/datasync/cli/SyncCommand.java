@@ -305,10 +305,13 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         job.incrementIds(incrementIds.stream().map(String::trim).toList());
-        switch (source.input()) {
+        SourceAdapter.Input input = sourceDatabase.url != null && source.inputs().contains(SourceAdapter.Input.API)
+                ? SourceAdapter.Input.API : source.input();
+        switch (input) {
             case FILE -> fileSource(job, source);
             case DATABASE -> databaseSource(job, source, environment, err);
             case AGENT -> agentSource(job, source, environment);
+            case API -> apiSource(job, source, environment, err);
         }
         return job;
     }
@@ -432,6 +435,17 @@ public final class SyncCommand implements Callable<Integer> {
         job.agent(sourceDatabase.agent(environment, this::usage));
     }
 
+    /** A shop's web API: --url and its key; no database or file. */
+    private void apiSource(JobSpec job, SourceAdapter adapter, Environment environment, PrintWriter err) {
+        List<String> notForApi = new ArrayList<>(sourceDatabase.given());
+        if (file != null) notForApi.add("-f/--file");
+        if (!notForApi.isEmpty()) {
+            throw usage(String.join(", ", notForApi) + (notForApi.size() == 1 ? " does" : " do") + " not apply to the " + adapter.name()
+                    + " adapter reading the shop's API (--url)");
+        }
+        job.api(sourceDatabase.api(adapter.name(), environment, err, this::usage));
+    }
+
     private void requireApplicable(EntityHandler handler, SourceAdapter source, JobOption option, boolean given) {
         if (given && !handler.options().contains(option)) {
             throw usage(option.flag() + " does not apply to " + handler.type());
@@ -454,7 +468,8 @@ public final class SyncCommand implements Callable<Integer> {
 
     private static String describeSource(JobSpec job) {
         return job.file() != null ? job.file().toString()
-                : job.adapter() + " " + (job.agent() != null ? job.agent().url() : job.source().describe()) + " as '" + job.sourceSystem() + "'";
+                : job.adapter() + " " + (job.agent() != null ? job.agent().url() : job.api() != null ? job.api().url() : job.source().describe())
+                + " as '" + job.sourceSystem() + "'";
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser) {

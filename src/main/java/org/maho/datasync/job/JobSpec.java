@@ -23,6 +23,7 @@ public final class JobSpec {
     private char delimiter = ',';
     private ConnectionSettings source;
     private org.maho.datasync.db.AgentEndpoint agent;
+    private ApiEndpoint api;
     private OnDuplicate onDuplicate = OnDuplicate.UPDATE;
     private boolean dryRun;
     private boolean skipInvalid;
@@ -73,6 +74,10 @@ public final class JobSpec {
 
     public ConnectionSettings source() { return source; }
     public JobSpec source(ConnectionSettings value) { source = value; return this; }
+
+    /** The shop's web API, for an adapter that reads one (-a shopify --url). */
+    public ApiEndpoint api() { return api; }
+    public JobSpec api(ApiEndpoint value) { api = value; return this; }
 
     /** Where the source agent answers, for an adapter that reads through one (-a agent). */
     public org.maho.datasync.db.AgentEndpoint agent() { return agent; }

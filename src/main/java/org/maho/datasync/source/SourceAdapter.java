@@ -25,7 +25,9 @@ public interface SourceAdapter {
         /** A file: -f/--file. */
         FILE,
         /** A shop database behind the source agent on its web server: --url, the secret from DATASYNC_AGENT_SECRET. */
-        AGENT;
+        AGENT,
+        /** A shop's web API: --url and --api-key. */
+        API;
 
         /** Whether it reads a whole shop (every entity type from one place), not one file's records. */
         public boolean isShop() {
@@ -52,6 +54,14 @@ public interface SourceAdapter {
     }
 
     Input input();
+
+    /**
+     * Every kind of source it reads, {@link #input} the one it reads unless told otherwise: Shopify's adapter reads its
+     * exports, or its Admin API when --url names the shop.
+     */
+    default Set<Input> inputs() {
+        return Set.of(input());
+    }
 
     /** Whether it can read this entity type. */
     boolean reads(String entityType);

@@ -12,7 +12,7 @@ import org.maho.datasync.source.SourceAdapter;
 import org.maho.datasync.source.csv.CsvReader;
 
 /**
- * Shopify's CSV exports ({@code -f}): the product export gives the attributes its options need and the products, the
+ * Shopify's CSV exports ({@code -f}), or the same from the shop's Admin API ({@code --url}, bulk queries): the product export gives the attributes its options need and the products, the
  * customers export the customers and the newsletter's subscribers, the orders export the orders and their refunds. They read through the
  * CSV adapter's reader, with the file's lines of one product or order joined into one record. A Shopify shop has one
  * store, so its records go to the destination's default website and store, as a WooCommerce shop's do.
@@ -22,11 +22,11 @@ public final class ShopifyAdapter implements SourceAdapter {
     /** The entity types it reads, each from the export that holds it. */
     private static final Map<String, Function<SyncJob, Iterator<Record>>> READERS = Map.of(
             "productattribute", ShopifyAdapter::attributes,
-            "product", job -> CsvReader.read(job, new ShopifyProducts(job)),
-            "customer", job -> CsvReader.read(job, new ShopifyCustomers(job, false)),
-            "newsletter", job -> CsvReader.read(job, new ShopifyCustomers(job, true)),
-            "order", job -> CsvReader.read(job, new ShopifyOrders(job, false)),
-            "creditmemo", job -> CsvReader.read(job, new ShopifyOrders(job, true)));
+            "product", job -> read(job, new ShopifyProducts(job)),
+            "customer", job -> read(job, new ShopifyCustomers(job, false)),
+            "newsletter", job -> read(job, new ShopifyCustomers(job, true)),
+            "order", job -> read(job, new ShopifyOrders(job, false)),
+            "creditmemo", job -> read(job, new ShopifyOrders(job, true)));
 
     @Override
     public String name() {
@@ -36,6 +36,11 @@ public final class ShopifyAdapter implements SourceAdapter {
     @Override
     public Input input() {
         return Input.FILE;
+    }
+
+    @Override
+    public Set<Input> inputs() {
+        return Set.of(Input.FILE, Input.API);
     }
 
     @Override
@@ -53,10 +58,15 @@ public final class ShopifyAdapter implements SourceAdapter {
         return READERS.get(job.handler().type()).apply(job);
     }
 
+    /** An export's records from its file (-f), or from the shop's Admin API (--url). */
+    private static Iterator<Record> read(SyncJob job, ShopifyFormat format) {
+        return job.spec().api() != null ? BulkReader.read(job, format) : CsvReader.read(job, format);
+    }
+
     /** The product export's options and vendors as select attributes, its other fields as text attributes: the whole file first. */
     private static Iterator<Record> attributes(SyncJob job) {
         ShopifyProducts products = new ShopifyProducts(job);
-        for (Iterator<Record> lines = CsvReader.read(job, products); lines.hasNext(); ) {
+        for (Iterator<Record> lines = read(job, products); lines.hasNext(); ) {
             lines.next();
         }
         return List.copyOf(products.attributes()).iterator();

@@ -17,6 +17,11 @@ abstract class ShopifyFormat implements CsvFormat {
         this.export = export;
     }
 
+    /** The export whose lines it reads. */
+    ShopifyExport export() {
+        return export;
+    }
+
     @Override
     public final void checkHeader(String file, Set<String> columns) {
         export.check(file, columns);
