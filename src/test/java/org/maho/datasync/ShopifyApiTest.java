@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.sample.DatabaseServer;
 
 /**
  * {@code -a shopify --url}: no Shopify shop is reachable from here, so the Admin API is a local HTTP server that speaks
@@ -91,9 +89,8 @@ class ShopifyApiTest {
                     + "\"originalUnitPriceSet\":" + MONEY.formatted("17.99") + ",\"totalDiscountSet\":" + MONEY.formatted("0.00")
                     + ",\"__parentId\":\"gid://shopify/Order/6798481555755\"}");
 
-    private static DatabaseServer server;
+    private static CleanInstall shop;
     private static ConnectionSettings destination;
-    private static Path env;
     private static HttpServer shopify;
     private static String url;
 
@@ -118,27 +115,18 @@ class ShopifyApiTest {
         shopify.start();
         url = "http://127.0.0.1:" + shopify.getAddress().getPort();
         System.setProperty("datasync.shopify.bulk-poll-millis", "20");
-        server = TestServer.get();
-        destination = server.database(TestServer.uniqueName("shopify_api_dst"));
-        server.createDatabase(destination.database());
-        DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
-        env = CliTest.envFile(destination, null);
-        Files.writeString(env, "DATASYNC_SHOPIFY_API_KEY=" + TOKEN + "\n", java.nio.file.StandardOpenOption.APPEND);
-        System.setProperty("datasync.env-file", env.toString());
+        shop = CleanInstall.create("shopify_api_dst", "DATASYNC_SHOPIFY_API_KEY=" + TOKEN);
+        destination = shop.destination;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("datasync.env-file");
         System.clearProperty("datasync.shopify.bulk-poll-millis");
         if (shopify != null) {
             shopify.stop(0);
         }
-        if (env != null) {
-            Files.deleteIfExists(env);
-        }
-        if (server != null) {
-            server.dropDatabase(destination.database());
+        if (shop != null) {
+            shop.close();
         }
     }
 

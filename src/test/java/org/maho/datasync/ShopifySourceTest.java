@@ -3,7 +3,6 @@ package org.maho.datasync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -13,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.maho.datasync.cli.ExitCode;
 import org.maho.datasync.db.ConnectionSettings;
-import org.maho.datasync.sample.DatabaseServer;
 
 /**
  * Shopify's three exports ({@code ../shared/fixtures/shopify}) synced into the clean OpenMage install with
@@ -39,29 +35,20 @@ class ShopifySourceTest {
 
     private static final Path FILES = Path.of("../shared/fixtures/shopify");
 
-    private static DatabaseServer server;
+    private static CleanInstall shop;
     private static ConnectionSettings destination;
-    private static Path env;
 
     @BeforeAll
     static void loadTheCleanInstall() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FILES), "needs ../shared/fixtures/shopify");
-        server = TestServer.get();
-        destination = server.database(TestServer.uniqueName("shopify_dst"));
-        server.createDatabase(destination.database());
-        DumpLoader.load(OpenMageFixtureCompatibilityTest.FIXTURES.resolve("openmage-19.5.3-clean-install.sql"), destination);
-        env = CliTest.envFile(destination, null);
-        System.setProperty("datasync.env-file", env.toString());
+        shop = CleanInstall.create("shopify_dst");
+        destination = shop.destination;
     }
 
     @AfterAll
     static void dropTheDestination() throws Exception {
-        System.clearProperty("datasync.env-file");
-        if (env != null) {
-            Files.deleteIfExists(env);
-        }
-        if (server != null) {
-            server.dropDatabase(destination.database());
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -72,13 +59,7 @@ class ShopifySourceTest {
     }
 
     private static List<Map<String, String>> lines(String file) throws Exception {
-        List<Map<String, String>> lines = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(FILES.resolve(file))) {
-            for (CSVRecord line : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                lines.add(line.toMap());
-            }
-        }
-        return lines;
+        return CleanInstall.lines(FILES.resolve(file));
     }
 
     private static String trimmed(String amount) {

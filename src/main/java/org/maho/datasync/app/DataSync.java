@@ -194,8 +194,8 @@ public final class DataSync implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + spec.entityType()));
         ShopDatabase destination = database("destination", destinationSettings);
         SourceAdapter adapter = SourceAdapters.installed().get(spec.adapter());
-        // a shop's metadata and tables are read; a file has no shop of its own
-        ShopDatabase read = sourceShop(adapter, spec.source(), spec.agent());
+        // a shop's metadata and tables are read; a file or a web API has no shop database of its own
+        ShopDatabase read = spec.file() != null || spec.api() != null ? null : sourceShop(adapter, spec.source(), spec.agent());
         ShopDatabase source = adapter.readsOpenMageSchema() ? read : null;
         if (!spec.batchSizeChosen()) {
             spec.batchSize(batchSize(handler.type()));

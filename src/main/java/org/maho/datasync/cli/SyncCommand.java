@@ -212,7 +212,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (!ALL_ENTITIES.equalsIgnoreCase(entity.trim())) {
             return List.of(toJobSpec(handlers, environment, err));
         }
-        if (adapter != null && !SourceAdapters.installed().find(adapter).map(a -> a.input().isShop()).orElse(true)) {
+        if (adapter != null && (file != null || !SourceAdapters.installed().find(adapter).map(a -> a.input().isShop()).orElse(true))) {
             throw usage("sync all reads a shop: use -a openmage, -a magento2, -a woocommerce or -a agent (a file holds one entity type,"
                     + " a Shopify export a few: sync them one at a time)");
         }
@@ -305,8 +305,8 @@ public final class SyncCommand implements Callable<Integer> {
             }
         }
         job.incrementIds(incrementIds.stream().map(String::trim).toList());
-        SourceAdapter.Input input = sourceDatabase.url != null && source.inputs().contains(SourceAdapter.Input.API)
-                ? SourceAdapter.Input.API : source.input();
+        SourceAdapter.Input input = sourceDatabase.url != null && source.inputs().contains(SourceAdapter.Input.API) ? SourceAdapter.Input.API
+                : file != null && source.inputs().contains(SourceAdapter.Input.FILE) ? SourceAdapter.Input.FILE : source.input();
         switch (input) {
             case FILE -> fileSource(job, source);
             case DATABASE -> databaseSource(job, source, environment, err);

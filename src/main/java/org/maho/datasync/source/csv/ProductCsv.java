@@ -14,6 +14,7 @@ import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.source.GalleryImages;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.TaxClassRef;
 
@@ -157,12 +158,7 @@ final class ProductCsv {
         }
         int position = 1;
         for (String file : files) {
-            Record image = new Record("gallery", null, row.origin() + " (image " + file + ")");
-            image.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, "media_gallery"));
-            image.put("value", file);
-            image.addChild("values", new Record("gallery_value", null, row.origin())
-                    .put("store_id", "admin").put("position", String.valueOf(position++)).put("disabled", "0"));
-            record.addChild(ProductHandler.GALLERY.name(), image);
+            record.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(record, file, position++, null));
         }
     }
 

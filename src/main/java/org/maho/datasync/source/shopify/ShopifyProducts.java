@@ -20,6 +20,7 @@ import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.TaxClassRef;
 import org.maho.datasync.source.AttributeRecords;
+import org.maho.datasync.source.GalleryImages;
 import org.maho.datasync.source.InputFileException;
 import org.maho.datasync.source.ShopDefaults;
 import org.maho.datasync.source.csv.CsvRow;
@@ -195,7 +196,7 @@ final class ShopifyProducts extends ShopifyFormat {
                 child.put(role, image);
             }
             child.completeChildren().add(ProductHandler.GALLERY.name());
-            child.addChild(ProductHandler.GALLERY.name(), galleryImage(child, image, 1, null));
+            child.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(child, image, 1, null));
         }
         return child;
     }
@@ -321,21 +322,8 @@ final class ShopifyProducts extends ShopifyFormat {
                     product.put(role, image.getKey());
                 }
             }
-            product.addChild(ProductHandler.GALLERY.name(), galleryImage(product, image.getKey(), position++, image.getValue()));
+            product.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(product, image.getKey(), position++, image.getValue()));
         }
-    }
-
-    private static Record galleryImage(Record product, String file, int position, String label) {
-        Record image = new Record("gallery", null, product.origin() + " (image " + file + ")");
-        image.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, "media_gallery"));
-        image.put("value", file);
-        Record value = new Record("gallery_value", null, product.origin()).put("store_id", "admin")
-                .put("position", String.valueOf(position)).put("disabled", "0");
-        if (label != null) {
-            value.put("label", label);
-        }
-        image.addChild("values", value);
-        return image;
     }
 
     /** An image URL's path, the file's place under media/catalog/product: the host is the --image-base-url. */

@@ -14,7 +14,8 @@ import org.maho.datasync.source.SourceAdapter;
  * A WooCommerce shop's WordPress database ({@code --db-prefix}, default {@code wp_}). WordPress keeps no OpenMage
  * tables, so each entity type is read from WooCommerce's own (posts and their meta, terms, users, order items) into
  * portable records that name the destination's stores, groups, attribute sets and tax classes by code, as a file's
- * records do.
+ * records do. Its product CSV ({@code -f}, WooCommerce's exporter's format) gives the categories, attributes and products
+ * it holds, read as the database's are.
  */
 public final class WooCommerceAdapter implements SourceAdapter {
 
@@ -29,6 +30,12 @@ public final class WooCommerceAdapter implements SourceAdapter {
             "order", WooOrders::read,
             "creditmemo", WooRefunds::read);
 
+    /** The entity types its product CSV ({@code -f}) holds, each by its reader. */
+    private static final Map<String, java.util.function.Function<SyncJob, Iterator<Record>>> CSV_READERS = Map.of(
+            "category", job -> WooProductCsv.of(job).categoryRecords().iterator(),
+            "productattribute", job -> WooProductCsv.of(job).attributeRecords().iterator(),
+            "product", WooProductCsv::products);
+
     @Override
     public String name() {
         return "woocommerce";
@@ -42,6 +49,11 @@ public final class WooCommerceAdapter implements SourceAdapter {
     @Override
     public Input input() {
         return Input.DATABASE;
+    }
+
+    @Override
+    public Set<Input> inputs() {
+        return Set.of(Input.DATABASE, Input.FILE);
     }
 
     @Override
@@ -61,6 +73,14 @@ public final class WooCommerceAdapter implements SourceAdapter {
 
     @Override
     public Iterator<Record> read(SyncJob job) {
-        return READERS.get(job.handler().type()).apply(job, new WordPress(job.sourceDatabase()));
+        String type = job.handler().type();
+        if (job.spec().file() != null) {
+            if (!CSV_READERS.containsKey(type)) {
+                throw new org.maho.datasync.source.InputFileException(job.spec().file().getFileName() + ": a WooCommerce product CSV"
+                        + " holds categories, attributes and products; " + type + " is read from the shop's database (--db-name)");
+            }
+            return CSV_READERS.get(type).apply(job);
+        }
+        return READERS.get(type).apply(job, new WordPress(job.sourceDatabase()));
     }
 }

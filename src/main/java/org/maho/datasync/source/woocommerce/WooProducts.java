@@ -16,6 +16,7 @@ import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
+import org.maho.datasync.source.GalleryImages;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.source.PagedIterator;
 import org.maho.datasync.source.ShopDefaults;
@@ -371,12 +372,7 @@ final class WooProducts extends PagedIterator<Record> {
                     product.put(role, file);
                 }
             }
-            Record image = new Record("gallery", null, product.origin() + " (image " + file + ")");
-            image.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, "media_gallery"));
-            image.put("value", file);
-            image.addChild("values", new Record("gallery_value", null, product.origin())
-                    .put("store_id", "admin").put("position", String.valueOf(position++)).put("disabled", "0"));
-            product.addChild(ProductHandler.GALLERY.name(), image);
+            product.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(product, file, position++, null));
         }
     }
 
