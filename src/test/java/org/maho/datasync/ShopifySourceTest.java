@@ -74,13 +74,42 @@ class ShopifySourceTest {
 
     @Test
     @Order(1)
-    void everyVariantArrivesAsAChildOfItsConfigurableWithItsOptionsPriceStockAndWeight() throws Exception {
+    void everyVariantArrivesAsAChildOfItsConfigurableWithItsOptionsPriceStockAndWeight(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         CliTest.Result attributes = sync("productattribute", "product_template.csv");
         assertEquals(ExitCode.OK, attributes.exit(), attributes.out() + attributes.err());
         CliTest.Result products = sync("product", "product_template.csv");
         assertEquals(ExitCode.OK, products.exit(), products.out() + products.err());
         assertCounts(products, "product", 18, 18, 0, 0, 0, 0);
 
+        assertProductsAsInTheFile();
+
+        assertUnchangedOnASecondRun("productattribute", "product_template.csv", 7);
+        assertUnchangedOnASecondRun("product", "product_template.csv", 18);
+
+        // the same products under the column names of Shopify's 2024 export are the same products: nothing changes
+        Path renamed = dir.resolve("products_export_2024.csv");
+        List<String> lines = Files.readAllLines(FILES.resolve("product_template.csv"));
+        String header = lines.get(0);
+        for (String[] names : RENAMED_2024) {
+            header = header.replaceAll("(^|,)" + java.util.regex.Pattern.quote(names[0]) + "(?=,|$)", "$1" + names[1]);
+        }
+        assertTrue(header.startsWith("URL handle,Title,Description,"), header);
+        lines.set(0, header);
+        Files.write(renamed, lines);
+        Map<String, String> before = Checksums.of(destination);
+        CliTest.Result again = CliTest.run("sync", "product", "shop", "-a", "shopify", "-f", renamed.toString());
+        assertCounts(again, "product", 18, 0, 0, 18, 0, 0);
+        Checksums.assertUnchanged(before, Checksums.of(destination));
+        // and read afresh, every value arrives from the new names
+        TestShops.execute(destination, "DELETE FROM catalog_product_entity");
+        CliTest.Result afresh = CliTest.run("sync", "product", "shop", "-a", "shopify", "-f", renamed.toString());
+        assertCounts(afresh, "product", 18, 18, 0, 0, 0, 0);
+        assertProductsAsInTheFile();
+    }
+
+    /** Every variant by SKU as the file says (name, price, special price, status, weight, options, stock), children, images. */
+    private static void assertProductsAsInTheFile() throws Exception {
         // the file's own values: per variant SKU, and each handle's SKU (its variant's, or the handle where it has options)
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> children = new TreeMap<>();
@@ -142,10 +171,19 @@ class ShopifySourceTest {
         assertEquals("/photos/kids-beanie.jpg|Gray Heather Beanie", Checksums.text(destination, "SELECT CONCAT(g.value, '|', v.label) FROM"
                 + " catalog_product_entity_media_gallery g JOIN catalog_product_entity_media_gallery_value v USING (value_id) JOIN"
                 + " catalog_product_entity p ON p.entity_id = g.entity_id WHERE p.sku = 'HAT_GRY_275'"));
-
-        assertUnchangedOnASecondRun("productattribute", "product_template.csv", 7);
-        assertUnchangedOnASecondRun("product", "product_template.csv", 18);
     }
+
+    /** Columns Shopify renamed in its 2024 product export, old name to new. */
+    private static final String[][] RENAMED_2024 = {{"Handle", "URL handle"}, {"Body (HTML)", "Description"},
+            {"Product Category", "Product category"}, {"Published", "Published on online store"}, {"Option1 Name", "Option1 name"},
+            {"Option1 Value", "Option1 value"}, {"Option2 Name", "Option2 name"}, {"Option2 Value", "Option2 value"},
+            {"Option3 Name", "Option3 name"}, {"Option3 Value", "Option3 value"}, {"Variant SKU", "SKU"}, {"Variant Grams", "Weight value (grams)"},
+            {"Variant Inventory Tracker", "Inventory tracker"}, {"Variant Inventory Qty", "Inventory quantity"},
+            {"Variant Inventory Policy", "Continue selling when out of stock"}, {"Variant Fulfillment Service", "Fulfillment service"},
+            {"Variant Price", "Price"}, {"Variant Compare At Price", "Compare-at price"}, {"Variant Requires Shipping", "Requires shipping"},
+            {"Variant Taxable", "Charge tax"}, {"Variant Barcode", "Barcode"}, {"Image Src", "Product image URL"},
+            {"Image Position", "Image position"}, {"Image Alt Text", "Image alt text"}, {"Variant Image", "Variant image URL"},
+            {"Variant Weight Unit", "Weight unit for display"}, {"SEO Title", "SEO title"}, {"SEO Description", "SEO description"}};
 
     @Test
     @Order(2)
