@@ -107,7 +107,7 @@ class ShopifyApiTest {
     @BeforeAll
     static void startTheShopAndLoadTheCleanInstall() throws Exception {
         shopify = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shopify.createContext("/admin/api/2025-01/graphql.json", ShopifyApiTest::graphql);
+        shopify.createContext("/admin/api/2026-07/graphql.json", ShopifyApiTest::graphql);
         shopify.createContext("/bulk/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/bulk/".length()).replace(".jsonl", "");
             answer(exchange, 200, Map.of("products", PRODUCTS, "customers", CUSTOMERS, "orders", ORDERS).get(name) + "\n");

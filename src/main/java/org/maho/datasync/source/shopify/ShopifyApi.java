@@ -43,7 +43,7 @@ final class ShopifyApi {
 
     ShopifyApi(ApiEndpoint shop, Settings settings) {
         this.shop = shop;
-        String version = settings == null ? "2025-01" : settings.text(VERSION);
+        String version = settings == null ? "2026-07" : settings.text(VERSION);
         this.endpoint = URI.create(shop.url() + "/admin/api/" + version + "/graphql.json");
         this.pollMillis = settings == null ? 2000 : settings.number(POLL_MILLIS);
     }

@@ -58,7 +58,7 @@ final class ShopifyOrders extends ShopifyFormat {
     @Override
     public boolean continues(CsvRow first, CsvRow line) {
         String name = ShopifyExport.get(first, "Name");
-        return name != null && name.equals(ShopifyExport.get(line, "Name")) && ShopifyExport.get(line, "Financial Status") == null;
+        return name != null && name.equals(ShopifyExport.get(line, "Name"));
     }
 
     @Override
