@@ -25,7 +25,7 @@ import org.maho.datasync.db.ConnectionSettings;
 
 /**
  * {@code -a shopify --url}: no Shopify shop is reachable from here, so the Admin API is a local HTTP server that speaks
- * its documented bulk-operation protocol ({@code bulkOperationRunQuery}, {@code currentBulkOperation} polled from
+ * its documented bulk-operation protocol ({@code bulkOperationRunQuery}, the operation polled by id ({@code node}) from
  * CREATED through RUNNING to COMPLETED with the JSONL file's URL, nested objects on lines of their own with {@code
  * __parentId}, not always right after their parent), its access-token header and its cost-based throttling (a THROTTLED
  * answer with the bucket's state). What it serves arrives in the clean install as an export's would.
@@ -76,7 +76,7 @@ class ShopifyApiTest {
             "{\"id\":\"gid://shopify/Order/6798481555755\",\"name\":\"#A1001\",\"email\":\"api1@example.org\",\"createdAt\":\"2025-12-06T15:37:33Z\","
                     + "\"cancelledAt\":null,\"displayFinancialStatus\":\"PAID\",\"displayFulfillmentStatus\":\"FULFILLED\",\"currencyCode\":\"USD\","
                     + "\"note\":\"Leave at the door\",\"discountCodes\":[\"WELCOME\"],\"paymentGatewayNames\":[\"manual\"],"
-                    + "\"subtotalPriceSet\":" + MONEY.formatted("67.99") + ",\"totalShippingPriceSet\":" + MONEY.formatted("5.00")
+                    + "\"subtotalPriceSet\":" + MONEY.formatted("62.99") + ",\"totalShippingPriceSet\":" + MONEY.formatted("5.00")
                     + ",\"totalTaxSet\":" + MONEY.formatted("0.00") + ",\"totalPriceSet\":" + MONEY.formatted("67.99")
                     + ",\"totalDiscountsSet\":" + MONEY.formatted("5.00") + ",\"totalRefundedSet\":" + MONEY.formatted("0.00")
                     + ",\"billingAddress\":{\"name\":\"Api One\",\"firstName\":\"Api\",\"lastName\":\"One\",\"company\":null,\"address1\":\"1 Example Street\","
@@ -164,7 +164,11 @@ class ShopifyApiTest {
                 : failNext ? "{\"id\":\"" + id + "\",\"status\":\"FAILED\",\"errorCode\":\"ACCESS_DENIED\",\"objectCount\":\"0\",\"url\":null}"
                 : "{\"id\":\"" + id + "\",\"status\":\"COMPLETED\",\"errorCode\":null,\"objectCount\":\"5\",\"url\":\"" + url + "/bulk/" + running
                         + ".jsonl\"}";
-        answer(exchange, 200, "{\"data\":{\"currentBulkOperation\":" + operation + "}," + cost.formatted("1", "999") + "}");
+        if (!id.equals(body.path("variables").path("id").asText())) {
+            answer(exchange, 200, "{\"data\":{\"node\":null}," + cost.formatted("1", "999") + "}");
+            return;
+        }
+        answer(exchange, 200, "{\"data\":{\"node\":" + operation + "}," + cost.formatted("1", "999") + "}");
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -257,6 +257,10 @@ class ShopifySourceTest {
                 + " sales_flat_order_item i WHERE i.order_id = o.entity_id), " + amount("o.total_qty_ordered") + ") FROM sales_flat_order o"));
         assertEquals(expected, actual);
         assertEquals(121, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order_item"));
+        long named = lines("orders_export.csv").stream().filter(line -> !line.get("Billing Name").isEmpty()).count();
+        assertEquals(named, Checksums.single(destination, "SELECT COUNT(*) FROM sales_flat_order o JOIN sales_flat_order_address a ON"
+                + " a.entity_id = o.billing_address_id AND a.address_type = 'billing' AND a.firstname IS NOT NULL"),
+                "every order with a billing name has its billing address, a name alone included");
         assertEquals(lines("orders_export.csv").stream().map(line -> new BigDecimal(line.get("Lineitem price"))
                         .multiply(new BigDecimal(line.get("Lineitem quantity")))).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros().toPlainString(),
                 Checksums.text(destination, "SELECT " + amount("SUM(row_total)") + " FROM sales_flat_order_item"));

@@ -16,7 +16,7 @@ import org.maho.datasync.job.Settings;
 
 /**
  * Shopify's Admin GraphQL API as a bulk export: {@code bulkOperationRunQuery} starts the query, {@code
- * currentBulkOperation} is polled until it completes, and its JSONL file is downloaded. Every call honours the API's
+ * node(id:)} is polled until the operation completes, and its JSONL file is downloaded. Every call honours the API's
  * cost-based limit: a throttled call (HTTP 429, or the error code THROTTLED) waits until the bucket has restored the
  * points the call asked for, at the restore rate the answer gives, and is made again; a call that the last answer says
  * the bucket cannot pay for waits before it is made.
@@ -66,11 +66,11 @@ final class ShopifyApi {
         String id = run.path("bulkOperation").path("id").asText();
         while (true) {
             sleep(pollMillis);
-            JsonNode operation = call("query { currentBulkOperation { id status errorCode objectCount url } }", null)
-                    .path("currentBulkOperation");
-            if (!id.equals(operation.path("id").asText())) {
-                throw new ShopifyApiException(describe() + ": another bulk query (" + operation.path("id").asText()
-                        + ") replaced this run's; an app runs one at a time, so run DataSync once at a time against the shop");
+            // by its id: an app may run other bulk queries beside it
+            JsonNode operation = call("query poll($id: ID!) { node(id: $id) { ... on BulkOperation { id status errorCode objectCount url } } }",
+                    JSON.createObjectNode().put("id", id)).path("node");
+            if (!operation.isObject()) {
+                throw new ShopifyApiException(describe() + " does not know the bulk query " + id + " it started");
             }
             switch (operation.path("status").asText()) {
                 case "COMPLETED" -> {
@@ -100,7 +100,8 @@ final class ShopifyApi {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw new ShopifyApiException(describe() + " refused the Admin API access token (HTTP " + response.statusCode()
-                        + "): give a token of the shop's custom app with read access to products, customers and orders");
+                        + "): give a token of the shop's custom app with the scopes read_products, read_customers, read_orders and"
+                        + " read_all_orders (without it Shopify gives the last 60 days' orders only)");
             }
             JsonNode answer = parse(response);
             JsonNode status = answer.path("extensions").path("cost").path("throttleStatus");

@@ -181,7 +181,9 @@ final class ShopifyOrders extends ShopifyFormat {
 
     /** The order's totals as Shopify exports them; what is paid by its financial status, what is refunded as it says. */
     private static void amounts(Record order, CsvRow first) {
-        BigDecimal subtotal = ShopifyExport.amount(ShopifyExport.get(first, "Subtotal"));
+        // Shopify's subtotal is after discounts, OpenMage's before them: the discount is its own line of the totals
+        BigDecimal subtotal = ShopifyExport.amount(ShopifyExport.get(first, "Subtotal"))
+                .add(ShopifyExport.amount(ShopifyExport.get(first, "Discount Amount")));
         BigDecimal shipping = ShopifyExport.amount(ShopifyExport.get(first, "Shipping"));
         BigDecimal tax = ShopifyExport.amount(ShopifyExport.get(first, "Taxes"));
         BigDecimal total = ShopifyExport.amount(ShopifyExport.get(first, "Total"));
@@ -222,8 +224,8 @@ final class ShopifyOrders extends ShopifyFormat {
             put(address, "postcode", ShopifyExport.zip(ShopifyExport.get(first, prefix + "Zip")));
             put(address, "country_id", ShopifyExport.get(first, prefix + "Country"));
             put(address, "telephone", ShopifyExport.get(first, prefix + "Phone"));
-            if (address.get("street") == null && address.get("city") == null) {
-                continue;
+            if (address.fields().isEmpty()) {
+                continue; // a name alone is an address: OpenMage's order view shows the billing address every order has
             }
             region(address, ShopifyExport.get(first, prefix + "Province"), ShopifyExport.get(first, prefix + "Province Name"));
             address.put("address_type", type);

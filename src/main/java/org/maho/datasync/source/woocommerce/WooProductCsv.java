@@ -241,7 +241,7 @@ final class WooProductCsv implements CsvFormat {
         product.put("special_price", row.get("Sale price"));
         product.put("special_from_date", row.get("Date sale price starts"));
         product.put("special_to_date", row.get("Date sale price ends"));
-        product.put("weight", row.get("Weight (kg)") != null ? row.get("Weight (kg)") : row.get("Weight (lbs)"));
+        product.put("weight", weight(row));
         if (row.has("Tax status") && !"parent".equals(row.get("Tax class"))) {
             product.put("tax_class_id", WooTaxClasses.of(row.get("Tax status"), row.get("Tax class"), Map.of()));
         }
@@ -452,13 +452,26 @@ final class WooProductCsv implements CsvFormat {
         return parent == null ? "" : parent.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** A comma-separated cell's parts. */
+    /**
+     * The weight in the shop's own unit, as the database keeps it: the exporter names the column by it ("Weight (kg)",
+     * "Weight (g)", "Weight (lbs)", "Weight (oz)").
+     */
+    private static String weight(CsvRow row) {
+        for (String column : row.values().keySet()) {
+            if (column.startsWith("Weight (") && row.get(column) != null) {
+                return row.get(column);
+            }
+        }
+        return null;
+    }
+
+    /** A comma-separated cell's parts; the exporter writes a comma within a part with a backslash before it. */
     private static List<String> list(String text) {
         List<String> parts = new ArrayList<>();
         if (text != null) {
-            for (String part : text.split(",")) {
+            for (String part : text.split("(?<!\\\\),")) {
                 if (!part.isBlank()) {
-                    parts.add(part.trim());
+                    parts.add(part.trim().replace("\\,", ","));
                 }
             }
         }
