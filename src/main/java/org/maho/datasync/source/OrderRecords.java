@@ -20,6 +20,14 @@ public final class OrderRecords {
         }
     }
 
+    /** An amount and its base amount, equal: the order's currency is its base currency; none where it is null. */
+    public static void amount(Record record, String field, String amount) {
+        if (amount != null) {
+            record.put(field, amount);
+            record.put("base_" + field, amount);
+        }
+    }
+
     /** A payment's amounts, as the order's totals say: ordered, paid, refunded, shipping, each with its base amount. */
     public static void paymentAmounts(Record payment, Record order) {
         for (String[] amount : new String[][] {{"amount_ordered", "grand_total"}, {"amount_paid", "total_paid"},

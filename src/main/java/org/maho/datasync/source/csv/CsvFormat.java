@@ -11,9 +11,6 @@ import org.maho.datasync.model.Record;
  */
 public interface CsvFormat {
 
-    /** Maps one line to a record; problems are recorded on the record, never thrown. */
-    Record toRecord(CsvRow row, SyncJob job);
-
     /**
      * Whether a line continues the record the lines before it began (an export that writes a product's variants or an
      * order's items on lines of their own); by default every line is a record.
@@ -24,11 +21,10 @@ public interface CsvFormat {
 
     /**
      * Maps the lines of one record (its first line and the lines that {@link #continues} it) to the records they hold,
-     * in the order they are written: a configurable's children before it.
+     * in the order they are written: a configurable's children before it; none where they hold no record of the type.
+     * Problems are recorded on the records, never thrown.
      */
-    default List<Record> toRecords(List<CsvRow> lines, SyncJob job) {
-        return List.of(toRecord(lines.get(0), job));
-    }
+    List<Record> toRecords(List<CsvRow> lines, SyncJob job);
 
     /** Refuses a file whose header is not this format's (a product export given as orders), naming what it lacks. */
     default void checkHeader(String file, Set<String> columns) {
@@ -44,17 +40,17 @@ public interface CsvFormat {
         return "entity_id";
     }
 
-    /** A format of the default columns. */
+    /** A format of a record a line and the default columns. */
     static CsvFormat of(java.util.function.BiFunction<CsvRow, SyncJob, Record> toRecord) {
-        return toRecord::apply;
+        return (lines, job) -> List.of(toRecord.apply(lines.get(0), job));
     }
 
     /** A format whose filters select by other columns. */
     static CsvFormat of(java.util.function.BiFunction<CsvRow, SyncJob, Record> toRecord, List<String> dateColumns, String idColumn) {
         return new CsvFormat() {
             @Override
-            public Record toRecord(CsvRow row, SyncJob job) {
-                return toRecord.apply(row, job);
+            public List<Record> toRecords(List<CsvRow> lines, SyncJob job) {
+                return List.of(toRecord.apply(lines.get(0), job));
             }
 
             @Override

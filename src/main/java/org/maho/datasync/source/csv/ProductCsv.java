@@ -14,7 +14,7 @@ import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Record;
-import org.maho.datasync.source.GalleryImages;
+import org.maho.datasync.source.ProductParts;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.TaxClassRef;
 
@@ -158,7 +158,7 @@ final class ProductCsv {
         }
         int position = 1;
         for (String file : files) {
-            record.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(record, file, position++, null));
+            record.addChild(ProductHandler.GALLERY.name(), ProductParts.image(record, file, position++, null));
         }
     }
 
@@ -259,8 +259,7 @@ final class ProductCsv {
             for (String child : CsvValues.list(row.get("configurable_children_skus") == null ? null
                     : row.get("configurable_children_skus").replace('|', ','))) {
                 Ref ref = new Ref("product", null, child.toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
-                record.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, row.origin()).put("product_id", ref));
-                record.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, row.origin()).put("child_id", ref));
+                ProductParts.configurableChild(record, ref);
             }
             job.cached(LAST_CONFIGURABLE, () -> new String[2])[0] = sku;
             job.cached(LAST_CONFIGURABLE, () -> new String[2])[1] = row.get("attribute_set_id");
@@ -292,13 +291,9 @@ final class ProductCsv {
                 continue;
             }
             Ref ref = new Ref("product", null, parts[0].toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
-            Record link = new Record("link", null, row.origin()).put("link_type_id", "super").put("linked_product_id", ref);
-            link.addChild("attributes_int", new Record("link_position", null, row.origin())
-                    .put("product_link_attribute_id", new LinkAttributeRef("super", "position")).put("value", String.valueOf(position++)));
+            Record link = ProductParts.groupedChild(record, ref, position++);
             link.addChild("attributes_decimal", new Record("link_qty", null, row.origin())
                     .put("product_link_attribute_id", new LinkAttributeRef("super", "qty")).put("value", parts.length > 1 ? parts[1] : "0"));
-            record.addChild(ProductHandler.LINKS.name(), link);
-            record.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, row.origin()).put("child_id", ref));
         }
     }
 

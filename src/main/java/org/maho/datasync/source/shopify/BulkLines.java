@@ -62,24 +62,42 @@ final class BulkLines {
             throw new UncheckedIOException("cannot read Shopify's bulk file " + file, e);
         }
         Iterator<long[]> each = roots.iterator();
+        FileChannel channel = open(file);
         return new LookAhead<>() {
             @Override
             protected Group advance() {
                 if (!each.hasNext()) {
+                    close(channel);
                     return null;
                 }
-                JsonNode root = at(file, each.next());
+                JsonNode root = at(channel, file, each.next());
                 List<JsonNode> nested = new ArrayList<>();
                 for (long[] place : children.getOrDefault(root.path("id").asText(), List.of())) {
-                    nested.add(at(file, place));
+                    nested.add(at(channel, file, place));
                 }
                 return new Group(root, nested);
             }
         };
     }
 
-    private static JsonNode at(Path file, long[] place) {
-        try (FileChannel channel = FileChannel.open(file)) {
+    private static FileChannel open(Path file) {
+        try {
+            return FileChannel.open(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Shopify's bulk file " + file, e);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // read to its end; nothing is lost
+        }
+    }
+
+    private static JsonNode at(FileChannel channel, Path file, long[] place) {
+        try {
             ByteBuffer bytes = ByteBuffer.allocate((int) place[1]);
             channel.read(bytes, place[0]);
             return JSON.readTree(bytes.array());

@@ -1,7 +1,6 @@
 package org.maho.datasync.source.shopify;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,9 +65,7 @@ public final class ShopifyAdapter implements SourceAdapter {
     /** The product export's options and vendors as select attributes, its other fields as text attributes: the whole file first. */
     private static Iterator<Record> attributes(SyncJob job) {
         ShopifyProducts products = new ShopifyProducts(job);
-        for (Iterator<Record> lines = read(job, products); lines.hasNext(); ) {
-            lines.next();
-        }
-        return List.copyOf(products.attributes()).iterator();
+        read(job, products).forEachRemaining(product -> { });
+        return products.attributes().iterator();
     }
 }

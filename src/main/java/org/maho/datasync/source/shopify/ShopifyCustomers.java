@@ -1,5 +1,6 @@
 package org.maho.datasync.source.shopify;
 
+import java.util.List;
 import java.util.Locale;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Outcome;
@@ -27,9 +28,11 @@ final class ShopifyCustomers extends ShopifyFormat {
         this.subscribers = subscribers;
     }
 
+    /** A customer is one line. */
     @Override
-    public Record toRecord(CsvRow row, SyncJob job) {
-        return subscribers ? subscriber(row) : customer(row, job);
+    public List<Record> toRecords(List<CsvRow> lines, SyncJob job) {
+        CsvRow row = lines.get(0);
+        return List.of(subscribers ? subscriber(row) : customer(row, job));
     }
 
     private Record customer(CsvRow row, SyncJob job) {

@@ -2,11 +2,9 @@ package org.maho.datasync.source.shopify;
 
 import java.util.List;
 import java.util.Set;
-import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.model.RegionRef;
 import org.maho.datasync.source.csv.CsvFormat;
-import org.maho.datasync.source.csv.CsvRow;
 
 /** A Shopify export as the CSV reader reads it: its header checked as that export's, no date filter (its dates carry offsets). */
 abstract class ShopifyFormat implements CsvFormat {
@@ -30,11 +28,6 @@ abstract class ShopifyFormat implements CsvFormat {
     @Override
     public final List<String> dateColumns() {
         return List.of();
-    }
-
-    @Override
-    public Record toRecord(CsvRow row, SyncJob job) {
-        return toRecords(List.of(row), job).get(0);
     }
 
     /** An address's province: its name as the region, its code (or name) as the region of the country OpenMage knows. */

@@ -125,11 +125,11 @@ final class ShopifyOrders extends ShopifyFormat {
         memo.put("state", "2");
         put(memo, "store_id", defaults.store());
         OrderRecords.oneCurrency(memo, ShopifyExport.get(first, "Currency"));
-        for (String amount : List.of("grand_total", "adjustment_positive")) {
-            both(memo, amount, refunded.toPlainString());
+        for (String field : List.of("grand_total", "adjustment_positive")) {
+            OrderRecords.amount(memo, field, refunded.toPlainString());
         }
-        for (String amount : List.of("subtotal", "tax_amount", "shipping_amount", "adjustment_negative")) {
-            both(memo, amount, "0");
+        for (String field : List.of("subtotal", "tax_amount", "shipping_amount", "adjustment_negative")) {
+            OrderRecords.amount(memo, field, "0");
         }
         return List.of(memo);
     }
@@ -166,13 +166,13 @@ final class ShopifyOrders extends ShopifyFormat {
         String qty = ShopifyExport.get(line, "Lineitem quantity");
         String price = ShopifyExport.get(line, "Lineitem price");
         put(item, "qty_ordered", qty);
-        both(item, "price", price);
+        OrderRecords.amount(item, "price", price);
         String compareAt = ShopifyExport.get(line, "Lineitem compare at price");
-        both(item, "original_price", compareAt != null && ShopifyExport.amount(compareAt).compareTo(ShopifyExport.amount(price)) > 0 ? compareAt : price);
+        OrderRecords.amount(item, "original_price", compareAt != null && ShopifyExport.amount(compareAt).compareTo(ShopifyExport.amount(price)) > 0 ? compareAt : price);
         if (qty != null && price != null) {
-            both(item, "row_total", ShopifyExport.amount(price).multiply(ShopifyExport.amount(qty)).toPlainString());
+            OrderRecords.amount(item, "row_total", ShopifyExport.amount(price).multiply(ShopifyExport.amount(qty)).toPlainString());
         }
-        both(item, "discount_amount", ShopifyExport.get(line, "Lineitem discount"));
+        OrderRecords.amount(item, "discount_amount", ShopifyExport.get(line, "Lineitem discount"));
         put(item, "store_id", order.text("store_id"));
         put(item, "created_at", order.text("created_at"));
         put(item, "updated_at", order.text("updated_at"));
@@ -181,24 +181,23 @@ final class ShopifyOrders extends ShopifyFormat {
 
     /** The order's totals as Shopify exports them; what is paid by its financial status, what is refunded as it says. */
     private static void amounts(Record order, CsvRow first) {
+        BigDecimal discount = ShopifyExport.amount(ShopifyExport.get(first, "Discount Amount"));
         // Shopify's subtotal is after discounts, OpenMage's before them: the discount is its own line of the totals
-        BigDecimal subtotal = ShopifyExport.amount(ShopifyExport.get(first, "Subtotal"))
-                .add(ShopifyExport.amount(ShopifyExport.get(first, "Discount Amount")));
+        BigDecimal subtotal = ShopifyExport.amount(ShopifyExport.get(first, "Subtotal")).add(discount);
         BigDecimal shipping = ShopifyExport.amount(ShopifyExport.get(first, "Shipping"));
         BigDecimal tax = ShopifyExport.amount(ShopifyExport.get(first, "Taxes"));
         BigDecimal total = ShopifyExport.amount(ShopifyExport.get(first, "Total"));
-        BigDecimal discount = ShopifyExport.amount(ShopifyExport.get(first, "Discount Amount"));
         BigDecimal refunded = ShopifyExport.amount(ShopifyExport.get(first, "Refunded Amount"));
-        both(order, "subtotal", subtotal.toPlainString());
-        both(order, "shipping_amount", shipping.toPlainString());
-        both(order, "tax_amount", tax.toPlainString());
-        both(order, "grand_total", total.toPlainString());
-        both(order, "discount_amount", discount.negate().toPlainString());
+        OrderRecords.amount(order, "subtotal", subtotal.toPlainString());
+        OrderRecords.amount(order, "shipping_amount", shipping.toPlainString());
+        OrderRecords.amount(order, "tax_amount", tax.toPlainString());
+        OrderRecords.amount(order, "grand_total", total.toPlainString());
+        OrderRecords.amount(order, "discount_amount", discount.negate().toPlainString());
         boolean paid = PAID.contains(lower(ShopifyExport.get(first, "Financial Status")));
-        both(order, "total_paid", (paid ? total : BigDecimal.ZERO).toPlainString());
-        both(order, "total_due", (paid ? BigDecimal.ZERO : total).toPlainString());
+        OrderRecords.amount(order, "total_paid", (paid ? total : BigDecimal.ZERO).toPlainString());
+        OrderRecords.amount(order, "total_due", (paid ? BigDecimal.ZERO : total).toPlainString());
         if (refunded.signum() > 0) {
-            both(order, "total_refunded", refunded.toPlainString());
+            OrderRecords.amount(order, "total_refunded", refunded.toPlainString());
         }
         String code = ShopifyExport.get(first, "Discount Code");
         if (code != null) {
@@ -271,11 +270,4 @@ final class ShopifyOrders extends ShopifyFormat {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
-    /** An amount and its base amount, equal: an order's base currency is its own. */
-    private static void both(Record record, String field, String amount) {
-        if (amount != null) {
-            record.put(field, amount);
-            record.put("base_" + field, amount);
-        }
-    }
 }

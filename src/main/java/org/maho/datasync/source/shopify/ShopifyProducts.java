@@ -20,7 +20,7 @@ import org.maho.datasync.model.Record;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.model.TaxClassRef;
 import org.maho.datasync.source.AttributeRecords;
-import org.maho.datasync.source.GalleryImages;
+import org.maho.datasync.source.ProductParts;
 import org.maho.datasync.source.InputFileException;
 import org.maho.datasync.source.ShopDefaults;
 import org.maho.datasync.source.csv.CsvRow;
@@ -196,7 +196,7 @@ final class ShopifyProducts extends ShopifyFormat {
                 child.put(role, image);
             }
             child.completeChildren().add(ProductHandler.GALLERY.name());
-            child.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(child, image, 1, null));
+            child.addChild(ProductHandler.GALLERY.name(), ProductParts.image(child, image, 1, null));
         }
         return child;
     }
@@ -245,17 +245,7 @@ final class ShopifyProducts extends ShopifyFormat {
         }
         boolean managed = tracker != null;
         boolean backorders = policy != null && ("continue".equalsIgnoreCase(policy) || ShopifyExport.yes(policy));
-        Record item = new Record("stock", null, product.origin() + " (stock)");
-        item.put("stock_id", "1");
-        item.put("manage_stock", managed ? "1" : "0");
-        item.put("use_config_manage_stock", "0");
-        if (qty != null) {
-            item.put("qty", qty);
-        }
-        item.put("is_in_stock", !managed || backorders || ShopifyExport.amount(qty).signum() > 0 ? "1" : "0");
-        item.put("backorders", backorders ? "1" : "0");
-        item.put("use_config_backorders", "0");
-        product.addChild(ProductHandler.STOCK.name(), item);
+        ProductParts.stock(product, managed, qty, !managed || backorders || ShopifyExport.amount(qty).signum() > 0, backorders ? "1" : "0");
     }
 
     /**
@@ -284,8 +274,7 @@ final class ShopifyProducts extends ShopifyFormat {
                 continue;
             }
             Ref ref = new Ref("product", null, sku.toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
-            product.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, product.origin()).put("product_id", ref));
-            product.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, product.origin()).put("child_id", ref));
+            ProductParts.configurableChild(product, ref);
         }
         if (lowest != null) {
             product.put("price", lowest.toPlainString());
@@ -322,7 +311,7 @@ final class ShopifyProducts extends ShopifyFormat {
                     product.put(role, image.getKey());
                 }
             }
-            product.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(product, image.getKey(), position++, image.getValue()));
+            product.addChild(ProductHandler.GALLERY.name(), ProductParts.image(product, image.getKey(), position++, image.getValue()));
         }
     }
 

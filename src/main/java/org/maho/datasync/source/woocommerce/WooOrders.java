@@ -297,9 +297,7 @@ final class WooOrders extends PagedIterator<Record> {
 
     /** An amount and its base amount, equal: WooCommerce has one currency. */
     static void both(Record record, String field, BigDecimal amount) {
-        String text = amount.toPlainString();
-        record.put(field, text);
-        record.put("base_" + field, text);
+        OrderRecords.amount(record, field, amount.toPlainString());
     }
 
     private static void put(Record record, String field, String value) {

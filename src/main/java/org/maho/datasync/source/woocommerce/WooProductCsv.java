@@ -15,9 +15,8 @@ import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.AttributeRef;
-import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Record;
-import org.maho.datasync.source.GalleryImages;
+import org.maho.datasync.source.ProductParts;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.source.AttributeRecords;
 import org.maho.datasync.source.InputFileException;
@@ -62,9 +61,7 @@ final class WooProductCsv implements CsvFormat {
     /** The file read once for what its lines refer to, ready to give the records of a second reading. */
     static WooProductCsv of(SyncJob job) {
         WooProductCsv format = new WooProductCsv(job);
-        for (Iterator<Record> nothing = CsvReader.read(job, format); nothing.hasNext(); ) {
-            nothing.next();
-        }
+        CsvReader.read(job, format).forEachRemaining(none -> { });
         format.collecting = false;
         return format;
     }
@@ -84,11 +81,6 @@ final class WooProductCsv implements CsvFormat {
     @Override
     public List<String> dateColumns() {
         return List.of();
-    }
-
-    @Override
-    public Record toRecord(CsvRow row, SyncJob job) {
-        throw new UnsupportedOperationException("read by toRecords");
     }
 
     @Override
@@ -187,11 +179,7 @@ final class WooProductCsv implements CsvFormat {
             int position = 0;
             for (String sku : list(row.get("Grouped products"))) {
                 Ref ref = new Ref("product", null, sku.toLowerCase(Locale.ROOT), Ref.Missing.DROP_ROW);
-                Record link = new Record("link", null, product.origin()).put("link_type_id", "super").put("linked_product_id", ref);
-                link.addChild("attributes_int", new Record("link_position", null, product.origin())
-                        .put("product_link_attribute_id", new LinkAttributeRef("super", "position")).put("value", String.valueOf(position++)));
-                product.addChild(ProductHandler.LINKS.name(), link);
-                product.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, product.origin()).put("child_id", ref));
+                ProductParts.groupedChild(product, ref, position++);
             }
         }
         downloads(product, row);
@@ -254,26 +242,13 @@ final class WooProductCsv implements CsvFormat {
         if (!row.has("In stock?") && !row.has("Stock")) {
             return;
         }
-        Record item = new Record("stock", null, product.origin() + " (stock)");
-        item.put("stock_id", "1");
-        boolean managed = row.has("Stock");
-        item.put("manage_stock", managed ? "1" : "0");
-        item.put("use_config_manage_stock", "0");
-        if (managed) {
-            item.put("qty", row.get("Stock"));
-        }
-        item.put("is_in_stock", "0".equals(row.get("In stock?")) ? "0" : "1");
         String backorders = switch (String.valueOf(row.get("Backorders allowed?"))) {
             case "1" -> "1";
             case "notify" -> "2";
             case "0" -> "0";
             default -> null;
         };
-        if (backorders != null) {
-            item.put("backorders", backorders);
-            item.put("use_config_backorders", "0");
-        }
-        product.addChild(ProductHandler.STOCK.name(), item);
+        ProductParts.stock(product, row.has("Stock"), row.get("Stock"), !"0".equals(row.get("In stock?")), backorders);
     }
 
     /** Images by their file under wp-content/uploads ("/2017/12/hoodie-2.jpg"), as the database gives them; the first in every role. */
@@ -293,7 +268,7 @@ final class WooProductCsv implements CsvFormat {
                     product.put(role, file);
                 }
             }
-            product.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(product, file, position++, null));
+            product.addChild(ProductHandler.GALLERY.name(), ProductParts.image(product, file, position++, null));
         }
     }
 
@@ -353,8 +328,7 @@ final class WooProductCsv implements CsvFormat {
                 continue;
             }
             Ref ref = new Ref("product", null, sku.toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
-            product.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, product.origin()).put("product_id", ref));
-            product.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, product.origin()).put("child_id", ref));
+            ProductParts.configurableChild(product, ref);
         }
     }
 
@@ -370,16 +344,7 @@ final class WooProductCsv implements CsvFormat {
             if (url == null) {
                 continue;
             }
-            Record link = new Record("downloadable_link", null, product.origin() + " (file " + row.get("Download " + n + " name") + ")");
-            link.put("link_type", "url");
-            link.put("link_url", url);
-            link.put("number_of_downloads", limit == null || limit.startsWith("-") ? "0" : limit);
-            link.put("sort_order", String.valueOf(sort++));
-            if (row.get("Download " + n + " name") != null) {
-                link.addChild("titles", new Record("downloadable_link_title", null, product.origin())
-                        .put("store_id", "admin").put("title", row.get("Download " + n + " name")));
-            }
-            product.addChild(ProductHandler.DOWNLOADABLE_LINKS.name(), link);
+            ProductParts.downloadLink(product, url, row.get("Download " + n + " name"), limit, sort++);
         }
     }
 

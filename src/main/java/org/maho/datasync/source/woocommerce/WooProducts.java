@@ -13,10 +13,9 @@ import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
 import org.maho.datasync.model.AttributeRef;
-import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
-import org.maho.datasync.source.GalleryImages;
+import org.maho.datasync.source.ProductParts;
 import org.maho.datasync.model.Ref;
 import org.maho.datasync.source.PagedIterator;
 import org.maho.datasync.source.ShopDefaults;
@@ -300,8 +299,7 @@ final class WooProducts extends PagedIterator<Record> {
                 continue;
             }
             Ref ref = new Ref("product", variation.sourceId(), sku.toLowerCase(Locale.ROOT), Ref.Missing.INVALID);
-            product.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, product.origin()).put("product_id", ref));
-            product.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, product.origin()).put("child_id", ref));
+            ProductParts.configurableChild(product, ref);
         }
     }
 
@@ -311,11 +309,7 @@ final class WooProducts extends PagedIterator<Record> {
         for (String child : WordPress.list(meta.get("_children"))) {
             String sku = skus.get(child);
             Ref ref = new Ref("product", child, sku == null ? null : sku.toLowerCase(Locale.ROOT), Ref.Missing.DROP_ROW);
-            Record link = new Record("link", null, product.origin()).put("link_type_id", "super").put("linked_product_id", ref);
-            link.addChild("attributes_int", new Record("link_position", null, product.origin())
-                    .put("product_link_attribute_id", new LinkAttributeRef("super", "position")).put("value", String.valueOf(position++)));
-            product.addChild(ProductHandler.LINKS.name(), link);
-            product.addChild(ProductHandler.RELATIONS.name(), new Record("relation", null, product.origin()).put("child_id", ref));
+            ProductParts.groupedChild(product, ref, position++);
         }
     }
 
@@ -331,21 +325,9 @@ final class WooProducts extends PagedIterator<Record> {
         if (!meta.containsKey("_stock_status") && !meta.containsKey("_manage_stock")) {
             return;
         }
-        Record item = new Record("stock", null, product.origin() + " (stock)");
-        item.put("stock_id", "1");
         boolean managed = Texts.yes(meta.get("_manage_stock"));
-        item.put("manage_stock", managed ? "1" : "0");
-        item.put("use_config_manage_stock", "0");
-        if (managed && !Texts.blank(meta.get("_stock"))) {
-            item.put("qty", meta.get("_stock").trim());
-        }
-        item.put("is_in_stock", "outofstock".equals(meta.get("_stock_status")) ? "0" : "1");
-        String backorders = BACKORDERS.get(meta.get("_backorders"));
-        if (backorders != null) {
-            item.put("backorders", backorders);
-            item.put("use_config_backorders", "0");
-        }
-        product.addChild(ProductHandler.STOCK.name(), item);
+        ProductParts.stock(product, managed, managed && !Texts.blank(meta.get("_stock")) ? meta.get("_stock").trim() : null,
+                !"outofstock".equals(meta.get("_stock_status")), BACKORDERS.get(meta.get("_backorders")));
     }
 
     /** The image ({@code _thumbnail_id}) in every role, then the gallery ({@code _product_image_gallery}), by file. */
@@ -372,7 +354,7 @@ final class WooProducts extends PagedIterator<Record> {
                     product.put(role, file);
                 }
             }
-            product.addChild(ProductHandler.GALLERY.name(), GalleryImages.image(product, file, position++, null));
+            product.addChild(ProductHandler.GALLERY.name(), ProductParts.image(product, file, position++, null));
         }
     }
 
@@ -411,16 +393,8 @@ final class WooProducts extends PagedIterator<Record> {
             if (!(entry instanceof Map<?, ?> file) || file.get("file") == null) {
                 continue;
             }
-            Record link = new Record("downloadable_link", null, product.origin() + " (file " + file.get("name") + ")");
-            link.put("link_type", "url");
-            link.put("link_url", file.get("file").toString());
-            link.put("number_of_downloads", Texts.blank(limit) || limit.trim().startsWith("-") ? "0" : limit.trim());
-            link.put("sort_order", String.valueOf(sort++));
-            if (file.get("name") != null) {
-                link.addChild("titles", new Record("downloadable_link_title", null, product.origin())
-                        .put("store_id", "admin").put("title", file.get("name").toString()));
-            }
-            product.addChild(ProductHandler.DOWNLOADABLE_LINKS.name(), link);
+            ProductParts.downloadLink(product, file.get("file").toString(), file.get("name") == null ? null : file.get("name").toString(),
+                    limit, sort++);
         }
     }
 
