@@ -123,7 +123,8 @@ function renderStatus(status) {
       "aria-valuenow": done, "aria-valuemax": total || null }, el("div", { style: total ? `width:${Math.min(100, 100 * done / total)}%` : null }));
     box.replaceChildren(
       el("p", {}, el("strong", {}, flight.command), ` (${flight.cause}) since ${time(flight.startedAt)}`),
-      flight.type ? el("p", {}, `${flight.type}: ${number(done)}${total ? " of " + number(total) : ""} records, ${number(flight.recordsPerSecond)}/s`) : null,
+      flight.type ? el("p", {}, `${flight.type}: ${number(done)}${total ? " of " + number(total) : ""} records, ${number(flight.recordsPerSecond)}/s`
+        + (flight.alsoRunning && flight.alsoRunning.length ? `; also running: ${flight.alsoRunning.join(", ")}` : "")) : null,
       bar);
   }
   return flight;

@@ -49,7 +49,7 @@ public final class DataSync implements AutoCloseable {
     private final Map<String, Checkpoints> checkpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RunHistory> histories = new java.util.concurrent.ConcurrentHashMap<>();
     /** The job running now, for those who watch it (the service's console); jobs run one at a time. */
-    private volatile SyncJob inFlight;
+    private final List<SyncJob> inFlight = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Settings settings;
 
@@ -172,7 +172,7 @@ public final class DataSync implements AutoCloseable {
             if (source != null) {
                 ShopMetadata.of(source);
             }
-            inFlight = job;
+            inFlight.add(job);
             main.getCamelTemplate().sendBody("direct:sync", job);
             if (resume != null && !job.failed()) {
                 job.checkpoints().done(resume.runKey(), resume.step(), handler.type(), resume.command());
@@ -180,9 +180,10 @@ public final class DataSync implements AutoCloseable {
         } catch (Exception e) {
             job.fail(e);
         } finally {
-            inFlight = null;
+            inFlight.remove(job);
         }
         job.report().finish();
+        job.release();
         return job;
     }
 
@@ -216,9 +217,9 @@ public final class DataSync implements AutoCloseable {
         return conflicts;
     }
 
-    /** The job that is running now, or null. */
-    public SyncJob jobInFlight() {
-        return inFlight;
+    /** The jobs running now, the first started first; empty between runs. */
+    public List<SyncJob> jobsInFlight() {
+        return List.copyOf(inFlight);
     }
 
     /**

@@ -99,7 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println(title);
         out.flush();
-        List<SyncJob> done = SyncPlan.run(jobs, job -> dataSync.sync(job, server.database(DESTINATION_DB)), () -> false);
+        List<SyncJob> done = SyncPlan.run(jobs, dataSync.handlers(), dataSync.settings().typesAtOnce(),
+                job -> dataSync.sync(job, server.database(DESTINATION_DB)), () -> false);
         ReportPrinter.print(out, done);
         return done;
     }

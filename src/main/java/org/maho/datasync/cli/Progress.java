@@ -9,8 +9,8 @@ import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.source.SourceAdapters;
 
 /**
- * A command's progress while a job runs, on standard error: on a terminal one line rewritten twice a second (records
- * done of the total the source expects, records/s, time left); otherwise (cron, CI, a pipe) a plain line every
+ * A command's progress while its jobs run, on standard error: on a terminal one line rewritten twice a second (per
+ * entity type running, records done of the total the source expects, records/s, time left); otherwise (cron, CI, a pipe) a plain line every
  * datasync.progress.every-millis (10 s). The final report is printed as before; -q silences this.
  */
 final class Progress implements AutoCloseable {
@@ -22,8 +22,8 @@ final class Progress implements AutoCloseable {
     private final boolean terminal;
     private final Thread thread;
     private volatile boolean stopped;
-    private SyncJob watched;
-    private OptionalLong expected = OptionalLong.empty();
+    /** What the source expects of each job seen, asked once per job. */
+    private final java.util.Map<SyncJob, OptionalLong> expected = new java.util.WeakHashMap<>();
     private boolean drawn;
 
     private Progress(PrintWriter err, DataSync dataSync, boolean terminal) {
@@ -51,16 +51,17 @@ final class Progress implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            SyncJob job = dataSync.jobInFlight();
-            if (job == null || stopped) {
+            java.util.List<SyncJob> jobs = dataSync.jobsInFlight();
+            if (jobs.isEmpty() || stopped) {
                 continue;
             }
-            if (job != watched) {
-                watched = job;
-                expected = OptionalLong.empty();
-                expected = SourceAdapters.installed().get(job.spec().adapter()).expectedRecords(job);
+            StringBuilder lines = new StringBuilder();
+            for (SyncJob job : jobs) {
+                OptionalLong total = expected.computeIfAbsent(job,
+                        j -> SourceAdapters.installed().get(j.spec().adapter()).expectedRecords(j));
+                lines.append(lines.length() == 0 ? "" : "; ").append(line(job.report(), total));
             }
-            show(line(job.report(), expected));
+            show(lines.toString());
         }
     }
 

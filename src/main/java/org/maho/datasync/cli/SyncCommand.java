@@ -176,14 +176,15 @@ public final class SyncCommand implements Callable<Integer> {
                 resumption.notes().forEach(out::println);
             }
             long run = dryRun ? 0 : dataSync.runStarted(destination, describeCommand(), "command", sourceSystem);
-            List<SyncJob> done = SyncPlan.run(jobs, job -> {
-                out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
-                        + (job.dryRun() ? " (dry run)" : "") + copy.describe());
-                out.flush();
-                try (Progress progress = Progress.start(err, dataSync, quiet || verbose.length > 0)) {
+            List<SyncJob> done;
+            try (Progress progress = Progress.start(err, dataSync, quiet || verbose.length > 0)) {
+                done = SyncPlan.run(jobs, handlers, dataSync.settings().typesAtOnce(), job -> {
+                    out.println("DataSync " + job.entityType() + ": " + describeSource(job) + " -> " + destination.describe()
+                            + (job.dryRun() ? " (dry run)" : "") + copy.describe());
+                    out.flush();
                     return dataSync.sync(job, destination);
-                }
-            }, () -> false);
+                }, () -> false);
+            }
             if (resumption != null) {
                 resumption.finished(done);
             }
@@ -191,8 +192,10 @@ public final class SyncCommand implements Callable<Integer> {
                 dataSync.runFinished(destination, run, done, null);
             }
             if (done.size() < jobs.size()) {
-                out.println("The " + done.get(done.size() - 1).spec().entityType() + " run stopped; the entity types after it"
-                        + " depend on it and were not run.");
+                String stopped = done.stream().filter(SyncJob::failed).map(job -> job.spec().entityType()).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                out.println("The " + stopped + " run stopped; the entity types after it that had not started"
+                        + " were not run, since they may depend on it.");
             }
             ReportPrinter.print(out, done);
             return ReportPrinter.exitCode(done);

@@ -106,6 +106,16 @@ public interface EntityHandler {
     }
 
     /**
+     * The entity types whose rows this type's records need on the destination before they are written: what they
+     * refer to, and what those refer to in turn is waited for through them. A whole sync runs this type beside
+     * others once these are written ({@link SyncPlan}). Null, the default: every type before it in
+     * {@link EntityHandlers#IN_DEPENDENCY_ORDER}, so a type runs alone unless it says what it needs.
+     */
+    default Set<String> needsWritten() {
+        return null;
+    }
+
+    /**
      * What the change tracker follows of this entity on a source shop: its tables and the SQL that gives a deleted
      * row's natural key, beside {@link #naturalKey}; null for types that only full syncs move.
      */

@@ -77,6 +77,14 @@ public final class Settings {
         return number("datasync.pool-size");
     }
 
+    /**
+     * How many entity types a whole sync runs at once where their dependencies allow (datasync.parallel.types): each
+     * holds at most two connections of a pool, one reading ahead and one writing, so a pool gives this many lanes.
+     */
+    public int typesAtOnce() {
+        return flag("datasync.parallel.types") ? Math.max(1, poolSize() / 2) : 1;
+    }
+
     /** How long a write waits for a row another session holds. */
     public int lockWaitTimeoutSeconds() {
         return number("datasync.lock-wait-timeout-seconds");

@@ -29,8 +29,8 @@ public final class SyncJob {
     private final Path deadLetterFile;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final EntityHandlers handlers;
-    private final ResolvedReferences references = new ResolvedReferences(100_000);
-    private final Passes passes = new Passes();
+    private volatile ResolvedReferences references = new ResolvedReferences(100_000);
+    private volatile Passes passes = new Passes();
     private final java.util.Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ValueMapper mapper;
     private Settings settings;
@@ -172,6 +172,18 @@ public final class SyncJob {
             }
         }
         return current;
+    }
+
+    /**
+     * Lets go of what the run needed while it ran (the references it resolved, the records it saw, cached lookups),
+     * keeping its report: a whole sync holds every finished job for its final report, and these held a later type's
+     * heap, up to a hundred thousand entries each.
+     */
+    public void release() {
+        references = new ResolvedReferences(0);
+        passes = new Passes();
+        cache.clear();
+        mapper = null;
     }
 
     /** Records the first failure; the reading loop stops at its next record. */

@@ -245,8 +245,11 @@ public final class ConsoleApi {
         described.put("command", run.command());
         described.put("cause", run.cause());
         described.put("startedAt", run.startedAt().toString());
-        SyncJob job = dataSync.jobInFlight();
-        if (job != null) {
+        java.util.List<SyncJob> jobs = dataSync.jobsInFlight();
+        if (!jobs.isEmpty()) {
+            SyncJob job = jobs.get(0);
+            // types running beside it (datasync.parallel.types), named only
+            described.put("alsoRunning", jobs.stream().skip(1).map(other -> other.report().entityType()).toList());
             EntityReport report = job.report();
             described.put("type", report.entityType());
             described.put("read", report.read());

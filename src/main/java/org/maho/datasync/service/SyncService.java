@@ -267,7 +267,7 @@ public final class SyncService {
             long history = dataSync.runStarted(current.destination(), command, cause, current.sourceSystem());
             List<SyncJob> jobs = SyncPlan.of(dataSync.handlers(), entities).run(type -> current.copy().applyTo(new JobSpec().entityType(type)
                     .sourceSystem(current.sourceSystem()).adapter("openmage").source(current.source()).skipInvalid(true)
-                    .stopRequested(stopping::get)), spec -> {
+                    .stopRequested(stopping::get)), dataSync.settings().typesAtOnce(), spec -> {
                 SyncJob job = dataSync.sync(spec, current.destination());
                 LOG.info("full sync {}: {} read, {} written, {} invalid{}", spec.entityType(), job.report().read(),
                         job.report().processed() - job.report().count(org.maho.datasync.model.Outcome.UNCHANGED),

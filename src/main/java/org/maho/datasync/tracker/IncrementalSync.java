@@ -137,7 +137,7 @@ public final class IncrementalSync {
             Pending changes = pending(shop, snapshot, TrackedEntities.find(type).orElseThrow(), options);
             pending.put(type, changes);
             return changes == null ? null : changes.spec();
-        }, spec -> {
+        }, 1, spec -> { // one type after another: few records per type, acknowledged in the plan's order
             TypeRun run = acknowledge(tracker, pending.get(spec.entityType()), dataSync.sync(spec, destination), options);
             runs.add(run);
             return run.job();

@@ -33,6 +33,11 @@ public final class StockHandler extends TableEntityHandler {
         super("stock", STOCK_ITEM, Set.of(JobOption.ENTITY_IDS), "stock_item", "inventory");
     }
 
+    @Override
+    public Set<String> needsWritten() {
+        return Set.of("product");
+    }
+
     /** A stock item changes as its product's stock, and goes with its product. */
     @Override
     public TrackedEntity tracked() {

@@ -45,6 +45,11 @@ public final class NewsletterHandler extends TableEntityHandler {
     }
 
     @Override
+    public Set<String> needsWritten() {
+        return Set.of("store", "customer");
+    }
+
+    @Override
     public TrackedEntity tracked() {
         return tracking("CONCAT(LOWER(TRIM(ROW.subscriber_email)), '|', (SELECT LOWER(code) FROM ${core_store}"
                 + " WHERE store_id = ROW.store_id))");

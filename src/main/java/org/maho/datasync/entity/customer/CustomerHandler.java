@@ -46,6 +46,11 @@ public final class CustomerHandler extends TableEntityHandler {
     }
 
     @Override
+    public Set<String> needsWritten() {
+        return Set.of("store", "customergroup", "customerattribute", "addressattribute");
+    }
+
+    @Override
     public Map<String, String> childReferenceFields() {
         return Map.of("default_billing", ADDRESSES.name(), "default_shipping", ADDRESSES.name());
     }

@@ -24,6 +24,11 @@ public final class CreditmemoHandler extends SalesDocumentHandler {
     }
 
     @Override
+    public Set<String> needsWritten() {
+        return Set.of("order", "invoice");
+    }
+
+    @Override
     protected void validateDocument(SyncJob job, Record record) {
         SalesDocuments.requireOrder(record);
         for (String adjustment : new String[] {"adjustment_positive", "adjustment_negative"}) {

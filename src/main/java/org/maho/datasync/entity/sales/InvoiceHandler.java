@@ -22,6 +22,11 @@ public final class InvoiceHandler extends SalesDocumentHandler {
     }
 
     @Override
+    public Set<String> needsWritten() {
+        return Set.of("order");
+    }
+
+    @Override
     protected void validateDocument(SyncJob job, Record record) {
         SalesDocuments.requireOrder(record);
     }

@@ -29,6 +29,11 @@ public final class ShipmentHandler extends SalesDocumentHandler {
     }
 
     @Override
+    public Set<String> needsWritten() {
+        return Set.of("order");
+    }
+
+    @Override
     protected void validateDocument(SyncJob job, Record record) {
         SalesDocuments.requireOrder(record);
         List<Record> tracks = record.children(TRACKS.name());

@@ -35,6 +35,11 @@ public final class UrlRewriteHandler extends TableEntityHandler {
         super("urlrewrite", REWRITE, Set.of(JobOption.ENTITY_IDS), "core_url_rewrite");
     }
 
+    @Override
+    public Set<String> needsWritten() {
+        return Set.of("store", "category", "product", "cms_page");
+    }
+
     /** store code|request path, as a request path is unique per store view. */
     @Override
     public String naturalKey(SyncJob job, Record record) {
