@@ -57,20 +57,32 @@ public final class RunHistory {
         }
     }
 
-    /** The run ended: its outcome (completed, invalid, failed), why it failed if it did, and its counts per type. */
+    /**
+     * The run ended: its outcome (completed, invalid, failed), why it failed if it did, and its counts per type, in one
+     * transaction, so that whoever reads the history (the console) never sees a run's counts while it is still running.
+     */
     public void finished(long runId, String outcome, String message, List<EntityCounts> entities) {
         try (Connection connection = destination.connection()) {
-            int step = 0;
-            for (EntityCounts entity : entities) {
-                Sql.update(connection, "INSERT INTO " + destination.table(ENTITY_TABLE) + " (run_id, step, entity_type,"
-                        + " records_read, created, updated, unchanged, skipped, invalid, deleted, seconds, records_per_second,"
-                        + " failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of(runId, step++, entity.entityType(),
-                        entity.read(), entity.created(), entity.updated(), entity.unchanged(), entity.skipped(), entity.invalid(),
-                        entity.deleted(), round(entity.seconds()), round(entity.recordsPerSecond()), entity.failed() ? 1 : 0));
+            connection.setAutoCommit(false);
+            try {
+                int step = 0;
+                for (EntityCounts entity : entities) {
+                    Sql.update(connection, "INSERT INTO " + destination.table(ENTITY_TABLE) + " (run_id, step, entity_type,"
+                            + " records_read, created, updated, unchanged, skipped, invalid, deleted, seconds, records_per_second,"
+                            + " failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of(runId, step++, entity.entityType(),
+                            entity.read(), entity.created(), entity.updated(), entity.unchanged(), entity.skipped(), entity.invalid(),
+                            entity.deleted(), round(entity.seconds()), round(entity.recordsPerSecond()), entity.failed() ? 1 : 0));
+                }
+                Sql.update(connection, "UPDATE " + table() + " SET finished_at = UTC_TIMESTAMP(), seconds = TIMESTAMPDIFF(MICROSECOND,"
+                        + " started_at, UTC_TIMESTAMP(6)) / 1000000, outcome = ?, message = ? WHERE run_id = ?",
+                        java.util.Arrays.asList(outcome, message == null ? null : Sql.abbreviated(message, 60_000), runId));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                Sql.rollbackQuietly(connection);
+                throw e;
+            } finally {
+                Sql.restoreAutoCommit(connection);
             }
-            Sql.update(connection, "UPDATE " + table() + " SET finished_at = UTC_TIMESTAMP(), seconds = TIMESTAMPDIFF(MICROSECOND,"
-                    + " started_at, UTC_TIMESTAMP(6)) / 1000000, outcome = ?, message = ? WHERE run_id = ?",
-                    java.util.Arrays.asList(outcome, message == null ? null : Sql.abbreviated(message, 60_000), runId));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Writing the run history on the destination", e);
         }
