@@ -1,6 +1,7 @@
 package org.maho.datasync;
 
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,6 +48,18 @@ final class CleanInstall implements AutoCloseable {
         System.clearProperty("datasync.env-file");
         Files.deleteIfExists(env);
         server.dropDatabase(destination.database());
+    }
+
+    /** {@code bin/datasync sync <type> <system> -a <adapter> -f <file>}, and more options, against the clean install. */
+    static CliTest.Result sync(String entityType, String sourceSystem, String adapter, Path file, String... more) {
+        List<String> args = new ArrayList<>(List.of("sync", entityType, sourceSystem, "-a", adapter, "-f", file.toString()));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    /** An amount as a plain number without trailing zeros, "-" for none: how a file's and a row's amounts compare. */
+    static String amount(Object amount) {
+        return amount == null || amount.toString().isEmpty() ? "-" : new BigDecimal(amount.toString()).stripTrailingZeros().toPlainString();
     }
 
     /** A CSV file's lines by column, as a parser of the test's own reads them (a byte order mark skipped). */

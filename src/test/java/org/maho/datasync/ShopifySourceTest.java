@@ -53,17 +53,11 @@ class ShopifySourceTest {
     }
 
     private static CliTest.Result sync(String entityType, String file, String... more) {
-        List<String> args = new ArrayList<>(List.of("sync", entityType, "shop", "-a", "shopify", "-f", FILES.resolve(file).toString()));
-        args.addAll(List.of(more));
-        return CliTest.run(args.toArray(String[]::new));
+        return CleanInstall.sync(entityType, "shop", "shopify", FILES.resolve(file), more);
     }
 
     private static List<Map<String, String>> lines(String file) throws Exception {
         return CleanInstall.lines(FILES.resolve(file));
-    }
-
-    private static String trimmed(String amount) {
-        return amount == null || amount.isEmpty() ? "-" : new BigDecimal(amount).stripTrailingZeros().toPlainString();
     }
 
     private static void assertCounts(CliTest.Result result, String entityType, int read, int created, int updated, int unchanged,
@@ -135,9 +129,9 @@ class ShopifySourceTest {
             }
             String grams = new BigDecimal(line.get("Variant Grams")).divide(new BigDecimal(1000), 4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
             expected.put(line.get("Variant SKU").toLowerCase(), String.join("|", simple ? first.get("Title") : first.get("Title") + " - "
-                    + String.join(" / ", options.stream().map(o -> o.substring(o.indexOf('=') + 1)).toList()), trimmed(sale ? compare : price),
-                    sale ? trimmed(price) : "-", "active".equals(first.get("Status")) ? "1" : "2", grams, String.join(",", options),
-                    trimmed(line.get("Variant Inventory Qty"))));
+                    + String.join(" / ", options.stream().map(o -> o.substring(o.indexOf('=') + 1)).toList()), CleanInstall.amount(sale ? compare : price),
+                    sale ? CleanInstall.amount(price) : "-", "active".equals(first.get("Status")) ? "1" : "2", grams, String.join(",", options),
+                    CleanInstall.amount(line.get("Variant Inventory Qty"))));
             if (!simple) {
                 children.merge(handle, line.get("Variant SKU").toLowerCase(), (a, b) -> a + "," + b);
             }
@@ -152,10 +146,10 @@ class ShopifySourceTest {
                     options.add(code + "=" + values.get(code + "@admin"));
                 }
             }
-            actual.put(sku, String.join("|", String.valueOf(values.get("name@admin")), trimmed(String.valueOf(values.get("price@admin"))),
-                    values.get("special_price@admin") == null ? "-" : trimmed(String.valueOf(values.get("special_price@admin"))),
-                    String.valueOf(values.get("status@admin")), trimmed(String.valueOf(values.get("weight@admin"))), String.join(",", options),
-                    trimmed(Checksums.text(destination, "SELECT s.qty FROM cataloginventory_stock_item s JOIN catalog_product_entity p"
+            actual.put(sku, String.join("|", String.valueOf(values.get("name@admin")), CleanInstall.amount(String.valueOf(values.get("price@admin"))),
+                    values.get("special_price@admin") == null ? "-" : CleanInstall.amount(String.valueOf(values.get("special_price@admin"))),
+                    String.valueOf(values.get("status@admin")), CleanInstall.amount(String.valueOf(values.get("weight@admin"))), String.join(",", options),
+                    CleanInstall.amount(Checksums.text(destination, "SELECT s.qty FROM cataloginventory_stock_item s JOIN catalog_product_entity p"
                             + " ON p.entity_id = s.product_id WHERE p.sku = '" + sku + "'"))));
         }
         assertEquals(expected, actual);
@@ -244,12 +238,12 @@ class ShopifySourceTest {
             quantities.merge(number, new BigDecimal(line.get("Lineitem quantity")), BigDecimal::add);
             if (!line.get("Financial Status").isEmpty()) {
                 expected.put(number, String.join("|", "paid".equals(line.get("Financial Status")) && "unfulfilled".equals(line.get("Fulfillment Status"))
-                        ? "processing/processing" : "?", trimmed(line.get("Subtotal")), trimmed(line.get("Taxes")), trimmed(line.get("Total")),
-                        trimmed(line.get("Total")), line.get("Email").isEmpty() ? "-" : line.get("Email"), line.get("Id"),
+                        ? "processing/processing" : "?", CleanInstall.amount(line.get("Subtotal")), CleanInstall.amount(line.get("Taxes")), CleanInstall.amount(line.get("Total")),
+                        CleanInstall.amount(line.get("Total")), line.get("Email").isEmpty() ? "-" : line.get("Email"), line.get("Id"),
                         line.get("Billing Zip").isEmpty() ? "-" : line.get("Billing Zip").replace("'", "")));
             }
         }
-        expected.replaceAll((number, values) -> values + "|" + items.get(number) + "|" + trimmed(quantities.get(number).toPlainString()));
+        expected.replaceAll((number, values) -> values + "|" + items.get(number) + "|" + CleanInstall.amount(quantities.get(number).toPlainString()));
         Map<String, String> actual = new TreeMap<>(Checksums.pairs(destination, "SELECT o.increment_id, CONCAT_WS('|', CONCAT(o.state, '/',"
                 + " o.status), " + amount("o.subtotal") + ", " + amount("o.tax_amount") + ", " + amount("o.grand_total") + ", "
                 + amount("o.total_paid") + ", COALESCE(o.customer_email, '-'), o.ext_order_id, COALESCE((SELECT a.postcode FROM"

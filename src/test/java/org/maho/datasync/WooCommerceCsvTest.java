@@ -3,7 +3,6 @@ package org.maho.datasync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,17 +49,11 @@ class WooCommerceCsvTest {
     }
 
     private static CliTest.Result sync(String entityType, String file, String... more) {
-        List<String> args = new ArrayList<>(List.of("sync", entityType, "woo", "-a", "woocommerce", "-f", FILES.resolve(file).toString()));
-        args.addAll(List.of(more));
-        return CliTest.run(args.toArray(String[]::new));
+        return CleanInstall.sync(entityType, "woo", "woocommerce", FILES.resolve(file), more);
     }
 
     private static List<Map<String, String>> lines(String file) throws Exception {
         return CleanInstall.lines(FILES.resolve(file));
-    }
-
-    private static String trimmed(Object amount) {
-        return amount == null || amount.toString().isEmpty() ? "-" : new BigDecimal(amount.toString()).stripTrailingZeros().toPlainString();
     }
 
     /** Every product of the file with a SKU: type, name, price, sale price, stock status, as OpenMage should hold them. */
@@ -73,8 +66,8 @@ class WooCommerceCsvTest {
             String type = line.get("Type");
             String openMage = type.contains("variable") ? "configurable" : type.contains("grouped") ? "grouped"
                     : type.contains("external") ? "virtual" : type.contains("downloadable") ? "downloadable" : "simple";
-            expected.put(line.get("SKU").toLowerCase(Locale.ROOT), String.join("|", openMage, line.get("Name"), trimmed(line.get("Regular price")),
-                    trimmed(line.get("Sale price")), "0".equals(line.get("In stock?")) ? "0" : "1",
+            expected.put(line.get("SKU").toLowerCase(Locale.ROOT), String.join("|", openMage, line.get("Name"), CleanInstall.amount(line.get("Regular price")),
+                    CleanInstall.amount(line.get("Sale price")), "0".equals(line.get("In stock?")) ? "0" : "1",
                     type.contains("variation") ? "1" : "hidden".equals(line.get("Visibility in catalog")) ? "1" : "4"));
         }
         return expected;
@@ -86,7 +79,7 @@ class WooCommerceCsvTest {
         for (String sku : skus) {
             Map<?, ?> values = (Map<?, ?>) catalog.get(sku).get("values");
             actual.put(sku, String.join("|", String.valueOf(values.get("type")), String.valueOf(values.get("name@admin")),
-                    trimmed(values.get("price@admin")), trimmed(values.get("special_price@admin")),
+                    CleanInstall.amount(values.get("price@admin")), CleanInstall.amount(values.get("special_price@admin")),
                     Checksums.text(destination, "SELECT s.is_in_stock FROM cataloginventory_stock_item s JOIN catalog_product_entity p"
                             + " ON p.entity_id = s.product_id WHERE p.sku = '" + sku + "'"), String.valueOf(values.get("visibility@admin"))));
         }

@@ -50,6 +50,12 @@ public final class ProductParts {
         product.addChild(ProductHandler.STOCK.name(), item);
     }
 
+    /** An attribute a configurable varies by, in this position among its attributes. */
+    public static void superAttribute(Record product, String code, int position) {
+        product.addChild(ProductHandler.SUPER_ATTRIBUTES.name(), new Record("super_attribute", null, product.origin())
+                .put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, code)).put("position", String.valueOf(position)));
+    }
+
     /** A configurable's child: its super link and its relation. */
     public static void configurableChild(Record product, Ref child) {
         product.addChild(ProductHandler.SUPER_LINKS.name(), new Record("super_link", null, product.origin()).put("product_id", child));

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
-import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.LinkAttributeRef;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.source.ProductParts;
@@ -251,10 +250,7 @@ final class ProductCsv {
         if ("configurable".equals(type)) {
             int position = 0;
             for (String code : CsvValues.list(row.get("super_attributes"))) {
-                Record attribute = new Record("super_attribute", null, row.origin());
-                attribute.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, code));
-                attribute.put("position", String.valueOf(position++));
-                record.addChild(ProductHandler.SUPER_ATTRIBUTES.name(), attribute);
+                ProductParts.superAttribute(record, code, position++);
             }
             for (String child : CsvValues.list(row.get("configurable_children_skus") == null ? null
                     : row.get("configurable_children_skus").replace('|', ','))) {

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
-import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.RawValue;
 import org.maho.datasync.model.Record;
@@ -255,10 +254,7 @@ final class ShopifyProducts extends ShopifyFormat {
     private void configurable(Record product, List<Record> children, List<String> options) {
         product.completeChildren().add(ProductHandler.SUPER_ATTRIBUTES.name());
         for (int i = 0; i < options.size(); i++) {
-            Record superAttribute = new Record("super_attribute", null, product.origin());
-            superAttribute.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, optionCode(options.get(i))));
-            superAttribute.put("position", String.valueOf(i));
-            product.addChild(ProductHandler.SUPER_ATTRIBUTES.name(), superAttribute);
+            ProductParts.superAttribute(product, optionCode(options.get(i)), i);
         }
         product.completeChildren().add(ProductHandler.SUPER_LINKS.name());
         Set<String> prices = new LinkedHashSet<>();

@@ -14,7 +14,6 @@ import org.maho.datasync.entity.catalog.CategoryHandler;
 import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
-import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.source.ProductParts;
 import org.maho.datasync.model.Ref;
@@ -316,10 +315,7 @@ final class WooProductCsv implements CsvFormat {
             if (children.stream().noneMatch(child -> child.get(code) != null)) {
                 continue; // no variation varies by it
             }
-            Record superAttribute = new Record("super_attribute", null, product.origin());
-            superAttribute.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, code));
-            superAttribute.put("position", String.valueOf(position++));
-            product.addChild(ProductHandler.SUPER_ATTRIBUTES.name(), superAttribute);
+            ProductParts.superAttribute(product, code, position++);
         }
         product.completeChildren().add(ProductHandler.SUPER_LINKS.name());
         for (Record child : children) {

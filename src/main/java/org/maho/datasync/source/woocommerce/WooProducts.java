@@ -12,7 +12,6 @@ import java.util.Set;
 import org.maho.datasync.entity.catalog.ProductHandler;
 import org.maho.datasync.job.SyncJob;
 import org.maho.datasync.mapping.ShopMetadata;
-import org.maho.datasync.model.AttributeRef;
 import org.maho.datasync.model.Outcome;
 import org.maho.datasync.model.Record;
 import org.maho.datasync.source.ProductParts;
@@ -286,10 +285,7 @@ final class WooProducts extends PagedIterator<Record> {
                     job.report().warn("product " + product.origin() + ": " + without + " variations apply to any " + code
                             + "; an OpenMage child has one value of each attribute its configurable varies by, so they have none");
                 }
-                Record superAttribute = new Record("super_attribute", null, product.origin());
-                superAttribute.put("attribute_id", new AttributeRef(ProductHandler.ENTITY_TYPE, code));
-                superAttribute.put("position", String.valueOf(position++));
-                product.addChild(ProductHandler.SUPER_ATTRIBUTES.name(), superAttribute);
+                ProductParts.superAttribute(product, code, position++);
             }
         }
         product.completeChildren().add(ProductHandler.SUPER_LINKS.name());
