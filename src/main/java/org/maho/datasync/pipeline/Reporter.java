@@ -26,7 +26,7 @@ public final class Reporter {
                 continue;
             }
             job.passes().seen(record);
-            job.passes().seenKey(job.handler().naturalKey(job, record));
+            job.passes().seenKey(record, job.handler().naturalKey(job, record));
             if (!counts) {
                 continue;
             }

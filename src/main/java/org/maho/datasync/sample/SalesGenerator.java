@@ -54,7 +54,8 @@ public final class SalesGenerator {
             "sales_flat_invoice", "sales_flat_shipment", "sales_flat_creditmemo");
     private final List<Product> sellable = new ArrayList<>();
     private final Map<Long, List<Product>> childrenOf = new HashMap<>();
-    private final List<Customer> customers = new ArrayList<>();
+    /** By website: picking an order's customer from all of them was quadratic in a shop of half a million. */
+    private final Map<Integer, List<Customer>> customersOf = new HashMap<>();
     private final Map<String, Long> counters = new HashMap<>();
     private long orderId;
     private long itemId;
@@ -62,9 +63,13 @@ public final class SalesGenerator {
     private long documentId;
     private long rowId;
 
+    private final List<ShopMetadata.Region> regions;
+
     private SalesGenerator(Connection connection, ShopMetadata shop, long seed) {
         this.connection = connection;
         this.shop = shop;
+        this.regions = shop.regions().stream().filter(r -> "DE".equals(r.countryId()) || "US".equals(r.countryId()))
+                .sorted(java.util.Comparator.comparing(ShopMetadata.Region::code)).toList();
         this.random = new Random(seed);
     }
 
@@ -148,8 +153,8 @@ public final class SalesGenerator {
                     + " JOIN customer_entity_varchar l ON l.entity_id = c.entity_id AND l.attribute_id = " + lastname
                     + " ORDER BY c.entity_id")) {
                 while (row.next()) {
-                    customers.add(new Customer(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5),
-                            row.getInt(6)));
+                    customersOf.computeIfAbsent(row.getInt(5), k -> new ArrayList<>()).add(new Customer(row.getLong(1), row.getString(2),
+                            row.getString(3), row.getString(4), row.getInt(5), row.getInt(6)));
                 }
             }
         }
@@ -164,7 +169,7 @@ public final class SalesGenerator {
     private void order() {
         List<ShopMetadata.Store> stores = shop.stores().stream().filter(s -> s.id() != 0).toList();
         ShopMetadata.Store store = stores.get(random.nextInt(stores.size()));
-        List<Customer> ofWebsite = customers.stream().filter(c -> c.websiteId() == store.websiteId()).toList();
+        List<Customer> ofWebsite = customersOf.getOrDefault(store.websiteId(), List.of());
         Customer customer = !ofWebsite.isEmpty() && random.nextInt(100) < 80 ? ofWebsite.get(random.nextInt(ofWebsite.size())) : null;
         String state = STATES[random.nextInt(STATES.length)];
         long id = orderId++;
@@ -291,8 +296,6 @@ public final class SalesGenerator {
     }
 
     private void address(long id, long order, Customer customer, String type, String firstname, String lastname, String email) {
-        List<ShopMetadata.Region> regions = shop.regions().stream().filter(r -> "DE".equals(r.countryId()) || "US".equals(r.countryId()))
-                .sorted(java.util.Comparator.comparing(ShopMetadata.Region::code)).toList();
         ShopMetadata.Region region = regions.isEmpty() ? null : regions.get(random.nextInt(regions.size()));
         rows.add("sales_flat_order_address", "entity_id, parent_id, customer_id, region_id, region, postcode, lastname, street, city,"
                         + " email, telephone, country_id, firstname, address_type, company",
