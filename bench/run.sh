@@ -14,6 +14,12 @@
 #   bench/run.sh --source agent           instead: the same shop through `sync all` read directly (-a openmage) and
 #                                         through the source agent (-a agent, agent/datasync-agent.php under PHP's
 #                                         built-in server on 127.0.0.1, plain HTTP), each into an empty destination
+#   bench/run.sh --targets                instead: `sync all` into an empty destination three times (--runs N), each
+#                                         against a raw copy made just before it, then once more unchanged; the
+#                                         median of each figure against the performance targets (bench/README.md)
+#   bench/run.sh --targets --source-db bench_big --runs 1 --sync-only
+#                                         the same with a source database generated beforehand (kept afterwards),
+#                                         without the unchanged re-run and verify (--sync-only)
 #
 # The MariaDB server: DATASYNC_DEST_HOST, _PORT, _USER, _PASS (default 127.0.0.1:3306, root, no password).
 # It creates and drops the databases bench_src, bench_dst, bench_raw, bench_ano and bench_res there.
@@ -27,6 +33,10 @@ SUBSCRIBERS=20000
 CHANGES=10000
 KEEP=0
 SOURCE=openmage
+TARGETS=0
+RUNS=3
+SOURCE_DB=
+SYNC_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --customers) CUSTOMERS="$2"; shift 2 ;;
@@ -36,6 +46,10 @@ while [ $# -gt 0 ]; do
     --changes) CHANGES="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --source) SOURCE="$2"; shift 2 ;;
+    --targets) TARGETS=1; shift ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --source-db) SOURCE_DB="$2"; shift 2 ;;
+    --sync-only) SYNC_ONLY=1; shift ;;
     *) echo "Unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -44,7 +58,7 @@ HOST="${DATASYNC_DEST_HOST:-127.0.0.1}"
 PORT="${DATASYNC_DEST_PORT:-3306}"
 USER_NAME="${DATASYNC_DEST_USER:-root}"
 PASS="${DATASYNC_DEST_PASS:-}"
-SRC=bench_src
+SRC="${SOURCE_DB:-bench_src}"
 DST=bench_dst
 RAW=bench_raw
 RES=bench_res
@@ -218,6 +232,86 @@ PHP
   } | tee "$OUT/results.md"
   if [ "$KEEP" = 0 ]; then
     db -e "DROP DATABASE IF EXISTS $SRC; DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW; DROP DATABASE IF EXISTS $AG_DST"
+  fi
+  exit 0
+fi
+
+# The performance targets: sync all against the raw copy, RUNS times, then an unchanged re-run; medians
+if [ "$TARGETS" = 1 ]; then
+  db -e "DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+  if [ -z "$SOURCE_DB" ]; then
+    db -e "DROP DATABASE IF EXISTS $SRC"
+    generate_shops
+  fi
+  median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  : > "$OUT/runs.txt"
+  for run in $(seq 1 "$RUNS"); do
+    db -e "DROP DATABASE IF EXISTS $DST; DROP DATABASE IF EXISTS $RAW"
+    datasync generate --db-name "$DST" --layout destination --customers 0 >> "$OUT/generate.txt"
+    raw_copy "$SRC"
+    db -e "DROP DATABASE $RAW"
+    echo "sync all $SRC -> $DST, run $run of $RUNS..."
+    start=$(now)
+    measured "$OUT/sync-all-$run.txt" sync all bench -a openmage
+    SYNC_SECONDS=$(seconds "$start" "$(now)")
+    echo "  $SYNC_SECONDS s"
+    echo "$run $SYNC_SECONDS $RAW_SECONDS $(awk '/^exit code:/ { print $3 }' "$OUT/sync-all-$run.txt")" >> "$OUT/runs.txt"
+  done
+  if [ "$SYNC_ONLY" = 0 ]; then
+    echo "sync all $SRC -> $DST again, nothing changed..."
+    start=$(now)
+    measured "$OUT/sync-all-unchanged.txt" sync all bench -a openmage
+    UNCHANGED_SECONDS=$(seconds "$start" "$(now)")
+    echo "  $UNCHANGED_SECONDS s"
+    measured "$OUT/verify.txt" verify bench
+  fi
+  # one figure of every run: an entity type's records/s, the run's ratio to its raw copy, its peak heap
+  rate_of() { for run in $(seq 1 "$RUNS"); do rates "$OUT/sync-all-$run.txt" | awk -v e="$1" '$1 == e { print $3 }'; done; }
+  ratios() { awk '{ printf "%.2f\n", $2 / $3 }' "$OUT/runs.txt"; }
+  heaps() { for run in $(seq 1 "$RUNS"); do awk '/^peak heap:/ { print $3 }' "$OUT/sync-all-$run.txt"; done; }
+  row() { # name, target, "min" or "max", the figures one per line on stdin
+    local figures med met
+    figures=$(cat)
+    med=$(echo "$figures" | median)
+    met=$(awk -v m="$med" -v t="$2" -v w="$3" 'BEGIN { print ((w == "min" ? m >= t : m <= t) ? "met" : "**not met**") }')
+    echo "| $1 | $(echo "$figures" | paste -sd ' ' | sed 's/ / · /g') | $med | $([ "$3" = min ] && echo "≥" || echo "≤") $2 | $met |"
+  }
+  {
+    echo "## Maho DataSync benchmark, performance targets, $(date -u '+%Y-%m-%d %H:%M') UTC"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GB", $2 / 1048576 }' /proc/meminfo), $(db -N -e 'SELECT VERSION()'),"
+    echo "$(java -version 2>&1 | head -1). Source \`$SRC\`: $(db -N "$SRC" -e 'SELECT COUNT(*) FROM customer_entity') customers,"
+    echo "$(db -N "$SRC" -e 'SELECT COUNT(*) FROM catalog_product_entity') products, $(db -N "$SRC" -e 'SELECT COUNT(*) FROM sales_flat_order') orders,"
+    echo "$(db -N "$SRC" -e 'SELECT COUNT(*) FROM newsletter_subscriber') subscribers. $RUNS runs of \`sync all bench -a openmage\` into an empty"
+    echo "destination, each against a raw copy made just before it."
+    echo
+    echo "| figure | runs | median | target | |"
+    echo "| --- | --- | ---: | ---: | --- |"
+    ratios | row "sync all / raw copy" 2.0 max
+    rate_of customer | row "customers records/s" 5000 min
+    rate_of product | row "products records/s" 3000 min
+    rate_of order | row "orders records/s" 2500 min
+    rate_of invoice | row "invoices records/s" 7000 min
+    rate_of shipment | row "shipments records/s" 7000 min
+    rate_of stock | row "stock records/s" 50000 min
+    rate_of newsletter | row "newsletter records/s" 30000 min
+    heaps | row "peak heap MB" 512 max
+    if [ "$SYNC_ONLY" = 0 ]; then
+      awk -v u="$UNCHANGED_SECONDS" -v r="$(tail -1 "$OUT/runs.txt" | awk '{ print $3 }')" 'BEGIN { printf "%.2f\n", u / r }' \
+        | row "unchanged re-run / raw copy" 0.5 max
+    fi
+    echo
+    echo "Runs (sync all s / raw copy s, exit code): $(awk '{ printf "%s%s / %s (%s)", (NR > 1 ? ", " : ""), $2, $3, $4 }' "$OUT/runs.txt")."
+    if [ "$SYNC_ONLY" = 0 ]; then
+      echo "Unchanged re-run: $UNCHANGED_SECONDS s (against the last run's raw copy). \`verify\` afterwards: exit code"
+      echo "$(awk '/^exit code:/ { print $3 }' "$OUT/verify.txt") (0: every record equal)."
+    fi
+  } | tee "$OUT/results.md"
+  echo
+  echo "Reports: $OUT"
+  if [ "$KEEP" = 0 ]; then
+    db -e "DROP DATABASE IF EXISTS $DST"
+    [ -n "$SOURCE_DB" ] || db -e "DROP DATABASE IF EXISTS $SRC"
   fi
   exit 0
 fi
