@@ -28,6 +28,7 @@ public final class ReferenceResolver {
 
     public static void resolve(SyncJob job, Connection destination, List<Record> records) throws SQLException {
         ResolvedReferences resolved = job.references();
+        resolved.startBatch();
         Map<Record, List<Ref>> byRecord = new HashMap<>();
         Map<String, Set<Ref>> unresolved = new HashMap<>();
         for (Record record : records) {
