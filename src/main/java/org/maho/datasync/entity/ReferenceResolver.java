@@ -29,13 +29,15 @@ public final class ReferenceResolver {
     public static void resolve(SyncJob job, Connection destination, List<Record> records) throws SQLException {
         ResolvedReferences resolved = job.references();
         resolved.startBatch();
-        Map<Record, List<Ref>> byRecord = new HashMap<>();
+        // the batch's references in one list, record after record: a list per record showed in the profile of a re-run
+        List<Ref> refs = new ArrayList<>(records.size() * 4);
+        int[] ends = new int[records.size()];
         Map<String, Set<Ref>> unresolved = new HashMap<>();
-        for (Record record : records) {
-            List<Ref> refs = new ArrayList<>();
-            collect(record, refs);
-            byRecord.put(record, refs);
-            for (Ref ref : refs) {
+        for (int i = 0; i < records.size(); i++) {
+            int start = refs.size();
+            collect(records.get(i), refs);
+            ends[i] = refs.size();
+            for (Ref ref : refs.subList(start, ends[i])) {
                 if (resolved.get(ref) == null) {
                     unresolved.computeIfAbsent(ref.entityType(), k -> new LinkedHashSet<>()).add(ref);
                 }
@@ -46,10 +48,11 @@ public final class ReferenceResolver {
         }
         Passes passes = job.passes();
         String ownType = job.handler().type();
-        for (Record record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            Record record = records.get(i);
             boolean required = false;
             boolean optional = false;
-            for (Ref ref : byRecord.get(record)) {
+            for (Ref ref : refs.subList(i == 0 ? 0 : ends[i - 1], ends[i])) {
                 if (resolved.get(ref) == null && ref.entityType().equals(ownType) && !passes.seen(ref)) {
                     required |= ref.required();
                     optional |= !ref.required();

@@ -151,8 +151,8 @@ public abstract class TableEntityHandler implements EntityHandler {
             }
         }
         Map<String, Long> registered = registry.resolve(destination, type(), sourceIds);
-        Set<Long> alive = existingIds(job, destination, registered.values());
         Map<String, Long> byKey = findByNaturalKeys(job, destination, keys);
+        Set<Long> alive = existingIds(job, destination, notFoundByKey(job, records, registered, byKey));
         Map<String, Record> seen = new HashMap<>();
         for (Record record : records) {
             String key = naturalKey(job, record);
@@ -164,12 +164,12 @@ public abstract class TableEntityHandler implements EntityHandler {
                 }
             }
             Long viaRegistry = registered.get(record.sourceId());
-            if (viaRegistry != null && !alive.contains(viaRegistry)) {
+            Long viaKey = key == null ? null : byKey.get(key);
+            if (viaRegistry != null && !viaRegistry.equals(viaKey) && !alive.contains(viaRegistry)) {
                 // the destination row was deleted: forget the mapping and match or create anew
                 registry.evict(type(), record.sourceId());
                 viaRegistry = null;
             }
-            Long viaKey = key == null ? null : byKey.get(key);
             if (viaRegistry != null && viaKey != null && !viaRegistry.equals(viaKey)) {
                 record.reject(null, "synced before to destination " + type() + " " + viaRegistry + ", but " + key
                         + " now belongs to destination " + type() + " " + viaKey);
@@ -177,6 +177,23 @@ public abstract class TableEntityHandler implements EntityHandler {
             }
             record.targetId(viaRegistry != null ? viaRegistry : viaKey);
         }
+    }
+
+    /**
+     * The registered rows whose existence is still in question: one the natural-key query found under the same id is
+     * there, so where the keys found every row (an unchanged re-run) the destination is not asked a second time.
+     */
+    private Collection<Long> notFoundByKey(SyncJob job, List<Record> records, Map<String, Long> registered,
+                                           Map<String, Long> byKey) {
+        Set<Long> ids = new HashSet<>();
+        for (Record record : records) {
+            Long id = registered.get(record.sourceId());
+            String key = id == null ? null : naturalKey(job, record);
+            if (id != null && (key == null || !id.equals(byKey.get(key)))) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /**
