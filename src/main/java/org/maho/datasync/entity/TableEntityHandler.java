@@ -142,20 +142,23 @@ public abstract class TableEntityHandler implements EntityHandler {
     public void resolveIdentity(SyncJob job, Connection destination, List<Record> records) throws SQLException {
         Registry registry = job.registry();
         List<String> sourceIds = new ArrayList<>();
+        List<String> recordKeys = new ArrayList<>(records.size());
         Set<String> keys = new LinkedHashSet<>();
         for (Record record : records) {
             sourceIds.add(record.sourceId());
             String key = naturalKey(job, record);
+            recordKeys.add(key);
             if (key != null) {
                 keys.add(key);
             }
         }
         Map<String, Long> registered = registry.resolve(destination, type(), sourceIds);
         Map<String, Long> byKey = findByNaturalKeys(job, destination, keys);
-        Set<Long> alive = existingIds(job, destination, notFoundByKey(job, records, registered, byKey));
+        Set<Long> alive = existingIds(job, destination, notFoundByKey(records, recordKeys, registered, byKey));
         Map<String, Record> seen = new HashMap<>();
-        for (Record record : records) {
-            String key = naturalKey(job, record);
+        for (int i = 0; i < records.size(); i++) {
+            Record record = records.get(i);
+            String key = recordKeys.get(i);
             if (key != null) {
                 Record first = seen.putIfAbsent(key, record);
                 if (first != null) {
@@ -183,12 +186,12 @@ public abstract class TableEntityHandler implements EntityHandler {
      * The registered rows whose existence is still in question: one the natural-key query found under the same id is
      * there, so where the keys found every row (an unchanged re-run) the destination is not asked a second time.
      */
-    private Collection<Long> notFoundByKey(SyncJob job, List<Record> records, Map<String, Long> registered,
-                                           Map<String, Long> byKey) {
+    private static Collection<Long> notFoundByKey(List<Record> records, List<String> recordKeys, Map<String, Long> registered,
+                                                  Map<String, Long> byKey) {
         Set<Long> ids = new HashSet<>();
-        for (Record record : records) {
-            Long id = registered.get(record.sourceId());
-            String key = id == null ? null : naturalKey(job, record);
+        for (int i = 0; i < records.size(); i++) {
+            Long id = registered.get(records.get(i).sourceId());
+            String key = recordKeys.get(i);
             if (id != null && (key == null || !id.equals(byKey.get(key)))) {
                 ids.add(id);
             }
