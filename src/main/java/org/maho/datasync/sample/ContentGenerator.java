@@ -1,6 +1,7 @@
 package org.maho.datasync.sample;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,6 +21,8 @@ public final class ContentGenerator {
     private final ShopMetadata shop;
     private final Random random;
     private final Rows rows = new Rows();
+
+    private static final int PAGE = 5000;
 
     private final int subscribers;
 
@@ -59,13 +62,26 @@ public final class ContentGenerator {
         // a third of the customers subscribe, or as many as asked for (up to all of them); guests make up the rest
         double share = subscribers < 0 ? 1 / 3.0 : customers == 0 ? 0 : Math.min(1, subscribers * 0.8 / customers);
         int made = 0;
-        try (Statement statement = connection.createStatement();
-             ResultSet customer = statement.executeQuery("SELECT entity_id, email, store_id FROM customer_entity ORDER BY entity_id")) {
-            while (customer.next() && (subscribers < 0 || made < subscribers)) {
-                if (random.nextDouble() < share) {
-                    subscriber(id++, customer.getLong(1), customer.getString(2), customer.getInt(3));
-                    made++;
+        long after = 0;
+        boolean more = true;
+        // a page of customers at a time, written before the next is read: half a million customers' rows and their
+        // subscribers held at once ran a 512 MB generator out of heap
+        try (PreparedStatement page = connection.prepareStatement(
+                "SELECT entity_id, email, store_id FROM customer_entity WHERE entity_id > ? ORDER BY entity_id LIMIT " + PAGE)) {
+            while (more && (subscribers < 0 || made < subscribers)) {
+                page.setLong(1, after);
+                more = false;
+                try (ResultSet customer = page.executeQuery()) {
+                    while (customer.next() && (subscribers < 0 || made < subscribers)) {
+                        more = true;
+                        after = customer.getLong(1);
+                        if (random.nextDouble() < share) {
+                            subscriber(id++, after, customer.getString(2), customer.getInt(3));
+                            made++;
+                        }
+                    }
                 }
+                rows.flush(connection);
             }
         }
         List<ShopMetadata.Store> stores = shop.stores().stream().filter(s -> s.id() != 0).toList();
@@ -73,7 +89,7 @@ public final class ContentGenerator {
         for (int guest = 0; guest < guests; guest++) {
             long subscriber = id++;
             subscriber(subscriber, 0, "reader." + subscriber + "@example.net", stores.get(guest % stores.size()).id());
-            if (guest % 5000 == 4999) {
+            if (guest % PAGE == PAGE - 1) {
                 rows.flush(connection);
             }
         }
