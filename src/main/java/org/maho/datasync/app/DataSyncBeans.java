@@ -2,14 +2,12 @@ package org.maho.datasync.app;
 
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.maho.datasync.pipeline.BatchWriter;
 import org.maho.datasync.pipeline.DeadLetters;
 import org.maho.datasync.pipeline.DeleteMirror;
 import org.maho.datasync.pipeline.Duplicates;
 import org.maho.datasync.pipeline.Identities;
 import org.maho.datasync.pipeline.Jobs;
-import org.maho.datasync.pipeline.RecordBatcher;
 import org.maho.datasync.pipeline.Reporter;
 import org.maho.datasync.pipeline.RetryCounter;
 import org.maho.datasync.pipeline.Validation;
@@ -22,16 +20,6 @@ public class DataSyncBeans implements CamelConfiguration {
         return new Jobs();
     }
 
-    @BindToRegistry
-    public RecordBatcher recordBatcher() {
-        return new RecordBatcher();
-    }
-
-    /** Lets the aggregator hand each batch on in the reading thread, so batches run in order and finish with the run. */
-    @BindToRegistry
-    public SynchronousExecutorService synchronousExecutor() {
-        return new SynchronousExecutorService();
-    }
 
     @BindToRegistry
     public Identities identities() {

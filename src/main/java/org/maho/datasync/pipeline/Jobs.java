@@ -2,6 +2,7 @@ package org.maho.datasync.pipeline;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Iterator;
 import org.apache.camel.Exchange;
 import org.maho.datasync.db.SqlErrors;
@@ -14,34 +15,18 @@ import org.maho.datasync.source.SourceAdapters;
 /** Route steps around the record stream: start a job, read its source, stop reading once it failed, finish. */
 public final class Jobs {
 
-    /** Makes the job an exchange property, which the split hands to every record and batch. */
+    /** Makes the job an exchange property, which the split hands to every batch. */
     public void start(Exchange exchange) {
         SyncJob job = exchange.getMessage().getBody(SyncJob.class);
         exchange.setProperty(SyncJob.PROPERTY, job);
-        exchange.setProperty("datasyncBatchSize", job.spec().batchSize());
         exchange.setProperty("datasyncDeadLetterDir", job.deadLetterFile().getParent().toAbsolutePath().toString());
         exchange.setProperty("datasyncDeadLetterFile", job.deadLetterFile().getFileName().toString());
     }
 
-    /** The record stream of the job's source, as its adapter reads it (a shop database by pages, a CSV file by lines). */
-    public Iterator<Record> records(SyncJob job) {
-        if (job.spec().skipReading()) {
-            return java.util.Collections.emptyIterator();
-        }
-        return SourceAdapters.installed().read(job);
-    }
-
-    /** Runs for each record before it joins a batch: counts it, and stops the reading once the job failed. */
-    public void admit(Exchange exchange) {
-        SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
-        if (!job.failed() && job.spec().stopRequested().getAsBoolean()) {
-            // what was read and not written is synced by the next run: nothing of this job is acknowledged
-            job.fail(new IllegalStateException("DataSync is shutting down; the next run syncs the rest"));
-        }
-        if (job.failed()) {
-            throw new JobStoppedException("stopped reading: " + job.failure().getMessage());
-        }
-        job.report().countRead();
+    /** The job's source as its adapter reads it (a shop database by pages, a CSV file by lines), in batches. */
+    public Iterator<Batch> batches(SyncJob job) {
+        Iterator<Record> records = job.spec().skipReading() ? Collections.emptyIterator() : SourceAdapters.installed().read(job);
+        return new Batches(job, records, true);
     }
 
     /** Starts the next pass over records that waited, if any; the route loops while this is true. */
@@ -56,21 +41,10 @@ public final class Jobs {
         return more;
     }
 
-    /** The records of the pass that starts; the stream ends early once the job failed. */
-    public Iterator<Record> passRecords(Exchange exchange) {
+    /** The records of the pass that starts, in batches; the stream ends early once the job failed. */
+    public Iterator<Batch> passBatches(Exchange exchange) {
         SyncJob job = exchange.getProperty(SyncJob.PROPERTY, SyncJob.class);
-        Iterator<Record> records = job.passes().current().iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !job.failed() && records.hasNext();
-            }
-
-            @Override
-            public Record next() {
-                return records.next();
-            }
-        };
+        return new Batches(job, job.passes().current().iterator(), false);
     }
 
     /** After the last batch: the handler's run-level work (a category tree's counts), unless the run failed. */
@@ -99,9 +73,7 @@ public final class Jobs {
         if (error instanceof InvalidRecordException invalid && invalid.record() != null) {
             job.report().count(invalid.record());
         }
-        if (!(error instanceof JobStoppedException)) {
-            job.fail(error);
-        }
+        job.fail(error);
         job.report().finish();
     }
 }

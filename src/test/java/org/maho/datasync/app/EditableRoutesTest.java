@@ -22,7 +22,7 @@ class EditableRoutesTest {
     @TempDir
     Path home;
 
-    private static final List<String> SHIPPED = List.of("datasync-batcher", "datasync-dead-letter", "datasync-sync",
+    private static final List<String> SHIPPED = List.of("datasync-dead-letter", "datasync-sync",
             "datasync-sync-batch");
 
     private void config() throws Exception {
