@@ -20,7 +20,6 @@ public class DataSyncBeans implements CamelConfiguration {
         return new Jobs();
     }
 
-
     @BindToRegistry
     public Identities identities() {
         return new Identities();

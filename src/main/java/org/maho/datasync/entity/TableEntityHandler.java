@@ -154,7 +154,7 @@ public abstract class TableEntityHandler implements EntityHandler {
         }
         Map<String, Long> registered = registry.resolve(destination, type(), sourceIds);
         Map<String, Long> byKey = findByNaturalKeys(job, destination, keys);
-        Set<Long> alive = existingIds(job, destination, notFoundByKey(records, recordKeys, registered, byKey));
+        Set<Long> alive = existingIds(job, destination, notFoundByKey(sourceIds, recordKeys, registered, byKey));
         Map<String, Record> seen = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             Record record = records.get(i);
@@ -186,11 +186,11 @@ public abstract class TableEntityHandler implements EntityHandler {
      * The registered rows whose existence is still in question: one the natural-key query found under the same id is
      * there, so where the keys found every row (an unchanged re-run) the destination is not asked a second time.
      */
-    private static Collection<Long> notFoundByKey(List<Record> records, List<String> recordKeys, Map<String, Long> registered,
+    private static Collection<Long> notFoundByKey(List<String> sourceIds, List<String> recordKeys, Map<String, Long> registered,
                                                   Map<String, Long> byKey) {
         Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < records.size(); i++) {
-            Long id = registered.get(records.get(i).sourceId());
+        for (int i = 0; i < sourceIds.size(); i++) {
+            Long id = registered.get(sourceIds.get(i));
             String key = recordKeys.get(i);
             if (id != null && (key == null || !id.equals(byKey.get(key)))) {
                 ids.add(id);

@@ -17,12 +17,13 @@ import org.maho.datasync.mapping.ShopMetadata;
  */
 public final class ContentGenerator {
 
+    /** Customers read, and subscribers written, at a time. */
+    private static final int PAGE = 5000;
+
     private final Connection connection;
     private final ShopMetadata shop;
     private final Random random;
     private final Rows rows = new Rows();
-
-    private static final int PAGE = 5000;
 
     private final int subscribers;
 
